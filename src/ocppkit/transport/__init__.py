@@ -1,0 +1,7 @@
+"""The asyncio transport shared by the CSMS and the simulator."""
+
+from ocppkit.transport.connection import Connection, Handler
+
+SUBPROTOCOL = "ocpp2.0.1"
+
+__all__ = ["SUBPROTOCOL", "Connection", "Handler"]

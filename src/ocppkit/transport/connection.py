@@ -1,0 +1,263 @@
+"""The asyncio pump around one ``RpcSession``: one reader, handler tasks, timers, the debug log.
+
+Used by both the CSMS (``side="SERVER"``) and the simulator (``side="CHARGER"``). The reader never
+waits for a handler: each CALL from the peer is handled in its own tracked task, so a handler may
+itself ``await call(...)`` towards the same peer (the reply is read meanwhile) and a slow handler
+never stops replies from being read.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any, Protocol
+
+import orjson
+
+from ocppkit.logs import FrameLogger
+from ocppkit.protocol.errors import (
+    InternalError,
+    NotConnectedError,
+    OCPPError,
+)
+from ocppkit.protocol.models import OcppModel
+from ocppkit.protocol.session import (
+    CallFailed,
+    CallReceived,
+    CallRejected,
+    Event,
+    ResultReceived,
+    RpcSession,
+    UnexpectedReply,
+)
+
+log = logging.getLogger("ocppkit.transport")
+
+Handler = Callable[[str, OcppModel], Awaitable[OcppModel | dict[str, Any]]]
+FrameObserver = Callable[[str, str], None]  # (direction "in"/"out", raw text)
+
+
+class WebSocketLike(Protocol):
+    """What Connection needs of a websocket (websockets' asyncio connections fit)."""
+
+    async def send(self, message: str) -> None: ...
+    async def recv(self) -> str | bytes: ...
+    async def close(self, code: int = 1000, reason: str = "") -> None: ...
+
+
+class Connection:
+    """An OCPP-J link to one peer.
+
+    Args:
+        ws: an open websocket.
+        identity: the station identity (for logs).
+        side: "SERVER" (we are the CSMS) or "CHARGER" (we are a station).
+        accepts: the actions we answer.
+        handler: ``await handler(action, request_model)`` returns the response (model or wire
+            dict) or raises OCPPError to answer with a CALLERROR.
+        timeout: default seconds to wait for the peer's reply to our CALL.
+    """
+
+    def __init__(
+        self,
+        ws: WebSocketLike,
+        identity: str,
+        side: str,
+        accepts: frozenset[str],
+        handler: Handler,
+        timeout: float = 30.0,
+    ) -> None:
+        self.ws = ws
+        self.identity = identity
+        self.session = RpcSession(accepts, timeout)
+        self._handler = handler
+        self._flog = FrameLogger(identity, side)
+        self._waiters: dict[str, asyncio.Future[OcppModel]] = {}
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._timer: asyncio.TimerHandle | None = None
+        self._timer_at: float | None = None
+        self._loop = asyncio.get_running_loop()
+        self._closed = False
+        self.observers: list[FrameObserver] = []
+        self._answering: dict[str, str] = {}  # message id -> action, only while debug logging
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    # --- running ---
+
+    async def run(self) -> None:
+        """Read frames until the websocket closes; then fail what is pending and stop handlers."""
+        try:
+            while True:
+                text = await self.ws.recv()
+                await self._on_text(text)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # websockets.ConnectionClosed and transport errors end the link
+            log.debug("[%s] link ended: %r", self.identity, exc)
+        finally:
+            await self._shutdown()
+
+    async def _shutdown(self) -> None:
+        self._closed = True
+        if self._timer:
+            self._timer.cancel()
+        self._dispatch(self.session.cancel_all(NotConnectedError(f"{self.identity}: link closed")))
+        tasks = list(self._tasks)
+        for task in tasks:
+            task.cancel()
+        if tasks:
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def close(self, code: int = 1000, reason: str = "") -> None:
+        """Close the websocket cleanly (``run`` then returns)."""
+        await self.ws.close(code, reason)
+
+    # --- our CALLs ---
+
+    async def call(
+        self, action: str, payload: OcppModel | dict[str, Any], timeout: float | None = None
+    ) -> OcppModel:
+        """Send a CALL and wait for its reply; CALLs queue in order behind an outstanding one.
+
+        Returns:
+            the peer's response, validated, as the action's response model.
+
+        Raises:
+            OCPPError: the payload is invalid (nothing sent), or the peer answered a CALLERROR
+                (the class of its code), or its CALLRESULT was invalid.
+            CallTimeoutError: no reply within the timeout.
+            NotConnectedError: the link is closed, or closed before the reply.
+        """
+        if self._closed:
+            raise NotConnectedError(f"{self.identity} is not connected")
+        message_id = self.session.send_call(action, payload, self._loop.time(), timeout)
+        future: asyncio.Future[OcppModel] = self._loop.create_future()
+        self._waiters[message_id] = future
+        await self._flush()
+        return await future
+
+    # --- input ---
+
+    async def _on_text(self, text: str | bytes) -> None:
+        debug = self._flog.enabled()
+        if debug:
+            self._flog.raw_received(text)
+        for observer in self.observers:
+            observer("in", text if isinstance(text, str) else text.decode("utf-8", "replace"))
+        events = self.session.receive(text, self._loop.time())
+        if debug:
+            self._log_received(events, text)
+        self._dispatch(events)
+        await self._flush()
+
+    def _dispatch(self, events: list[Event]) -> None:
+        for event in events:
+            kind = type(event)
+            if kind is CallReceived:
+                task = self._loop.create_task(self._handle(event))  # type: ignore[arg-type]
+                self._tasks.add(task)
+                task.add_done_callback(self._tasks.discard)
+            elif kind is ResultReceived or kind is CallFailed:
+                future = self._waiters.pop(event.message_id, None)  # type: ignore[union-attr]
+                if future is not None and not future.done():
+                    if kind is ResultReceived:
+                        future.set_result(event.response)  # type: ignore[union-attr]
+                    else:
+                        future.set_exception(event.error)  # type: ignore[union-attr]
+            elif kind is CallRejected:
+                log.warning(
+                    "[%s] rejected a frame with %s: %s",
+                    self.identity, event.error.code, event.error.description,  # type: ignore[union-attr]
+                )
+            elif kind is UnexpectedReply:
+                log.warning(
+                    "[%s] dropped a reply (id %s): %s",
+                    self.identity, event.message_id, event.reason,  # type: ignore[union-attr]
+                )
+
+    async def _handle(self, event: CallReceived) -> None:
+        if self._flog.enabled():
+            self._answering[event.message_id] = event.action
+        try:
+            response = await self._handler(event.action, event.request)
+            self.session.send_result(event.message_id, event.action, response)
+        except OCPPError as error:
+            self.session.send_error(event.message_id, error)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            log.exception("[%s] handler for %s failed", self.identity, event.action)
+            self.session.send_error(
+                event.message_id, InternalError(f"{event.action} handler failed: {exc}"[:200])
+            )
+        await self._flush()
+
+    # --- output ---
+
+    async def _flush(self) -> None:
+        frames = self.session.data_to_send()
+        self._arm_timer()
+        if not frames:
+            return
+        debug = self._flog.enabled()
+        for frame in frames:
+            if debug:
+                self._log_sent(frame)
+            for observer in self.observers:
+                observer("out", frame)
+            try:
+                await self.ws.send(frame)
+            except Exception as exc:
+                log.debug("[%s] send failed: %r", self.identity, exc)
+                return
+
+    # --- timers ---
+
+    def _arm_timer(self) -> None:
+        deadline = self.session.next_deadline()
+        if deadline == self._timer_at:
+            return
+        if self._timer:
+            self._timer.cancel()
+        self._timer_at = deadline
+        self._timer = None if deadline is None else self._loop.call_at(deadline, self._on_timer)
+
+    def _on_timer(self) -> None:
+        self._timer = self._timer_at = None
+        self._dispatch(self.session.handle_timer(self._loop.time()))
+        task = self._loop.create_task(self._flush())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    # --- debug log (only called when protocol debug is on) ---
+
+    def _log_sent(self, frame: str) -> None:
+        self._flog.raw_sent(frame)
+        msg = orjson.loads(frame)
+        if msg[0] == 2:
+            self._flog.call("SEND", msg[2], msg[1], msg[3])
+        elif msg[0] == 3:
+            self._flog.result("SEND", self._answering.pop(msg[1], None), msg[1], msg[2])
+        else:
+            self._answering.pop(msg[1], None)
+            self._flog.error("SEND", msg[1], msg[2], msg[3], msg[4])
+
+    def _log_received(self, events: list[Event], text: str | bytes) -> None:
+        try:
+            msg = orjson.loads(text)
+        except orjson.JSONDecodeError:
+            return
+        for event in events:
+            if isinstance(event, CallReceived | CallRejected) and event.action:
+                self._flog.call("RECV", event.action, event.message_id, msg[3])
+            elif isinstance(event, ResultReceived):
+                self._flog.result("RECV", event.action, event.message_id, msg[2])
+            elif isinstance(event, CallFailed) and isinstance(event.error, OCPPError):
+                if msg[0] == 4:
+                    self._flog.error("RECV", event.message_id, msg[2], msg[3], event.error.details)
+                else:
+                    self._flog.result("RECV", event.action, event.message_id, msg[2])
