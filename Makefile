@@ -1,0 +1,37 @@
+# One task runner for the README and CI. Needs python3 (>= 3.11) with venv; everything else is
+# installed into .venv by the first target that needs it.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: setup demo demo-debug test lint bench generate clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)  ## create .venv with ocppkit and its dev tools
+
+demo: $(STAMP)  ## the six-step end-to-end demo
+	$(PY) demo.py $(ARGS)
+
+demo-debug: $(STAMP)  ## the demo with every OCPP frame logged
+	$(PY) demo_protocol_debug.py $(ARGS)
+
+test: $(STAMP)  ## the whole test suite
+	$(PY) -m pytest $(ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests bench scripts
+
+bench: $(STAMP)  ## benchmarks (print figures)
+	$(PY) bench/bench_protocol.py
+
+generate: $(STAMP)  ## regenerate the OCPP 2.0.1 models from the official schemas
+	$(PY) scripts/generate_models.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis build src/*.egg-info

@@ -1,0 +1,64 @@
+"""Serving the REST API with uvicorn inside the caller's event loop (the CSMS's loop)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import socket
+from collections.abc import Iterator
+
+import uvicorn
+from fastapi import FastAPI
+
+
+class _InLoopServer(uvicorn.Server):
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        # The process owner (ocppkit's runner) handles SIGINT/SIGTERM and stops us.
+        yield
+
+
+class ApiServer:
+    """uvicorn serving ``app`` on ``host:port`` as a task of the running loop.
+
+    ``port=0`` binds an ephemeral port; ``port`` holds the bound one after ``start()``.
+    """
+
+    def __init__(self, app: FastAPI, host: str = "0.0.0.0", port: int = 8080) -> None:
+        config = uvicorn.Config(
+            app, host=host, port=port, log_level="warning", access_log=False, lifespan="off"
+        )
+        self._server = _InLoopServer(config)
+        self._task: asyncio.Task[None] | None = None
+        self.host = host
+        self.port = port
+
+    async def start(self, timeout: float = 10.0) -> None:
+        """Start serving; return once the socket listens.
+
+        Raises:
+            OSError: the address cannot be bound (e.g. the port is in use).
+        """
+        # Bound here, not by uvicorn: uvicorn answers a bind failure with sys.exit().
+        sock = socket.create_server((self.host, self.port))
+        self.port = sock.getsockname()[1]
+        self._task = asyncio.create_task(self._server.serve(sockets=[sock]))
+        async with asyncio.timeout(timeout):
+            while not self._server.started:
+                if self._task.done():
+                    self._task.result()
+                    raise OSError(f"the REST API on {self.host}:{self.port} stopped at start")
+                await asyncio.sleep(0.01)
+
+    @property
+    def task(self) -> asyncio.Task[None] | None:
+        return self._task
+
+    async def stop(self) -> None:
+        """Stop serving and wait for uvicorn to finish."""
+        if self._task is None:
+            return
+        self._server.should_exit = True
+        with contextlib.suppress(Exception):
+            await self._task
+        self._task = None

@@ -1,0 +1,129 @@
+"""Running ocppkit's parts as a process: the CSMS with its REST API, simulated chargers, or both.
+
+The CLI (``ocppkit server|charger|all``) and ``run_all.py`` call these; each runs until ``stop`` is
+set (SIGINT/SIGTERM set it, see ``stop_on_signals``) or ``duration`` seconds have passed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ocppkit.api import ApiServer, create_app
+from ocppkit.csms import OCPPServer
+from ocppkit.simulator import ChargerSimulator
+
+log = logging.getLogger("ocppkit.run")
+
+
+@dataclass(frozen=True, slots=True)
+class ServerOptions:
+    host: str = "0.0.0.0"
+    port: int = 9000
+    api_host: str = "0.0.0.0"
+    api_port: int = 8080
+    heartbeat_interval: int = 30
+
+
+@dataclass(frozen=True, slots=True)
+class ChargerOptions:
+    url: str = "ws://localhost:9000"
+    ids: Sequence[str] = ("charger_001",)
+    connectors: int = 1
+    charge: bool = False  # start a local transaction on EVSE 1 once booted
+    sample_interval: float = 5.0  # seconds between meter samples while charging
+
+
+def charger_ids(prefix: str | None, count: int) -> list[str]:
+    """``--id``/``--count`` to station ids: an explicit id alone is kept, otherwise
+    ``<prefix>_001``... (prefix ``charger``), as the seed names them."""
+    if count == 1 and prefix:
+        return [prefix]
+    return [f"{prefix or 'charger'}_{n:03d}" for n in range(1, count + 1)]
+
+
+def stop_on_signals(stop: asyncio.Event) -> None:
+    """Set ``stop`` on SIGINT and SIGTERM (where the platform allows it)."""
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sig, stop.set)
+
+
+async def _wait(stop: asyncio.Event, duration: float | None) -> None:
+    with contextlib.suppress(TimeoutError):
+        async with asyncio.timeout(duration):
+            await stop.wait()
+
+
+@contextlib.asynccontextmanager
+async def csms_with_api(options: ServerOptions):  # type: ignore[no-untyped-def]
+    """Start the CSMS and its REST API on one loop; yield ``(server, api)``; stop both."""
+    server = OCPPServer(options.host, options.port, heartbeat_interval=options.heartbeat_interval)
+    await server.start()
+    api = ApiServer(create_app(server), options.api_host, options.api_port)
+    try:
+        await api.start()
+        log.info(
+            "CSMS listening on ws://%s:%d/{charger_id}; REST API on http://%s:%d (docs at /docs)",
+            options.host, server.port, options.api_host, api.port,
+        )
+        yield server, api
+    finally:
+        await api.stop()
+        await server.stop()
+
+
+@contextlib.asynccontextmanager
+async def chargers(options: ChargerOptions):  # type: ignore[no-untyped-def]
+    """Connect simulated chargers (booted on entry); yield them; disconnect them on exit."""
+    sims = [
+        ChargerSimulator(
+            cid, options.url, num_connectors=options.connectors,
+            sample_interval=options.sample_interval,
+        )
+        for cid in options.ids
+    ]
+    try:
+        await asyncio.gather(*(sim.connect() for sim in sims))
+        log.info("%d charger(s) connected to %s", len(sims), options.url)
+        if options.charge:
+            await asyncio.gather(*(sim.start_transaction() for sim in sims))
+        yield sims
+    finally:
+        await asyncio.gather(*(sim.disconnect() for sim in sims), return_exceptions=True)
+
+
+async def run_server(options: ServerOptions, stop: asyncio.Event, duration: float | None = None) -> None:
+    """The CSMS and its REST API until stopped."""
+    async with csms_with_api(options):
+        await _wait(stop, duration)
+
+
+async def run_chargers(
+    options: ChargerOptions, stop: asyncio.Event, duration: float | None = None
+) -> None:
+    """Simulated chargers until stopped."""
+    async with chargers(options):
+        await _wait(stop, duration)
+
+
+async def run_all(
+    server_options: ServerOptions,
+    charger_options: ChargerOptions,
+    stop: asyncio.Event,
+    duration: float | None = None,
+) -> None:
+    """The CSMS, its REST API and simulated chargers connected to it, in one process."""
+    async with csms_with_api(server_options) as (server, _api):
+        url = f"ws://127.0.0.1:{server.port}"
+        local = ChargerOptions(
+            url, charger_options.ids, charger_options.connectors, charger_options.charge,
+            charger_options.sample_interval,
+        )
+        async with chargers(local):
+            await _wait(stop, duration)

@@ -1,0 +1,129 @@
+"""The entry points as a user runs them: demo.py, demo_protocol_debug.py, run_all.py, ocppkit."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(args: list[str], timeout: float = 60, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OCPP_")}
+    return subprocess.run(
+        [sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout
+    )
+
+
+def test_demo_runs_the_six_steps_and_exits_0() -> None:
+    result = run([str(ROOT / "demo.py"), "--port", "0", "--api-port", "0"], timeout=45)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for step in range(1, 7):
+        assert f"[{step}/6]" in result.stdout
+    for charger in ("charger_001", "charger_002", "charger_003"):
+        assert charger in result.stdout
+    assert "kWh delivered" in result.stdout
+    assert "station answered: Accepted" in result.stdout
+
+
+def test_demo_protocol_debug_writes_the_tagged_log(tmp_path: Path) -> None:
+    result = run([str(ROOT / "demo_protocol_debug.py"), "--port", "0", "--api-port", "0"],
+                 timeout=45, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    log = (tmp_path / "ocpp_protocol_debug.log").read_text(encoding="utf-8")
+    for tag in ("[OCPP-CALL-SEND] Action: BootNotification", "[OCPP-PAYLOAD-SEND]",
+                "[OCPP-CALLRESULT-SEND]", "[OCPP-CALL-RECV] Action: RequestStartTransaction",
+                "[OCPP-RAW-RECV] [charger_001]", "[SERVER-SEND] [charger_001]",
+                "[CHARGER-SEND] [charger_001]", "[SERVER-RECV]", "[CHARGER-RECV]"):
+        assert tag in log, tag
+    assert " - ocppkit.protocol_debug - DEBUG - " in log
+
+
+def test_run_all_all_runs_server_and_chargers_for_a_duration() -> None:
+    result = run(["run_all.py", "all", "--host", "127.0.0.1", "--port", "0", "--api-port", "0",
+                  "--count", "2", "--duration", "2"], timeout=30)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2 charger(s) connected" in result.stderr
+
+
+def test_run_all_charger_against_run_all_server() -> None:
+    server = subprocess.Popen(
+        [sys.executable, "run_all.py", "server", "--host", "127.0.0.1", "--port", "0",
+         "--api-port", "0", "--duration", "20"],
+        cwd=ROOT, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        assert server.stderr is not None
+        line = server.stderr.readline()
+        assert "CSMS listening on ws://127.0.0.1:" in line, line
+        port = line.split("ws://127.0.0.1:")[1].split("/")[0]
+        result = run(["run_all.py", "charger", "--url", f"ws://127.0.0.1:{port}", "--count", "3",
+                      "--duration", "1"], timeout=30)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "3 charger(s) connected" in result.stderr
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
+    assert server.returncode == 0
+
+
+@pytest.mark.parametrize("command", ["server", "charger", "demo", "all"])
+def test_each_command_has_help(command: str) -> None:
+    result = run(["-m", "ocppkit.cli", command, "--help"])
+    assert result.returncode == 0
+    assert "usage: ocppkit" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["server", "--port", "99999"], "99999 is not a port number"),
+        (["server", "--port", "abc"], "'abc' is not a port number"),
+        (["charger", "--url", "http://x"], "is not a ws:// or wss:// URL"),
+        (["charger", "--count", "0"], "0 must be at least 1"),
+        (["server", "--bogus"], "unrecognized arguments: --bogus"),
+        (["launch"], "invalid choice: 'launch'"),
+    ],
+)
+def test_bad_flags_say_what_was_wrong(args: list[str], message: str) -> None:
+    result = run(["-m", "ocppkit.cli", *args])
+    assert result.returncode == 2
+    assert message in result.stderr
+
+
+def test_bad_environment_variable_says_what_was_wrong() -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OCPP_")}
+    env["OCPP_PROTOCOL_DEBUG"] = "maybe"
+    result = subprocess.run([sys.executable, "-m", "ocppkit.cli", "demo", "--port", "0"],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=30)
+    assert result.returncode == 2
+    assert "OCPP_PROTOCOL_DEBUG='maybe'" in result.stderr
+
+
+def test_busy_port_is_a_clear_error() -> None:
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as busy:
+        port = busy.getsockname()[1]
+        result = run(["run_all.py", "server", "--host", "127.0.0.1", "--port", "0",
+                      "--api-port", str(port), "--duration", "1"], timeout=30)
+    assert result.returncode == 1
+    assert "ocppkit:" in result.stderr and "in use" in result.stderr
+
+
+def test_run_all_without_a_command_prints_usage() -> None:
+    result = run(["run_all.py"])
+    assert result.returncode == 2
+    assert "usage: python run_all.py server|charger|all" in result.stderr
+
+
+def test_requirements_txt_matches_pyproject() -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    lines = [line.strip() for line in (ROOT / "requirements.txt").read_text().splitlines()]
+    assert sorted(line for line in lines if line and not line.startswith("#")) == sorted(project)
