@@ -1,0 +1,294 @@
+"""The live registry of the CSMS: every station seen since start, its link, boot record, connector
+statuses, latest meter values, and the transactions it runs.
+
+The registry is plain in-memory state owned by one ``OCPPServer`` (no module globals). Its views
+(``to_dict``) are JSON-serialisable dicts: times are RFC 3339 UTC text, enums are plain strings.
+Transactions are keyed by (station, transactionId), since transaction ids are only unique per
+station; ended transactions are kept up to a bound, oldest dropped first.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from ocppkit.csms.clock import format_optional, format_time
+from ocppkit.protocol.errors import NotConnectedError
+
+if TYPE_CHECKING:
+    from ocppkit.transport import Connection
+
+TransactionKey = tuple[str, str]  # (charger id, transaction id)
+# An EVSE's status is that of its most significant connector, in this order.
+_STATUS_ORDER = ("Faulted", "Occupied", "Reserved", "Unavailable", "Available")
+
+
+@dataclass(slots=True)
+class BootInfo:
+    """What a station said in its last BootNotification (B01)."""
+
+    vendor: str
+    model: str
+    serial_number: str | None
+    firmware_version: str | None
+    reason: str
+    booted_at: datetime
+    status: str = "Accepted"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "vendor": self.vendor,
+            "model": self.model,
+            "serial_number": self.serial_number,
+            "firmware_version": self.firmware_version,
+            "reason": self.reason,
+            "status": self.status,
+            "booted_at": format_time(self.booted_at),
+        }
+
+
+@dataclass(slots=True)
+class ConnectorStatus:
+    """The last StatusNotification for one connector (G01)."""
+
+    status: str
+    timestamp: datetime  # the station's time of the change
+    received_at: datetime
+
+
+@dataclass(slots=True)
+class MeterSnapshot:
+    """The latest meter reading of one EVSE (evse 0 is the station's main meter)."""
+
+    timestamp: datetime
+    energy_wh: float | None
+    power_w: float | None
+    sampled_values: list[dict[str, Any]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "timestamp": format_time(self.timestamp),
+            "energy_wh": self.energy_wh,
+            "power_w": self.power_w,
+            "sampled_values": self.sampled_values,
+        }
+
+
+@dataclass(slots=True, eq=False)
+class Transaction:
+    """One transaction as the CSMS knows it from TransactionEvent (E01-E15) and MeterValues."""
+
+    transaction_id: str
+    charger_id: str
+    started_at: datetime
+    seq_no: int
+    evse_id: int | None = None
+    connector_id: int | None = None
+    id_token: str | None = None
+    id_token_type: str | None = None
+    remote_start_id: int | None = None
+    charging_state: str | None = None
+    meter_start_wh: float | None = None
+    meter_last_wh: float | None = None
+    meter_stop_wh: float | None = None
+    power_w: float | None = None
+    stopped_reason: str | None = None
+    updated_at: datetime | None = None
+    ended_at: datetime | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.ended_at is None
+
+    @property
+    def energy_kwh(self) -> float:
+        """Energy delivered so far (or in total, once ended), in kWh."""
+        end = self.meter_stop_wh if self.meter_stop_wh is not None else self.meter_last_wh
+        if self.meter_start_wh is None or end is None:
+            return 0.0
+        return round(max(0.0, end - self.meter_start_wh) / 1000.0, 4)
+
+    def record_energy(self, energy_wh: float) -> None:
+        """A new Energy.Active.Import.Register reading; the first one is the meter start."""
+        if self.meter_start_wh is None:
+            self.meter_start_wh = energy_wh
+        self.meter_last_wh = energy_wh
+
+    def summary(self) -> dict[str, Any]:
+        """The short view used in station status: id, EVSE, token, energy, power, start."""
+        return {
+            "transaction_id": self.transaction_id,
+            "evse_id": self.evse_id,
+            "connector_id": self.connector_id,
+            "id_token": self.id_token,
+            "energy_kwh": self.energy_kwh,
+            "power_w": self.power_w,
+            "charging_state": self.charging_state,
+            "started_at": format_time(self.started_at),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """The full view (``OCPPServer.get_transaction``)."""
+        return {
+            **self.summary(),
+            "charger_id": self.charger_id,
+            "active": self.active,
+            "id_token_type": self.id_token_type,
+            "remote_start_id": self.remote_start_id,
+            "seq_no": self.seq_no,
+            "meter_start_wh": self.meter_start_wh,
+            "meter_last_wh": self.meter_last_wh,
+            "meter_stop_wh": self.meter_stop_wh,
+            "stopped_reason": self.stopped_reason,
+            "updated_at": format_optional(self.updated_at),
+            "ended_at": format_optional(self.ended_at),
+        }
+
+
+@dataclass(slots=True, eq=False)
+class Charger:
+    """One charging station known to the CSMS, connected or not."""
+
+    charger_id: str
+    connection: Connection | None = None
+    connected_at: datetime | None = None
+    disconnected_at: datetime | None = None
+    last_seen: datetime | None = None
+    boot: BootInfo | None = None
+    firmware_status: str | None = None
+    connectors: dict[tuple[int, int], ConnectorStatus] = field(default_factory=dict)
+    meters: dict[int, MeterSnapshot] = field(default_factory=dict)
+    # running transactions by transaction id, in start order
+    active: dict[str, Transaction] = field(default_factory=dict)
+
+    @property
+    def connected(self) -> bool:
+        return self.connection is not None
+
+    def active_transaction(self) -> Transaction | None:
+        """The most recently started transaction still running, if any."""
+        return next(reversed(self.active.values()), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The status view; see ``OCPPServer.get_charger_status`` for its keys."""
+        current = self.active_transaction()
+        return {
+            "charger_id": self.charger_id,
+            "connection": "connected" if self.connected else "disconnected",
+            "connected_at": format_optional(self.connected_at),
+            "disconnected_at": format_optional(self.disconnected_at),
+            "last_seen": format_optional(self.last_seen),
+            "boot": None if self.boot is None else self.boot.to_dict(),
+            "firmware_status": self.firmware_status,
+            "evses": self._evses(),
+            "transaction": None if current is None else current.summary(),
+            "active_transactions": [tx.summary() for tx in self.active.values()],
+        }
+
+    def _evses(self) -> list[dict[str, Any]]:
+        evse_ids = sorted({evse for evse, _ in self.connectors} | set(self.meters))
+        return [self._evse(evse_id) for evse_id in evse_ids]
+
+    def _evse(self, evse_id: int) -> dict[str, Any]:
+        connectors = [
+            {
+                "connector_id": connector_id,
+                "status": status.status,
+                "timestamp": format_time(status.timestamp),
+            }
+            for (evse, connector_id), status in sorted(self.connectors.items())
+            if evse == evse_id
+        ]
+        statuses = {c["status"] for c in connectors}
+        return {
+            "evse_id": evse_id,
+            "status": next((s for s in _STATUS_ORDER if s in statuses), None),
+            "connectors": connectors,
+            "meter": self.meters[evse_id].to_dict() if evse_id in self.meters else None,
+        }
+
+
+class ChargerRegistry:
+    """Stations and transactions, by id.
+
+    Args:
+        max_ended_transactions: how many ended transactions to keep for ``find_transaction``.
+    """
+
+    def __init__(self, max_ended_transactions: int = 10_000) -> None:
+        self.chargers: dict[str, Charger] = {}
+        self._transactions: dict[TransactionKey, Transaction] = {}
+        self._ended: deque[TransactionKey] = deque()
+        self._max_ended = max_ended_transactions
+
+    # --- stations ---
+
+    def get(self, charger_id: str) -> Charger | None:
+        return self.chargers.get(charger_id)
+
+    def ensure(self, charger_id: str) -> Charger:
+        charger = self.chargers.get(charger_id)
+        if charger is None:
+            charger = self.chargers[charger_id] = Charger(charger_id)
+        return charger
+
+    def attach(self, charger_id: str, connection: Connection, now: datetime) -> Connection | None:
+        """Make ``connection`` the station's link; returns the link it replaces, if any."""
+        charger = self.ensure(charger_id)
+        old, charger.connection = charger.connection, connection
+        charger.connected_at = charger.last_seen = now
+        return old
+
+    def detach(self, charger_id: str, connection: Connection, now: datetime) -> bool:
+        """Forget ``connection``; False when it had already been replaced by a newer link."""
+        charger = self.chargers.get(charger_id)
+        if charger is None or charger.connection is not connection:
+            return False
+        charger.connection = None
+        charger.disconnected_at = now
+        return True
+
+    def connection(self, charger_id: str) -> Connection:
+        """The station's open link.
+
+        Raises:
+            NotConnectedError: the station is unknown or not connected.
+        """
+        charger = self.chargers.get(charger_id)
+        if charger is None or charger.connection is None or charger.connection.closed:
+            raise NotConnectedError(f"charging station {charger_id!r} is not connected")
+        return charger.connection
+
+    # --- transactions ---
+
+    def transaction(self, charger_id: str, transaction_id: str) -> Transaction | None:
+        return self._transactions.get((charger_id, transaction_id))
+
+    def find_transaction(
+        self, transaction_id: str, charger_id: str | None = None
+    ) -> Transaction | None:
+        """A transaction by id; without ``charger_id`` the most recent one with that id."""
+        if charger_id is not None:
+            return self._transactions.get((charger_id, transaction_id))
+        for (_, tx_id), tx in reversed(self._transactions.items()):
+            if tx_id == transaction_id:
+                return tx
+        return None
+
+    def open_transaction(self, charger: Charger, tx: Transaction) -> None:
+        """Register a transaction the station started (or that first shows up mid-way)."""
+        self._transactions[(charger.charger_id, tx.transaction_id)] = tx
+        charger.active[tx.transaction_id] = tx
+
+    def close_transaction(self, charger: Charger, tx: Transaction, now: datetime) -> None:
+        """Mark a transaction ended and drop the oldest ended ones beyond the bound."""
+        tx.ended_at = tx.updated_at = now
+        charger.active.pop(tx.transaction_id, None)
+        self._ended.append((charger.charger_id, tx.transaction_id))
+        while len(self._ended) > self._max_ended:
+            key = self._ended.popleft()
+            old = self._transactions.get(key)
+            if old is not None and not old.active:
+                del self._transactions[key]

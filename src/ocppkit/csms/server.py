@@ -1,0 +1,358 @@
+"""``OCPPServer``: the central system (CSMS) that charging stations connect to.
+
+It accepts stations over WebSocket (``ws://host:port/<identity>``, subprotocol ``ocpp2.0.1``),
+gives each link an ``ocppkit.transport.Connection`` whose CALLs are routed to the functional
+blocks (``ocppkit.csms.blocks``), keeps the live registry (``server.chargers``), and sends typed
+CSMS->CS commands. Everything runs on one event loop; every task it starts is tracked and ended
+by ``stop()``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import logging
+from collections.abc import Callable, Coroutine, Iterable
+from types import TracebackType
+from typing import Any, TypeVar, cast
+
+from websockets.asyncio.server import Server, ServerConnection, serve
+from websockets.typing import Subprotocol
+
+from ocppkit.csms import commands
+from ocppkit.csms.clock import Clock, utc_now
+from ocppkit.csms.context import CsmsContext, EventHub, Listener, TokenPolicy
+from ocppkit.csms.errors import InvalidCommandError, NoActiveTransactionError
+from ocppkit.csms.handshake import check_handshake, identity_from_path
+from ocppkit.csms.registry import Charger, ChargerRegistry
+from ocppkit.csms.router import build_routes, station_handler
+from ocppkit.protocol.models import (
+    CS_TO_CSMS,
+    CSMS_TO_CS,
+    ChargingProfileType,
+    OcppModel,
+    RequestStartTransactionResponse,
+    RequestStopTransactionResponse,
+    SetChargingProfileResponse,
+)
+from ocppkit.transport import SUBPROTOCOL, Connection
+
+log = logging.getLogger("ocppkit.csms")
+
+R = TypeVar("R", bound=OcppModel)
+FrameObserver = Callable[[str, str, str], None]
+"""``observer(charger_id, direction, text)``: every raw frame, ``direction`` "in" or "out"."""
+
+CLOSE_REPLACED = 1000  # a newer link of the same station took over: a normal closure for the old
+
+
+class OCPPServer:
+    """An OCPP 2.0.1 CSMS.
+
+    Args:
+        host: address to listen on.
+        port: TCP port; 0 picks a free one (read ``server.port`` after ``start``).
+        heartbeat_interval: seconds, sent to stations in BootNotificationResponse.
+        authorized_tokens: None accepts every id token; otherwise only these (case-insensitive)
+            and the tokens this CSMS sends in remote starts, others get Invalid.
+        call_timeout: default seconds to wait for a station's reply to a command.
+        ping_interval: seconds between WebSocket pings to each station, or None to leave
+            keep-alive to the stations (they ping at their WebSocketPingInterval).
+        clock: returns the current aware UTC datetime.
+
+    Raises:
+        RuntimeError: from the constructor, if the routing table does not cover every action a
+            station may send (a programming error).
+    """
+
+    def __init__(
+        self,
+        host: str = "0.0.0.0",
+        port: int = 9000,
+        *,
+        heartbeat_interval: int = 30,
+        authorized_tokens: Iterable[str] | None = None,
+        call_timeout: float = 30.0,
+        ping_interval: float | None = None,
+        clock: Clock = utc_now,
+    ) -> None:
+        self.host = host
+        self.port = port
+        self.call_timeout = call_timeout
+        self.ping_interval = ping_interval
+        self.chargers = ChargerRegistry()
+        self.events = EventHub()
+        self._ctx = CsmsContext(
+            self.chargers, clock, TokenPolicy(authorized_tokens), self.events, heartbeat_interval
+        )
+        self._routes = build_routes(self._ctx)
+        self._frame_observers: list[FrameObserver] = []
+        self._server: Server | None = None
+        self._tasks: set[asyncio.Task[Any]] = set()
+        # Ids grow from the start time in seconds, so they do not repeat across restarts.
+        self._remote_start_ids = itertools.count(int(clock().timestamp()))
+
+    # --- lifecycle ---
+
+    async def start(self) -> None:
+        """Listen for stations. ``self.port`` becomes the bound port."""
+        if self._server is not None:
+            raise RuntimeError("the server is already started")
+        self._server = await serve(
+            self._serve_station,
+            self.host,
+            self.port,
+            subprotocols=[Subprotocol(SUBPROTOCOL)],
+            process_request=check_handshake,
+            compression=None,  # permessage-deflate triples per-connection memory
+            ping_interval=self.ping_interval,
+            ping_timeout=self.ping_interval,
+        )
+        self.port = self._server.sockets[0].getsockname()[1]
+        log.info("CSMS listening on ws://%s:%d/<station id>", self.host, self.port)
+
+    async def stop(self) -> None:
+        """Close every station link (1001 going away), stop listening, end tracked tasks."""
+        server, self._server = self._server, None
+        if server is not None:
+            server.close(close_connections=True)
+            await server.wait_closed()
+        tasks = list(self._tasks)
+        for task in tasks:
+            task.cancel()
+        if tasks:
+            await asyncio.gather(*tasks, return_exceptions=True)
+        if server is not None:
+            log.info("CSMS stopped")
+
+    @property
+    def running(self) -> bool:
+        return self._server is not None
+
+    async def __aenter__(self) -> OCPPServer:
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.stop()
+
+    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
+        task = asyncio.get_running_loop().create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    # --- station links ---
+
+    async def _serve_station(self, ws: ServerConnection) -> None:
+        charger_id = identity_from_path(ws.request.path if ws.request else "")
+        charger = self.chargers.ensure(charger_id)
+        connection = Connection(
+            ws, charger_id, "SERVER", CS_TO_CSMS,
+            station_handler(self._routes, charger), timeout=self.call_timeout,
+        )
+        connection.observers.append(self._frame_observer(charger))
+        replaced = self.chargers.attach(charger_id, connection, self._ctx.now())
+        if replaced is not None:
+            log.info("[%s] new connection replaces the previous one", charger_id)
+            self._spawn(replaced.close(CLOSE_REPLACED, "replaced by a new connection"))
+        log.info("[%s] connected from %s", charger_id, ws.remote_address)
+        self.events.emit("connected", charger_id, {"remote_address": str(ws.remote_address)})
+        try:
+            await connection.run()
+        finally:
+            if self.chargers.detach(charger_id, connection, self._ctx.now()):
+                log.info("[%s] disconnected (code %s)", charger_id, ws.close_code)
+                self.events.emit("disconnected", charger_id, {"close_code": ws.close_code})
+
+    def _frame_observer(self, charger: Charger) -> Callable[[str, str], None]:
+        clock, observers = self._ctx.clock, self._frame_observers
+
+        def observe(direction: str, text: str) -> None:
+            if direction == "in":
+                charger.last_seen = clock()
+            for observer in observers:
+                observer(charger.charger_id, direction, text)
+
+        return observe
+
+    # --- hooks ---
+
+    def add_listener(self, listener: Listener) -> None:
+        """Call ``listener(kind, charger_id, data)`` on every CSMS event.
+
+        Kinds and their ``data`` (JSON-serialisable dicts):
+        ``connected`` {remote_address}; ``disconnected`` {close_code};
+        ``booted`` the boot record (see ``get_charger_status``); ``status`` {evse_id,
+        connector_id, status, timestamp}; ``transaction`` {event_type, trigger_reason, and the
+        ``get_transaction`` dict}; ``meter_values`` {evse_id, timestamp, energy_wh, power_w}.
+        Listeners run synchronously on the event loop and must not block.
+        """
+        self.events.add(listener)
+
+    def remove_listener(self, listener: Listener) -> None:
+        """Stop calling ``listener``."""
+        self.events.remove(listener)
+
+    def add_frame_observer(self, observer: FrameObserver) -> None:
+        """Call ``observer(charger_id, direction, text)`` with every raw frame of links opened
+        from now on (for frame logs and tests). It must be cheap: it runs on the hot path."""
+        self._frame_observers.append(observer)
+
+    # --- commands (CSMS -> CS) ---
+
+    async def call(
+        self,
+        charger_id: str,
+        action: str,
+        payload: OcppModel | dict[str, Any],
+        timeout: float | None = None,  # noqa: ASYNC109 (a per-CALL deadline, as Connection.call)
+    ) -> OcppModel:
+        """Send any CSMS->CS action and return the station's validated response.
+
+        Args:
+            charger_id: the station identity.
+            action: a CSMS->CS action name, e.g. ``"Reset"``.
+            payload: the request model, or its wire (camelCase) dict.
+            timeout: seconds to wait for the reply; default ``call_timeout``.
+
+        Returns:
+            the action's response model.
+
+        Raises:
+            InvalidCommandError: the action is unknown or is one stations send.
+            NotConnectedError: the station is not connected (or the link closed meanwhile).
+            OCPPError: the payload is invalid (nothing sent), or the station answered a
+                CALLERROR (the class of its code) or an invalid CALLRESULT.
+            CallTimeoutError: no reply in time.
+        """
+        if action not in CSMS_TO_CS:
+            direction = "a station sends" if action in CS_TO_CSMS else "not an OCPP 2.0.1 action"
+            raise InvalidCommandError(f"{action!r} cannot be sent to a station: {direction}")
+        connection = self.chargers.connection(charger_id)
+        return await connection.call(action, payload, timeout)
+
+    async def _command(
+        self, charger_id: str, action: str, request: OcppModel | dict[str, Any], kind: type[R]
+    ) -> R:
+        return cast(R, await self.call(charger_id, action, request))
+
+    async def request_start_transaction(
+        self,
+        charger_id: str,
+        evse_id: int | None = 1,
+        id_token: str = "DEMO_TOKEN",
+        remote_start_id: int | None = None,
+    ) -> RequestStartTransactionResponse:
+        """F01/F02: ask the station to start a transaction.
+
+        Args:
+            evse_id: the EVSE to start on, or None to let the station choose.
+            id_token: the token to charge for; typed ISO14443 when it looks like a card UID
+                (8, 14 or 20 hex digits), else Central. It is accepted by this CSMS's token check.
+            remote_start_id: links the resulting transaction (``transactionInfo.remoteStartId``)
+                to this request; generated when None.
+
+        Returns:
+            the station's RequestStartTransactionResponse (status Accepted or Rejected).
+
+        Raises:
+            NotConnectedError, OCPPError, CallTimeoutError: as ``call``.
+        """
+        if remote_start_id is None:
+            remote_start_id = next(self._remote_start_ids)
+        request = commands.start_transaction_request(evse_id, id_token, remote_start_id)
+        self.chargers.connection(charger_id)  # fail before issuing the token
+        self._ctx.tokens.issue(id_token)
+        return await self._command(
+            charger_id, "RequestStartTransaction", request, RequestStartTransactionResponse
+        )
+
+    async def request_stop_transaction(
+        self, charger_id: str, transaction_id: str | None = None
+    ) -> RequestStopTransactionResponse:
+        """F03: ask the station to stop a transaction.
+
+        Args:
+            transaction_id: the transaction; None means the station's active one (the most
+                recently started, if it runs several).
+
+        Raises:
+            NoActiveTransactionError: ``transaction_id`` is None and the station runs none.
+            NotConnectedError, OCPPError, CallTimeoutError: as ``call``.
+        """
+        if transaction_id is None:
+            charger = self.chargers.get(charger_id)
+            active = None if charger is None else charger.active_transaction()
+            if active is None:
+                self.chargers.connection(charger_id)  # an unknown station is NotConnected
+                raise NoActiveTransactionError(f"{charger_id!r} has no active transaction")
+            transaction_id = active.transaction_id
+        request = commands.stop_transaction_request(transaction_id)
+        return await self._command(
+            charger_id, "RequestStopTransaction", request, RequestStopTransactionResponse
+        )
+
+    async def set_charging_profile(
+        self,
+        charger_id: str,
+        evse_id: int,
+        charging_profile: ChargingProfileType | dict[str, Any],
+    ) -> SetChargingProfileResponse:
+        """K01: install a charging profile on an EVSE (0 for the whole station).
+
+        Args:
+            charging_profile: a ``ChargingProfileType`` or its wire (camelCase) dict.
+
+        Raises:
+            NotConnectedError, OCPPError, CallTimeoutError: as ``call``.
+        """
+        request = commands.charging_profile_request(evse_id, charging_profile)
+        return await self._command(
+            charger_id, "SetChargingProfile", request, SetChargingProfileResponse
+        )
+
+    # --- queries ---
+
+    def get_charger_status(self, charger_id: str) -> dict[str, Any] | None:
+        """A station's state as a JSON-serialisable dict, or None if it was never seen.
+
+        Keys: ``charger_id``; ``connection`` ("connected"/"disconnected"); ``connected_at``,
+        ``disconnected_at``, ``last_seen`` (RFC 3339 UTC or None); ``boot`` (None or {vendor,
+        model, serial_number, firmware_version, reason, status, booted_at}); ``firmware_status``;
+        ``evses``: [{evse_id, status (its most significant connector's: Faulted, Occupied,
+        Reserved, Unavailable, Available, or None), connectors: [{connector_id, status,
+        timestamp}], meter: None or {timestamp, energy_wh, power_w, sampled_values}}];
+        ``transaction``: the active transaction (the most recently started if several), None or
+        {transaction_id, evse_id, connector_id, id_token, energy_kwh, power_w, charging_state,
+        started_at}; ``active_transactions``: all active ones, in start order.
+        """
+        charger = self.chargers.get(charger_id)
+        return None if charger is None else charger.to_dict()
+
+    def list_chargers(self) -> list[dict[str, Any]]:
+        """Every station seen since start, as ``get_charger_status`` dicts, sorted by id."""
+        return [self.chargers.chargers[cid].to_dict() for cid in sorted(self.chargers.chargers)]
+
+    def get_transaction(
+        self, transaction_id: str, charger_id: str | None = None
+    ) -> dict[str, Any] | None:
+        """A transaction as a JSON-serialisable dict, or None if unknown.
+
+        Transaction ids are unique per station only; without ``charger_id`` the most recent
+        transaction with this id is returned. Keys: those of ``transaction`` in
+        ``get_charger_status`` plus charger_id, active, id_token_type, remote_start_id, seq_no
+        (last seen), meter_start_wh, meter_last_wh, meter_stop_wh, stopped_reason, updated_at,
+        ended_at.
+        """
+        tx = self.chargers.find_transaction(transaction_id, charger_id)
+        return None if tx is None else tx.to_dict()
+
+    def is_connected(self, charger_id: str) -> bool:
+        """Whether the station has an open link."""
+        charger = self.chargers.get(charger_id)
+        return charger is not None and charger.connected
