@@ -1,0 +1,340 @@
+"""``ChargerSimulator``: one simulated OCPP 2.0.1 charging station, connected to any CSMS.
+
+The station is its EVSEs (``evse``: connector states and meters), its transaction engine
+(``charging``), its charging profiles (``smart_charging``), its device model and its answers to
+the CSMS (``handlers``); ``link`` keeps it connected (boot, heartbeats, reconnection).
+
+Every task the station starts is owned: the link's runner and per-link tasks, and a tracked set
+(samplers, remote starts and stops, triggered messages, reboots) that ``disconnect()`` cancels.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import time
+import uuid
+from collections.abc import Callable, Coroutine
+from contextlib import suppress
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from ocppkit.protocol.errors import NotConnectedError, OCPPKitError
+from ocppkit.protocol.models import (
+    BootReasonEnumType,
+    ChargingStationType,
+    HeartbeatRequest,
+    IdTokenEnumType,
+    IdTokenType,
+    OcppModel,
+    ReasonEnumType,
+    RegistrationStatusEnumType,
+    StatusNotificationRequest,
+)
+from ocppkit.simulator.charging import TransactionEngine
+from ocppkit.simulator.device_model import (
+    HEARTBEAT_INTERVAL,
+    TX_UPDATED_INTERVAL,
+    DeviceModel,
+    standard_variables,
+)
+from ocppkit.simulator.evse import Evse
+from ocppkit.simulator.handlers import HANDLERS
+from ocppkit.simulator.link import CsmsLink
+from ocppkit.simulator.meter import MeterModel
+from ocppkit.simulator.smart_charging import ProfileStore
+from ocppkit.simulator.transactions import wire_time
+from ocppkit.transport.connection import FrameObserver
+
+log = logging.getLogger("ocppkit.simulator")
+
+DEFAULT_HEARTBEAT_INTERVAL = 300  # s, until a BootNotificationResponse gives one
+REBOOT_DELAY = 0.1  # s between answering Reset and going down (the answer goes out first)
+
+
+class ChargerSimulator:
+    """A simulated AC charging station speaking OCPP 2.0.1 as a client of any CSMS.
+
+    The station has ``num_connectors`` EVSEs, ids 1..n, each with one connector (connectorId 1),
+    as most AC stations are modelled. Time comes from ``clock`` (monotonic seconds, default
+    ``time.monotonic``; wall-clock timestamps are derived from it), randomness from ``seed``
+    (voltage noise, back-off jitter, transaction ids), so a run is reproducible.
+
+    Args:
+        charger_id: the station identity (the last segment of the websocket URL).
+        server_url: the CSMS websocket URL, e.g. ``ws://127.0.0.1:9000/ocpp``.
+        charger_model: BootNotification ``chargingStation.model`` (at most 20 characters).
+        charger_vendor: BootNotification ``chargingStation.vendorName`` (at most 50).
+        num_connectors: number of EVSEs.
+        phases: supply phases (1 to 3).
+        voltage: nominal phase-to-neutral voltage (V).
+        max_current: rated current per phase (A).
+        id_token: the idToken (type ISO14443) used for local starts.
+        seed: seed of the random streams; None for a random run.
+        sample_interval: seconds between TransactionEvent Updated meter samples.
+        clock: monotonic time source in seconds.
+        reconnect_min_delay: first reconnect back-off (s); it doubles per failed attempt...
+        reconnect_max_delay: ...up to this (s).
+        call_timeout: seconds to wait for the CSMS's reply to a CALL.
+
+    Raises:
+        ValueError: an argument out of range (e.g. a model name too long for BootNotification).
+    """
+
+    def __init__(
+        self,
+        charger_id: str,
+        server_url: str,
+        charger_model: str = "EVBox Home",
+        charger_vendor: str = "EVBox",
+        num_connectors: int = 1,
+        *,
+        phases: int = 3,
+        voltage: float = 230.0,
+        max_current: float = 16.0,
+        id_token: str = "DEMO_TOKEN",
+        seed: int | None = None,
+        sample_interval: float = 5.0,
+        clock: Callable[[], float] | None = None,
+        reconnect_min_delay: float = 1.0,
+        reconnect_max_delay: float = 60.0,
+        call_timeout: float = 30.0,
+    ) -> None:
+        if num_connectors < 1 or not 1 <= phases <= 3 or sample_interval <= 0:
+            raise ValueError("need num_connectors >= 1, 1 <= phases <= 3, sample_interval > 0")
+        self.charger_id = charger_id
+        self.url = f"{server_url.rstrip('/')}/{charger_id}"
+        self.charging_station = ChargingStationType(model=charger_model, vendor_name=charger_vendor)
+        self.id_token = IdTokenType(id_token=id_token, type=IdTokenEnumType.ISO14443)
+        self.clock: Callable[[], float] = clock or time.monotonic
+        self._mono_origin = self.clock()
+        self._wall_origin = datetime.now(UTC)
+        rng = random.Random(seed)  # one stream per purpose: a draw for one never shifts another
+        backoff_rng = random.Random(rng.getrandbits(64))
+        self._id_rng = random.Random(rng.getrandbits(64))
+        self.evses: dict[int, Evse] = {
+            i: Evse(i, MeterModel(phases, voltage, max_current, random.Random(rng.getrandbits(64))))
+            for i in range(1, num_connectors + 1)
+        }
+        self.device_model = DeviceModel(
+            standard_variables(charger_id, phases, DEFAULT_HEARTBEAT_INTERVAL, sample_interval)
+        )
+        self.profiles = ProfileStore()
+        self.engine = TransactionEngine(self)
+        self.frame_observers: list[FrameObserver] = []  # added to every websocket's Connection
+        self.reset_when_idle = False  # a Reset OnIdle was Scheduled (B12)
+        self._call_timeout = call_timeout
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self.link = CsmsLink(
+            self, self.url, backoff_rng, (reconnect_min_delay, reconnect_max_delay), call_timeout
+        )
+
+    # --- time, ids, tasks ---
+
+    def now_utc(self) -> datetime:
+        """The station's wall-clock time, derived from the injected clock."""
+        return self._wall_origin + timedelta(seconds=self.clock() - self._mono_origin)
+
+    def new_transaction_id(self) -> str:
+        """A fresh transaction id: a UUID4 string drawn from the seeded stream."""
+        return str(uuid.UUID(int=self._id_rng.getrandbits(128), version=4))
+
+    def spawn(self, coro: Coroutine[Any, Any, Any], name: str) -> asyncio.Task[Any]:
+        """Run ``coro`` as a task the station owns (cancelled by ``disconnect``; errors logged)."""
+        task = asyncio.get_running_loop().create_task(coro, name=f"{self.charger_id}:{name}")
+        self._tasks.add(task)
+        task.add_done_callback(self._task_done)
+        return task
+
+    def _task_done(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.warning("[%s] %s failed: %r", self.charger_id, task.get_name(), task.exception())
+
+    # --- public state ---
+
+    @property
+    def connected(self) -> bool:
+        """Booted (Accepted) and online now."""
+        return self.link.online
+
+    @property
+    def registration_status(self) -> RegistrationStatusEnumType | None:
+        """The status of the last BootNotificationResponse (None before the first)."""
+        return self.link.registration_status
+
+    @property
+    def heartbeat_interval(self) -> float:
+        """Seconds between Heartbeats (OCPPCommCtrlr.HeartbeatInterval)."""
+        return float(self.device_model.value(HEARTBEAT_INTERVAL))
+
+    @property
+    def sample_interval(self) -> float:
+        """Seconds between meter samples in a transaction (SampledDataCtrlr.TxUpdatedInterval)."""
+        return float(self.device_model.value(TX_UPDATED_INTERVAL))
+
+    @property
+    def is_charging(self) -> bool:
+        """Whether a transaction runs (or is being started) on any EVSE.
+
+        Setting True starts a local transaction on EVSE 1 (Authorize, then TransactionEvent
+        Started) in a task the station owns; setting False stops every transaction with
+        stoppedReason Local. Set it from the event loop's thread.
+
+        Raises:
+            NotConnectedError: set True while not connected.
+            SimulatorError: set True while EVSE 1 is unavailable.
+        """
+        return any(evse.busy for evse in self.evses.values())
+
+    @is_charging.setter
+    def is_charging(self, value: bool) -> None:
+        if value and not self.connected:
+            raise NotConnectedError(f"{self.charger_id}: connect() before charging")
+        if value and not self.evses[1].busy:
+            evse = self.engine.reserve(1)
+            self.spawn(self.engine.start(evse, self.id_token), "local start")
+        elif not value:
+            for evse in self.evses.values():
+                if evse.transaction is not None:
+                    ending = self.engine.end(evse.evse_id, ReasonEnumType.Local)
+                    self.spawn(self.engine.report_end(ending), "local stop")
+
+    def _registers(self) -> list[float]:
+        now = self.clock()
+        return [evse.meter.energy_at(now) for evse in self.evses.values()]
+
+    @property
+    def energy_wh(self) -> float:
+        """Energy.Active.Import.Register of the station (Wh): the sum of the EVSE meters."""
+        return sum(self._registers())
+
+    @property
+    def meter_value(self) -> float:
+        """Energy of the current transactions, or of the last ones when idle (kWh)."""
+        registers = self._registers()
+        return (
+            sum(e.energy_wh(r) for e, r in zip(self.evses.values(), registers, strict=True)) / 1000
+        )
+
+    @property
+    def power_w(self) -> float:
+        """Active power the station draws now (W), over all EVSEs."""
+        self._registers()
+        return sum(evse.meter.power_w for evse in self.evses.values())
+
+    @property
+    def current_a(self) -> float:
+        """Current per phase the station draws now (A), over all EVSEs."""
+        self._registers()
+        return sum(evse.meter.current_a for evse in self.evses.values())
+
+    @property
+    def voltage_v(self) -> float:
+        """Phase-to-neutral voltage at EVSE 1 (V)."""
+        return self.evses[1].meter.voltage_v
+
+    # --- transactions ---
+
+    async def start_transaction(self, evse_id: int = 1, id_token: str | None = None) -> str:
+        """Start a local transaction: Authorize the idToken (C01), StatusNotification Occupied,
+        TransactionEvent Started (triggerReason Authorized).
+
+        Returns:
+            the transaction id.
+
+        Raises:
+            SimulatorError: the EVSE is unknown, busy or unavailable, or the idToken was refused.
+            OCPPKitError: the CSMS could not be reached.
+        """
+        token = (
+            self.id_token
+            if id_token is None
+            else IdTokenType(id_token=id_token, type=IdTokenEnumType.ISO14443)
+        )
+        evse = self.engine.reserve(evse_id)
+        transaction = await self.engine.start(evse, token)
+        return transaction.transaction_id
+
+    async def stop_transaction(self, evse_id: int = 1, reason: str = "Local") -> None:
+        """End the transaction on ``evse_id`` with ``reason`` (a ReasonEnumType value): Ended,
+        then StatusNotification Available.
+
+        Raises:
+            SimulatorError: no transaction runs on that EVSE.
+            ValueError: ``reason`` is not a stop reason of OCPP 2.0.1.
+        """
+        await self.engine.stop(evse_id, ReasonEnumType(reason))
+
+    # --- talking to the CSMS ---
+
+    async def call(self, action: str, payload: OcppModel, *, before_boot: bool = False) -> Any:
+        """Send a CALL to the CSMS and return its response model (see ``CsmsLink.call``)."""
+        return await self.link.call(action, payload, before_boot=before_boot)
+
+    async def send_status(self, evse: Evse, *, triggered: bool = False) -> None:
+        """StatusNotification of ``evse``'s connector (G01); ``triggered`` by TriggerMessage,
+        which may come before the boot is Accepted (B02)."""
+        await self.call(
+            "StatusNotification",
+            StatusNotificationRequest(
+                timestamp=wire_time(self.now_utc()),
+                connector_status=evse.status,
+                evse_id=evse.evse_id,
+                connector_id=evse.connector_id,
+            ),
+            before_boot=triggered,
+        )
+
+    async def send_heartbeat(self, *, triggered: bool = False) -> None:
+        """One Heartbeat (G02)."""
+        await self.call("Heartbeat", HeartbeatRequest(), before_boot=triggered)
+
+    def trigger_boot(self) -> bool:
+        """Send a BootNotification now if not yet Accepted (TriggerMessage, F06); False if
+        already Accepted."""
+        return self.link.trigger_boot()
+
+    async def handle(self, action: str, request: OcppModel) -> OcppModel:
+        """Answer a CALL from the CSMS (the ``Connection`` handler): one handler per action."""
+        return await HANDLERS[action](self, request)
+
+    # --- connecting ---
+
+    async def connect(self, timeout: float = 30.0) -> None:  # noqa: ASYNC109 (the seed API)
+        """Connect, boot and return once the CSMS Accepted the station and it announced its
+        connectors; the station then keeps the link up (reconnecting) until ``disconnect``.
+
+        Raises:
+            SimulatorError: not Accepted within ``timeout`` seconds (the reason is in the
+                message), or the URL is invalid.
+        """
+        await self.link.open(timeout)
+
+    async def disconnect(self) -> None:
+        """Stop: end running transactions (stoppedReason Local) while still online, cancel every
+        task, close the websocket with code 1000 and do not reconnect. The next ``connect`` is a
+        new power-up (BootNotification PowerUp)."""
+        if self.connected:
+            with suppress(TimeoutError, OCPPKitError):
+                async with asyncio.timeout(self._call_timeout):
+                    await self.engine.stop_all(ReasonEnumType.Local)
+                    await self.engine.settle()
+        await self._cancel_tasks()
+        await self.link.close()
+
+    async def reboot(self, reason: BootReasonEnumType = BootReasonEnumType.RemoteReset) -> None:
+        """Reboot (B11/B12): end transactions (ImmediateReset), drop the link, reconnect at once
+        and boot again with ``reason``."""
+        await asyncio.sleep(REBOOT_DELAY)
+        self.reset_when_idle = False
+        await self.engine.stop_all(ReasonEnumType.ImmediateReset)
+        await self.link.restart(reason)
+
+    async def _cancel_tasks(self) -> None:
+        current = asyncio.current_task()
+        tasks = [t for t in self._tasks if t is not current]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
