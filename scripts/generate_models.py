@@ -39,13 +39,14 @@ RESERVED = {"validate", "json", "dict", "copy", "schema", "construct", "fields"}
 HEADER = '''\
 # GENERATED FILE: do not edit by hand.
 # Produced by scripts/generate_models.py from the official OCPP 2.0.1 JSON schemas
-# (the `ocpp` package, ocpp/v201/schemas). tests/unit/protocol/test_models_fresh.py fails when stale.
+# (the `ocpp` package, ocpp/v201/schemas).
+# tests/unit/protocol/test_models_fresh.py fails when this file is stale.
 """Pydantic models for every OCPP 2.0.1 message: 64 actions, their datatypes and enums.
 
 Fields use snake_case names; the wire (camelCase) name is the alias. Wire payloads are validated
-by alias only (``validate_payload`` in ``ocppkit.protocol.validation``); Python code constructs
-models by field name. Date-time fields stay strings (so a payload round-trips unchanged) but must
-parse as ISO 8601 / RFC 3339.
+by alias only (``validate_request``/``validate_response`` in ``ocppkit.protocol.validation``);
+Python code constructs models by field name. Date-time fields stay strings (so a payload
+round-trips unchanged) but must parse as ISO 8601 / RFC 3339.
 """
 
 from __future__ import annotations
@@ -54,7 +55,17 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict
+from pydantic import (
+    AfterValidator,
+    AllowInfNan,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    Strict,
+    model_serializer,
+)
 
 
 def _integral(value: Any) -> Any:
@@ -70,7 +81,7 @@ def _date_time(value: str) -> str:
 
 
 Int = Annotated[int, BeforeValidator(_integral), Strict()]
-Number = Annotated[float, Strict()]
+Number = Annotated[float, Strict(), AllowInfNan(False)]  # JSON has no Infinity or NaN
 Bool = Annotated[bool, Strict()]
 Str = Annotated[str, Strict()]
 DateTime = Annotated[str, Strict(), AfterValidator(_date_time)]
@@ -91,6 +102,16 @@ class CustomDataType(BaseModel):
         extra="allow", validate_by_name=True, validate_by_alias=True, serialize_by_alias=True
     )
     vendor_id: Annotated[Str, Field(max_length=255)] = Field(alias="vendorId")
+
+    @model_serializer(mode="wrap")
+    def _keep_null_extras(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # exclude_none drops unset optional fields; a vendor property that is null on the wire
+        # is data, and is written back as received.
+        data: dict[str, Any] = handler(self)
+        for key, value in (self.__pydantic_extra__ or {}).items():
+            if value is None and key not in data:
+                data[key] = None
+        return data
 
 '''
 

@@ -62,8 +62,8 @@ def setup_logging(
     Raises:
         ValueError: a level or an environment variable that cannot be understood.
     """
-    if level is None:
-        level = os.environ.get("OCPP_LOG_LEVEL", "INFO")
+    # Everything that can be wrong is checked before the current configuration is touched.
+    numeric_level = _level(os.environ.get("OCPP_LOG_LEVEL", "INFO") if level is None else level)
     if enable_protocol_debug is None:
         enable_protocol_debug = _env_bool("OCPP_PROTOCOL_DEBUG")
     if log_file is None:
@@ -79,7 +79,7 @@ def setup_logging(
     for handler in handlers:
         handler.setFormatter(formatter)
         base.addHandler(handler)
-    base.setLevel(_level(level))
+    base.setLevel(numeric_level)
     base.propagate = False
     protocol_log.setLevel(logging.DEBUG if enable_protocol_debug else logging.WARNING)
 

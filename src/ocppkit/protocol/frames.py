@@ -93,6 +93,21 @@ def _fail(error: OCPPError, message_id: str, reply: bool) -> FrameError:
     return FrameError(error, message_id, reply)
 
 
+def _id_ok(message_id: Any) -> bool:
+    return type(message_id) is str and 0 < len(message_id) <= MAX_MESSAGE_ID_LENGTH
+
+
+def _readable_id(msg: Any) -> str:
+    if type(msg) is list and len(msg) > 1 and _id_ok(msg[1]):
+        return str(msg[1])
+    return UNKNOWN_MESSAGE_ID
+
+
+def _is_reply(msg: Any) -> bool:
+    # A CALLRESULT or CALLERROR, however malformed, is never answered with a CALLERROR.
+    return type(msg) is list and len(msg) > 0 and type(msg[0]) is int and msg[0] in (3, 4)
+
+
 def parse_frame(text: str | bytes) -> Frame:
     """Parse one OCPP-J frame.
 
@@ -107,11 +122,11 @@ def parse_frame(text: str | bytes) -> Frame:
     if type(msg) is not list or len(msg) < 3:
         raise _fail(
             RpcFrameworkError("frame is not a JSON array of at least 3 elements"),
-            UNKNOWN_MESSAGE_ID,
-            True,
+            _readable_id(msg),
+            not _is_reply(msg),
         )
     type_id, message_id = msg[0], msg[1]
-    id_ok = type(message_id) is str and 0 < len(message_id) <= MAX_MESSAGE_ID_LENGTH
+    id_ok = _id_ok(message_id)
     reply_id = message_id if id_ok else UNKNOWN_MESSAGE_ID
     if type(type_id) is not int:
         raise _fail(RpcFrameworkError("message type is not an integer"), reply_id, True)

@@ -36,9 +36,10 @@ _ERROR_MAP: dict[str, type[OCPPError]] = {
     "value_error": PropertyConstraintViolationError,  # e.g. a date-time that does not parse
 }
 _MAX_REPORTED = 5
-# Keys under which JSON null is a legal value: DataTransfer.data is any JSON, and customData
-# admits vendor properties of any type.
+# Keys whose value is not searched for JSON null: DataTransfer.data is any JSON (null included),
+# and customData admits vendor properties of any type (customData itself must be an object).
 _NULL_ALLOWED_UNDER = frozenset({"data", "customData"})
+_NULL_ALLOWED_AT = frozenset({"data"})
 
 
 def _loc(loc: tuple[int | str, ...]) -> str:
@@ -76,6 +77,8 @@ def _find_null(value: Any, path: tuple[str | int, ...] = ()) -> tuple[str | int,
     if type(value) is dict:
         for key, item in value.items():
             if key in _NULL_ALLOWED_UNDER:
+                if item is None and key not in _NULL_ALLOWED_AT:
+                    return (*path, key)
                 continue
             found = _find_null(item, (*path, key))
             if found is not None:
