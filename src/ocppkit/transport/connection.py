@@ -80,6 +80,7 @@ class Connection:
         self._loop = asyncio.get_running_loop()
         self._closed = False
         self.observers: list[FrameObserver] = []
+        self._write_lock = asyncio.Lock()
         self._answering: dict[str, str] = {}  # message id -> action, only while debug logging
 
     @property
@@ -184,36 +185,44 @@ class Connection:
             self._answering[event.message_id] = event.action
         try:
             response = await self._handler(event.action, event.request)
-            self.session.send_result(event.message_id, event.action, response)
         except OCPPError as error:
             self.session.send_error(event.message_id, error)
         except asyncio.CancelledError:
             raise
         except Exception as exc:
             log.exception("[%s] handler for %s failed", self.identity, event.action)
-            self.session.send_error(
-                event.message_id, InternalError(f"{event.action} handler failed: {exc}"[:200])
-            )
+            self._send_internal_error(event, f"{event.action} handler failed: {exc}")
+        else:
+            try:
+                self.session.send_result(event.message_id, event.action, response)
+            except OCPPError as error:
+                # Our own response is invalid: our failure, not the peer's request's.
+                log.error("[%s] invalid %s response: %s", self.identity, event.action, error)
+                self._send_internal_error(event, f"invalid {event.action} response")
         await self._flush()
+
+    def _send_internal_error(self, event: CallReceived, description: str) -> None:
+        self.session.send_error(event.message_id, InternalError(description[:200]))
 
     # --- output ---
 
     async def _flush(self) -> None:
-        frames = self.session.data_to_send()
-        self._arm_timer()
-        if not frames:
-            return
-        debug = self._flog.enabled()
-        for frame in frames:
-            if debug:
-                self._log_sent(frame)
-            for observer in self.observers:
-                observer("out", frame)
-            try:
-                await self.ws.send(frame)
-            except Exception as exc:
-                log.debug("[%s] send failed: %r", self.identity, exc)
-                return
+        # Frames are taken from the session under the write lock, so frames produced later are
+        # written later even when several tasks flush at once (asyncio.Lock is FIFO).
+        async with self._write_lock:
+            frames = self.session.data_to_send()
+            self._arm_timer()
+            debug = self._flog.enabled() if frames else False
+            for frame in frames:
+                if debug:
+                    self._log_sent(frame)
+                for observer in self.observers:
+                    observer("out", frame)
+                try:
+                    await self.ws.send(frame)
+                except Exception as exc:
+                    log.debug("[%s] send failed: %r", self.identity, exc)
+                    return
 
     # --- timers ---
 

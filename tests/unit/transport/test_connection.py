@@ -184,12 +184,6 @@ async def test_invalid_handler_response_is_answered_with_a_call_error() -> None:
     assert [m[0] for d, m in pair.recorder.parsed() if d == "out"] == [4]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Connection._handle sends the validation error of our own invalid response "
-    "(here PropertyConstraintViolation) as if the peer's request were at fault; "
-    "it is our failure: InternalError",
-)
 async def test_invalid_handler_response_is_our_internal_error() -> None:
     async def station_handler(action: str, request: OcppModel) -> Reply:
         return {"status": "Maybe"}
@@ -311,3 +305,40 @@ async def test_over_real_websockets_on_localhost() -> None:
                 await station.close()
                 await reader
     assert station.closed
+
+
+class _SlowFirstSendWs:
+    """A websocket whose first send is slow; records frames when a send completes."""
+
+    def __init__(self) -> None:
+        self.sent: list[str] = []
+
+    async def send(self, message: str) -> None:
+        await asyncio.sleep(0.05 if not self.sent and "first" in message else 0)
+        self.sent.append(message)
+
+    async def recv(self) -> str:
+        await asyncio.Event().wait()
+        raise AssertionError("unreachable")
+
+    async def close(self, code: int = 1000, reason: str = "") -> None:
+        return None
+
+
+async def test_frames_are_written_in_the_order_they_were_produced() -> None:
+    from ocppkit.protocol.errors import GenericError
+    from ocppkit.protocol.models import CS_TO_CSMS
+    from ocppkit.transport import Connection
+
+    async def never(action: str, request: OcppModel) -> Reply:
+        raise AssertionError("no CALL expected")
+
+    ws = _SlowFirstSendWs()
+    conn = Connection(ws, "CP1", "SERVER", CS_TO_CSMS, never)
+    conn.session.send_error("first", GenericError("one"))
+    first = asyncio.create_task(conn._flush())
+    await asyncio.sleep(0)  # the first flush is now inside its slow send
+    conn.session.send_error("second", GenericError("two"))
+    async with asyncio.timeout(WAIT):
+        await asyncio.gather(first, conn._flush())
+    assert [json.loads(m)[1] for m in ws.sent] == ["first", "second"]
