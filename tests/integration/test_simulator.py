@@ -359,6 +359,7 @@ async def test_a_station_maximum_is_shared_by_the_charging_evses() -> None:
                     "chargingSchedule": [
                         {
                             "id": 9,
+                            "startSchedule": "2025-01-01T00:00:00Z",  # K01.FR.40: Absolute
                             "chargingRateUnit": "A",
                             "chargingSchedulePeriod": [{"startPeriod": 0, "limit": 20.0}],
                         }

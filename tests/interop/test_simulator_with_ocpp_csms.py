@@ -1,6 +1,6 @@
 """ocppkit's simulator against a CSMS written with the mobilityhouse ``ocpp`` library (which
 validates every message against the official schemas): boot, remote start, a TxProfile that caps
-the power, remote stop."""
+the power within one sample (ChargingRateChanged), its composite schedule, remote stop."""
 
 from __future__ import annotations
 
@@ -108,6 +108,7 @@ async def test_remote_start_profile_and_stop_with_an_ocpp_library_csms() -> None
             await csms.wait(lambda: len(csms.events) >= 2)
             assert _power(csms.events[-1]) > LIMIT_W  # 3 x 230 V x 16 A ~ 11 kW before the limit
 
+            seen = len(csms.events)
             async with asyncio.timeout(WAIT):
                 limited = await csms.call(
                     call.SetChargingProfile(
@@ -131,14 +132,31 @@ async def test_remote_start_profile_and_stop_with_an_ocpp_library_csms() -> None
                     )
                 )
             assert limited.status == "Accepted"
-            seen = len(csms.events)
-            await csms.wait(lambda: len(csms.events) > seen)
-            update = csms.events[seen]
-            assert (
-                update["event_type"] == "Updated"
-                and update["trigger_reason"] == "MeterValuePeriodic"
+            # within one sample: the limit changed the power, the station said so at once
+            # (ChargingRateChanged) and every sample since obeys it
+            await csms.wait(
+                lambda: any(
+                    e["trigger_reason"] == "ChargingRateChanged" for e in csms.events[seen:]
+                )
             )
-            assert 0.95 * LIMIT_W < _power(update) <= LIMIT_W
+            changed = next(
+                n
+                for n in range(seen, len(csms.events))
+                if csms.events[n]["trigger_reason"] == "ChargingRateChanged"
+            )
+            assert csms.events[changed]["event_type"] == "Updated"
+            assert 0.95 * LIMIT_W < _power(csms.events[changed]) <= LIMIT_W
+            await csms.wait(lambda: len(csms.events) > changed + 1)
+            periodic = csms.events[changed + 1]
+            assert periodic["trigger_reason"] == "MeterValuePeriodic"
+            assert 0.95 * LIMIT_W < _power(periodic) <= LIMIT_W
+
+            async with asyncio.timeout(WAIT):  # K08: the library validates the schedule
+                composite = await csms.call(
+                    call.GetCompositeSchedule(duration=300, evse_id=1, charging_rate_unit="W")
+                )
+            assert composite.status == "Accepted"
+            assert composite.schedule["charging_schedule_period"][0]["limit"] == LIMIT_W
 
             async with asyncio.timeout(WAIT):
                 stopped = await csms.call(call.RequestStopTransaction(transaction_id=tx_id))

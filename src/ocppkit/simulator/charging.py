@@ -1,12 +1,17 @@
-"""The transaction engine of the simulated station (block E, with C01 and F01-F03).
+"""The transaction engine of the simulated station (block E, with F01-F03 and J02).
 
-One transaction per EVSE. Starting: reserve the EVSE (synchronously, so two starts cannot race),
-Authorize the idToken for a local start (C01; a remote start is not re-authorized:
-AuthCtrlr.AuthorizeRemoteStart is false), StatusNotification Occupied, TransactionEvent Started
-(seqNo 0), then a sampler task sends TransactionEvent Updated (MeterValuePeriodic) every
-TxUpdatedInterval. Stopping: TransactionEvent Ended with the stop reason and StatusNotification.
-seqNo is contiguous per transaction; while offline no Updated is generated (there is no offline
-queue yet: E04/E12), so the CSMS sees no gap.
+One transaction per EVSE. ``begin`` starts one (the caller decided the TxStartPoint was reached:
+see ``evse_control``): Occupied (G01), TransactionEvent Started (seqNo 0) with the idToken,
+remoteStartId and reservationId where they belong, then a sampler task sends TransactionEvent
+Updated (MeterValuePeriodic) every TxUpdatedInterval and reports a chargingState that moved
+(ChargingStateChanged, e.g. SuspendedEVSE under a limit of 0). ``end`` then ``report_end``:
+TransactionEvent Ended with the stop reason and StatusNotification.
+
+Delivery (E04, E12): every TransactionEvent goes through ``_send``. While the station is offline,
+events (samples included) join the offline queue with ``offline: true``; an event that finds older
+ones queued waits behind them; an event whose delivery failed (link lost, no reply) is queued too.
+``flush`` sends the queue in order once the link is back. seqNo is contiguous per transaction,
+and a per-EVSE lock keeps each EVSE's events in seqNo order on the wire and in the queue.
 """
 
 from __future__ import annotations
@@ -14,22 +19,29 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ocppkit.protocol.errors import OCPPKitError
+from ocppkit.protocol.errors import CallTimeoutError, NotConnectedError, OCPPError
 from ocppkit.protocol.models import (
     AuthorizationStatusEnumType,
-    AuthorizeRequest,
-    AuthorizeResponse,
     ChargingProfileType,
+    ChargingStateEnumType,
     IdTokenType,
     ReasonEnumType,
     TransactionEventRequest,
     TransactionEventResponse,
     TriggerReasonEnumType,
 )
+from ocppkit.simulator.device.model import TX_ENDED_MEASURANDS as TX_ENDED
+from ocppkit.simulator.device.model import TX_STARTED_MEASURANDS as TX_STARTED
+from ocppkit.simulator.device.model import TX_UPDATED_MEASURANDS as TX_UPDATED
+from ocppkit.simulator.device.sampling import with_measurands
+from ocppkit.simulator.device.variables import Key
 from ocppkit.simulator.errors import SimulatorError
-from ocppkit.simulator.evse import Evse, Transaction
+from ocppkit.simulator.evse import Evse, Status, Transaction, charging_state
+from ocppkit.simulator.offline_queue import OfflineQueue
+from ocppkit.simulator.smart_charging.messages import notify_ev_charging_needs
 from ocppkit.simulator.transactions import (
     Context,
     ended_event,
@@ -42,6 +54,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("ocppkit.simulator")
 Accepted = AuthorizationStatusEnumType.Accepted
+Trigger = TriggerReasonEnumType
+_SUSPENDED = (ChargingStateEnumType.SuspendedEV, ChargingStateEnumType.SuspendedEVSE)
+IDLE_SAMPLER_POLL = 1.0  # s between looks at a TxUpdatedInterval of 0 (no periodic samples)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,71 +68,86 @@ class Ending:
 
 
 class TransactionEngine:
-    """Starts, samples and stops the transactions of one station."""
+    """Starts, samples, stops and delivers the transactions of one station."""
 
     def __init__(self, station: ChargerSimulator) -> None:
         self._station = station
         self._samplers: dict[int, asyncio.Task[Any]] = {}
         self._locks: dict[int, asyncio.Lock] = {}
+        self._queue: OfflineQueue | None = None
+        self._flush_lock = asyncio.Lock()
 
-    def reserve(self, evse_id: int) -> Evse:
-        """Claim ``evse_id`` for a transaction about to start.
+    # --- the offline queue ---
+
+    @property
+    def queue(self) -> OfflineQueue:
+        """The TransactionEvents not delivered yet; kept in ``<state_dir>/<id>.queue.jsonl``
+        when the station has a ``state_dir`` (opened at first use)."""
+        if self._queue is None:
+            state_dir = getattr(self._station, "state_dir", None)
+            path = None
+            if state_dir is not None:
+                Path(state_dir).mkdir(parents=True, exist_ok=True)
+                path = Path(state_dir) / f"{self._station.charger_id}.queue.jsonl"
+            self._queue = OfflineQueue(path)
+        return self._queue
+
+    async def flush(self) -> None:
+        """Send the queued TransactionEvents in order while online (E04); one flush at a
+        time. An event the CSMS answers with a CALLERROR is dropped (logged): it would be
+        refused again."""
+        station = self._station
+        async with self._flush_lock:
+            while self.queue and station.connected:
+                event = self.queue.peek()
+                assert event is not None
+                try:
+                    await station.call("TransactionEvent", event)
+                except (NotConnectedError, CallTimeoutError):
+                    return  # the next link flushes again
+                except OCPPError as exc:
+                    log.warning(
+                        "[%s] queued seqNo %d refused: %r", station.charger_id, event.seq_no, exc
+                    )
+                self.queue.pop()
+
+    def _kick_flush(self) -> None:
+        if self._station.connected and not self._flush_lock.locked():
+            self._station.spawn(self.flush(), "flush offline queue")
+
+    # --- claiming and starting ---
+
+    def reserve(self, evse_id: int, id_token: IdTokenType | None = None) -> Evse:
+        """Claim ``evse_id`` for a transaction about to start (a Reserved EVSE for the
+        reservation's ``id_token`` only, H01).
 
         Raises:
-            SimulatorError: the EVSE is unknown, busy or unavailable.
+            SimulatorError: the EVSE is unknown, busy, reserved, unavailable or faulted.
         """
         evse = self._station.evses.get(evse_id)
         if evse is None:
             raise SimulatorError(f"no EVSE {evse_id}")
-        if not evse.available:
+        if not (evse.available or _reserved_for(evse, id_token)):
             raise SimulatorError(
                 f"EVSE {evse_id} is {evse.status} and {'busy' if evse.busy else 'idle'}"
             )
         evse.starting = True
         return evse
 
-    async def start(
+    async def begin(
         self,
         evse: Evse,
-        id_token: IdTokenType,
+        id_token: IdTokenType | None,
+        trigger: TriggerReasonEnumType,
         *,
         remote_start_id: int | None = None,
         transaction_id: str | None = None,
         profile: ChargingProfileType | None = None,
     ) -> Transaction:
-        """Start a transaction on a reserved EVSE; remote when ``remote_start_id`` is given.
-
-        Raises:
-            SimulatorError: the CSMS did not accept the idToken (C01).
-            OCPPKitError: the Authorize could not be sent or was answered with an error.
-        """
-        try:
-            if remote_start_id is None:
-                await self._authorize(id_token)
-            tx = self._begin(evse, id_token, remote_start_id, transaction_id)
-        finally:
-            evse.starting = False
-        if profile is not None:  # F01/K05: the TxProfile that came with RequestStartTransaction
-            self._station.profiles.install(evse.evse_id, profile, tx.started_at)
-        self.apply_limits()
-        response = await self._report_start(evse, tx)
-        if evse.transaction is tx:
-            sampler = self._station.spawn(self._sample(evse, tx), f"sampler {evse.evse_id}")
-            self._samplers[evse.evse_id] = sampler
-        info = response.id_token_info if response is not None else None
-        if info is not None and info.status != Accepted and evse.transaction is tx:
-            # E05: the CSMS refused the idToken in the TransactionEventResponse
-            await self.stop(evse.evse_id, ReasonEnumType.DeAuthorized)
-        return tx
-
-    def _begin(
-        self,
-        evse: Evse,
-        id_token: IdTokenType,
-        remote_start_id: int | None,
-        transaction_id: str | None,
-    ) -> Transaction:
+        """Start a transaction on ``evse`` now and report it; ``id_token`` None starts it
+        unauthorized (TxStartPoint EVConnected: the driver is identified later)."""
         station = self._station
+        before = evse.status
         now = station.clock()
         tx = Transaction(
             transaction_id or station.new_transaction_id(),
@@ -126,31 +156,43 @@ class TransactionEngine:
             now,
             evse.meter.energy_at(now),
             remote_start_id,
+            authorized=id_token is not None,
         )
+        reservation = evse.reservation
+        if reservation is not None and id_token is not None and reservation.admits(id_token):
+            tx.reservation_id = reservation.reservation_id  # H01: the reservation is used
+            station.reservations.consume(evse)
         evse.begin(tx)
+        if profile is not None:  # F01/K05: the TxProfile that came with RequestStartTransaction
+            station.profiles.install(evse.evse_id, profile, tx.started_at)
+        self.apply_limits()
+        tx.charging_state = self.state_of(evse)
+        response = await self._report_start(evse, tx, trigger, before)
+        if evse.transaction is tx:
+            sampler = station.spawn(self._sample(evse, tx), f"sampler {evse.evse_id}")
+            self._samplers[evse.evse_id] = sampler
+        info = response.id_token_info if response is not None else None
+        if info is not None and info.status != Accepted and evse.transaction is tx:
+            # E05: the CSMS refused the idToken in the TransactionEventResponse
+            await self.stop(evse.evse_id, ReasonEnumType.DeAuthorized)
         return tx
 
-    async def _report_start(self, evse: Evse, tx: Transaction) -> TransactionEventResponse | None:
-        """StatusNotification Occupied (G01), then TransactionEvent Started (E01/F01)."""
-        trigger = TriggerReasonEnumType.RemoteStart
-        if tx.remote_start_id is None:
-            trigger = TriggerReasonEnumType.Authorized
+    async def _report_start(
+        self, evse: Evse, tx: Transaction, trigger: TriggerReasonEnumType, before: Status
+    ) -> TransactionEventResponse | None:
+        """StatusNotification Occupied if it changed (G01), then TransactionEvent Started."""
         async with self._lock(evse):
-            await self._send_status(evse)
+            if evse.status != before:
+                await self.send_status(evse)
             at = self._station.now_utc()
-            return await self._send(started_event(evse, tx, trigger, at, tx.start_register_wh))
+            event = started_event(evse, tx, trigger, at, tx.start_register_wh)
+            return await self._send(self._measured(event, evse, tx.start_register_wh, TX_STARTED))
 
     def _lock(self, evse: Evse) -> asyncio.Lock:
         """The lock that keeps one EVSE's transaction messages in seqNo order on the wire."""
         return self._locks.setdefault(evse.evse_id, asyncio.Lock())
 
-    async def _authorize(self, id_token: IdTokenType) -> None:
-        response: AuthorizeResponse = await self._station.call(
-            "Authorize", AuthorizeRequest(id_token=id_token)
-        )
-        status = response.id_token_info.status
-        if status != Accepted:
-            raise SimulatorError(f"idToken {id_token.id_token} not authorized: {status}")
+    # --- ending ---
 
     def end(
         self, evse_id: int, reason: ReasonEnumType, trigger: TriggerReasonEnumType | None = None
@@ -172,11 +214,14 @@ class TransactionEngine:
         now = station.clock()
         evse.meter.update(now, charging=False)
         register = evse.meter.energy_at(now)
+        state = ChargingStateEnumType.EVConnected if evse.plugged else ChargingStateEnumType.Idle
         evse.end(register)
         station.profiles.drop_transaction_profiles(evse_id)  # a TxProfile ends with its transaction
         self.apply_limits()
         at = station.now_utc()
-        return Ending(evse, ended_event(tx, reason, at, register, now - tx.started_mono, trigger))
+        event = ended_event(tx, reason, at, register, now - tx.started_mono, trigger, state)
+        event = self._measured(event, evse, register, TX_ENDED)
+        return Ending(evse, event)
 
     async def report_end(self, ending: Ending) -> None:
         """Send TransactionEvent Ended and StatusNotification (E06); then a Scheduled reset
@@ -184,7 +229,7 @@ class TransactionEngine:
         station = self._station
         async with self._lock(ending.evse):
             await self._send(ending.event)
-            await self._send_status(ending.evse)
+            await self.send_status(ending.evse)
         if station.reset_when_idle and not any(e.busy for e in station.evses.values()):
             station.spawn(station.reboot(), "scheduled reset")
 
@@ -212,6 +257,8 @@ class TransactionEngine:
             async with lock:
                 pass
 
+    # --- updates ---
+
     async def send_update(
         self,
         evse: Evse,
@@ -220,60 +267,126 @@ class TransactionEngine:
         context: Context = Context.Sample_Periodic,
         *,
         triggered: bool = False,
+        with_id_token: bool = False,
     ) -> None:
-        """Sample the meter and send TransactionEvent Updated, if ``tx`` still runs on ``evse``."""
+        """Sample the meter and send TransactionEvent Updated, if ``tx`` still runs on ``evse``;
+        the chargingState reported is the one in force now."""
         station = self._station
         async with self._lock(evse):
             if evse.transaction is not tx:
                 return
             now = station.clock()
             self.apply_limits(now)
+            tx.charging_state = self.state_of(evse)
             register = evse.meter.energy_at(now)
             event = updated_event(evse, tx, trigger, station.now_utc(), register, context)
+            event = self._measured(event, evse, register, TX_UPDATED)
+            if with_id_token:  # E03: the first event after the driver was identified
+                event.id_token = tx.id_token
             await self._send(event, triggered=triggered)
 
+    async def report_state(self, evse: Evse, trigger: TriggerReasonEnumType) -> None:
+        """TransactionEvent Updated with ``trigger`` if the chargingState moved."""
+        tx = evse.transaction
+        if tx is None:
+            return
+        self.apply_limits()
+        if self.state_of(evse) != tx.charging_state:
+            await self.send_update(evse, tx, trigger, Context.Other)
+
+    def state_of(self, evse: Evse) -> ChargingStateEnumType | None:
+        """The chargingState of ``evse``'s transaction now: from the EVSE's state machine, and
+        from the meter while the power path is closed (an EV that is full is SuspendedEV, a
+        limit it cannot charge at SuspendedEVSE)."""
+        state = charging_state(evse)
+        if state == ChargingStateEnumType.Charging and evse.meter.charging_state in _SUSPENDED:
+            return evse.meter.charging_state
+        return state
+
     def apply_limits(self, now: float | None = None) -> None:
-        """Set every EVSE's operating point from the charging profiles in force now (K01):
-        the EVSE's own limit, and its even share of the station-wide limit."""
+        """Set every EVSE's operating point from the charging profiles in force now (K01): the
+        EVSE's own limit and its share of the station-wide one. The EV follows the plug; only
+        an EVSE whose power path is closed and whose EV is not suspended offers power."""
         station = self._station
         now = station.clock() if now is None else now
-        wall = station.now_utc()
-        charging = [e for e in station.evses.values() if e.transaction is not None]
-        for evse in charging:
-            tx = evse.transaction
-            own, whole = station.profiles.limits(evse.evse_id, wall, tx.context if tx else None)
-            evse.meter.update(now, charging=True, limit=own.combine(whole.share(len(charging))))
+        for evse in station.evses.values():
+            if evse.meter.follow_plug(evse.plugged, now) and station.ev_charging_needs:
+                station.spawn(notify_ev_charging_needs(station, evse), "EV charging needs")  # K15
+        running = [e for e in station.evses.values() if e.transaction is not None]
+        contexts = [(e.evse_id, e.meter, e.transaction.context) for e in running]  # type: ignore[union-attr]
+        limits = station.profiles.evse_limits(contexts, station.now_utc())
+        for evse, limit in zip(running, limits, strict=True):
+            draws = evse.power_path_closed and not evse.ev_suspended
+            evse.meter.update(now, charging=draws, limit=limit)
+
+    def _measured(
+        self, event: TransactionEventRequest, evse: Evse, register_wh: float, key: Key
+    ) -> TransactionEventRequest:
+        """``event`` carrying the measurands SampledDataCtrlr configures at ``key`` (E01, J02)."""
+        measurands = self._station.device_model.members(key)
+        return with_measurands(event, evse.meter, register_wh, measurands)
 
     async def _sample(self, evse: Evse, tx: Transaction) -> None:
         station = self._station
         while evse.transaction is tx:
-            await asyncio.sleep(station.sample_interval)
-            if station.connected:  # J02/E01: periodic samples while charging
-                await self.send_update(evse, tx, TriggerReasonEnumType.MeterValuePeriodic)
+            interval = station.sample_interval
+            await asyncio.sleep(interval if interval > 0 else IDLE_SAMPLER_POLL)
+            if interval <= 0:
+                continue  # J02: TxUpdatedInterval 0 sends no periodic samples
+            # J02/E01: periodic samples while charging, queued while offline (E04)
+            await self.report_state(evse, Trigger.ChargingStateChanged)
+            await self.send_update(evse, tx, Trigger.MeterValuePeriodic)
+
+    # --- delivery ---
 
     async def _send(
         self, event: TransactionEventRequest, *, triggered: bool = False
     ) -> TransactionEventResponse | None:
+        """Deliver ``event`` now, or queue it (E04); the CSMS's response when it was sent now."""
         station = self._station
+        if not station.connected:
+            event.offline = True  # E04: it happened while the CSMS was unreachable
+            self.queue.append(event)
+            return None
+        if self.queue:  # older events go first
+            self.queue.append(event)
+            self._kick_flush()
+            return None
         try:
             response: TransactionEventResponse = await station.call(
                 "TransactionEvent", event, before_boot=triggered
             )
-        except OCPPKitError as exc:
+        except (NotConnectedError, CallTimeoutError) as exc:
+            log.info(
+                "[%s] TransactionEvent seqNo %d queued: %r", station.charger_id, event.seq_no, exc
+            )
+            self.queue.append(event)
+            return None
+        except OCPPError as exc:
             log.warning(
-                "[%s] TransactionEvent %s not delivered: %r",
-                station.charger_id,
-                event.event_type,
-                exc,
+                "[%s] TransactionEvent %s refused: %r", station.charger_id, event.event_type, exc
             )
             return None
         return response
 
-    async def _send_status(self, evse: Evse) -> None:
+    async def send_status(self, evse: Evse) -> None:
+        """StatusNotification of ``evse`` if online (offline, every connector's status goes
+        out on the next link: G01)."""
         station = self._station
         if not station.connected:
-            return  # sent with every connector's status on the next link (G01)
+            return
         try:
             await station.send_status(evse)
-        except OCPPKitError as exc:
+        except (NotConnectedError, CallTimeoutError, OCPPError) as exc:
             log.warning("[%s] StatusNotification not delivered: %r", station.charger_id, exc)
+
+
+def _reserved_for(evse: Evse, id_token: IdTokenType | None) -> bool:
+    reservation = evse.reservation
+    return (
+        evse.status == Status.Reserved
+        and not evse.busy
+        and reservation is not None
+        and id_token is not None
+        and reservation.admits(id_token)
+    )

@@ -2,7 +2,8 @@
 
     open() -> [websocket] -> BootNotification (B01; Pending/Rejected: again after the returned
     interval, B02/B03) -> StatusNotification per EVSE (G01) -> Heartbeat every interval (G02)
-    ... link lost -> back-off -> [websocket] -> StatusNotification, heartbeats: no second
+    -> queued TransactionEvents, in order (E04) ... link lost -> back-off (RetryBackOff*)
+    -> [websocket] -> StatusNotification, queued TransactionEvents, heartbeats: no second
     BootNotification ... close() -> close 1000, no reconnect.
 
 A reboot (``restart``) drops the link and boots again at once, with the given reason. The runner
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import random
 from contextlib import suppress
 from typing import TYPE_CHECKING, Any
@@ -29,8 +31,11 @@ from ocppkit.protocol.models import (
     OcppModel,
     RegistrationStatusEnumType,
 )
+from ocppkit.simulator import settings
 from ocppkit.simulator.device_model import HEARTBEAT_INTERVAL
 from ocppkit.simulator.errors import SimulatorError
+from ocppkit.simulator.handlers import availability
+from ocppkit.simulator.security import basic_auth_headers, tls_argument
 from ocppkit.transport import SUBPROTOCOL, Connection
 
 if TYPE_CHECKING:
@@ -39,6 +44,16 @@ if TYPE_CHECKING:
 log = logging.getLogger("ocppkit.simulator")
 
 DEFAULT_BOOT_RETRY = 30.0  # s, when a Pending/Rejected response gives interval 0
+
+
+def retry_backoff(
+    attempt: int, rng: random.Random, wait_minimum: float, random_range: float, repeat_times: int
+) -> float:
+    """Seconds to wait before reconnect attempt ``attempt`` (0-based), as OCPPCommCtrlr's
+    RetryBackOff* variables say: ``wait_minimum`` doubled once per failed attempt, at most
+    ``repeat_times`` times, plus a random part in [0, ``random_range``]."""
+    doublings = max(0, min(attempt, repeat_times, 30))
+    return wait_minimum * 2**doublings + rng.uniform(0.0, max(0.0, random_range))
 
 
 def backoff_delay(attempt: int, rng: random.Random, minimum: float, maximum: float) -> float:
@@ -84,6 +99,7 @@ class CsmsLink:
         self._stopping = False
         self._restarting = False
         self._last_error: BaseException | None = None
+        self._restore_pending = True  # the first open reads persisted state
 
     @property
     def online(self) -> bool:
@@ -117,6 +133,23 @@ class CsmsLink:
         self._boot_now.set()
         return True
 
+    def retry_settings(self) -> tuple[float, float, int]:
+        """(RetryBackOffWaitMinimum, RetryBackOffRandomRange, RetryBackOffRepeatTimes): from the
+        device model when it defines them, else from the constructor's reconnect delays (the
+        first delay, a random part up to it, doublings until the largest delay)."""
+        first, largest = self._reconnect
+        station = self._station
+        repeats = max(0, math.ceil(math.log2(max(largest / first, 1.0)))) if first > 0 else 0
+        return (
+            settings.number(station, settings.RETRY_WAIT_MINIMUM, first),
+            settings.number(station, settings.RETRY_RANDOM_RANGE, first),
+            int(settings.number(station, settings.RETRY_REPEAT_TIMES, repeats)),
+        )
+
+    async def wait_online(self) -> None:
+        """Return once the station is online (booted and announced) on a websocket."""
+        await self._ready.wait()
+
     def heartbeat_interval_changed(self) -> None:
         """Start the heartbeat interval afresh with its new value (B05)."""
         self._interval_changed.set()
@@ -130,6 +163,9 @@ class CsmsLink:
             SimulatorError: not online within ``timeout`` seconds, or an invalid URL.
         """
         if self._runner is None or self._runner.done():
+            if self._restore_pending:
+                self._restore_pending = False
+                availability.restore(self._station)  # G03/G04: persisted Inoperative EVSEs
             self._stopping = False
             self._runner = asyncio.get_running_loop().create_task(
                 self._run(), name=f"{self._name}:runner"
@@ -198,7 +234,7 @@ class CsmsLink:
             if self._restarting:
                 self._restarting = False
                 continue
-            delay = backoff_delay(attempt, self._rng, *self._reconnect)
+            delay = retry_backoff(attempt, self._rng, *self.retry_settings())
             attempt += 1
             log.info("[%s] reconnecting in %.2f s", self._name, delay)
             await asyncio.sleep(delay)
@@ -211,6 +247,8 @@ class CsmsLink:
             compression=None,
             open_timeout=self._call_timeout,
             proxy=None,
+            additional_headers=basic_auth_headers(self._name, self._station.basic_auth_password),
+            ssl=tls_argument(self.url, self._station.ssl_context),
         ) as ws:
             if ws.subprotocol != SUBPROTOCOL:
                 log.warning("[%s] CSMS did not agree to %s", self._name, SUBPROTOCOL)
@@ -249,6 +287,7 @@ class CsmsLink:
         for evse in station.evses.values():  # G01: every connector's status, on every link
             await station.send_status(evse)
         self._ready.set()
+        await station.engine.flush()  # E04: what queued while offline goes first, in order
         while True:  # G02
             self._interval_changed.clear()
             with suppress(TimeoutError):

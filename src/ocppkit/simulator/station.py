@@ -13,11 +13,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import ssl
 import time
 import uuid
 from collections.abc import Callable, Coroutine
 from contextlib import suppress
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from ocppkit.protocol.errors import NotConnectedError, OCPPKitError
@@ -27,22 +29,34 @@ from ocppkit.protocol.models import (
     HeartbeatRequest,
     IdTokenEnumType,
     IdTokenType,
+    NetworkConnectionProfileType,
     OcppModel,
     ReasonEnumType,
     RegistrationStatusEnumType,
     StatusNotificationRequest,
 )
+from ocppkit.simulator.certificates import CertificateStore
 from ocppkit.simulator.charging import TransactionEngine
-from ocppkit.simulator.device_model import (
-    HEARTBEAT_INTERVAL,
-    TX_UPDATED_INTERVAL,
-    DeviceModel,
-    standard_variables,
+from ocppkit.simulator.device import DeviceModel, DeviceModelStore, StationSpec, standard_variables
+from ocppkit.simulator.device.runtime import (
+    DeviceRuntime,
+    adopt_basic_auth_password,
+    bind_station,
+    preconfigured_monitors,
 )
+from ocppkit.simulator.display import Display
+from ocppkit.simulator.ev import DEFAULT_EV, EvModel, ev_source
 from ocppkit.simulator.evse import Evse
+from ocppkit.simulator.evse_control import EvseControl
+from ocppkit.simulator.firmware import Firmware
 from ocppkit.simulator.handlers import HANDLERS
+from ocppkit.simulator.handlers.data_transfer import VendorHandler
 from ocppkit.simulator.link import CsmsLink
-from ocppkit.simulator.meter import MeterModel
+from ocppkit.simulator.local_auth import LocalAuthorization
+from ocppkit.simulator.log_upload import LogUploader
+from ocppkit.simulator.meter import MeterModel, station_supply
+from ocppkit.simulator.monitoring import Monitoring
+from ocppkit.simulator.reservations import Reservations
 from ocppkit.simulator.smart_charging import ProfileStore
 from ocppkit.simulator.transactions import wire_time
 from ocppkit.transport.connection import FrameObserver
@@ -67,9 +81,9 @@ class ChargerSimulator:
         charger_model: BootNotification ``chargingStation.model`` (at most 20 characters).
         charger_vendor: BootNotification ``chargingStation.vendorName`` (at most 50).
         num_connectors: number of EVSEs.
-        phases: supply phases (1 to 3).
-        voltage: nominal phase-to-neutral voltage (V).
-        max_current: rated current per phase (A).
+        phases: supply phases (1 to 3); by default the station type's.
+        voltage: nominal phase-to-neutral voltage (V); by default 230 V.
+        max_current: rated current per phase (A); by default the station type's.
         id_token: the idToken (type ISO14443) used for local starts.
         seed: seed of the random streams; None for a random run.
         sample_interval: seconds between TransactionEvent Updated meter samples.
@@ -77,6 +91,21 @@ class ChargerSimulator:
         reconnect_min_delay: first reconnect back-off (s); it doubles per failed attempt...
         reconnect_max_delay: ...up to this (s).
         call_timeout: seconds to wait for the CSMS's reply to a CALL.
+        state_dir: a directory to keep the device model's writable values in between runs
+            (``<identity>.device-model.json``, written on each change, read at start); None
+            keeps nothing.
+        basic_auth_password: HTTP Basic auth password, username = the identity (security
+            profiles 1 and 2); None sends no Authorization header.
+        ssl_context: TLS settings for a ``wss://`` URL: the CA to check the CSMS against, and
+            the station's certificate for profile 3 (see ``simulator.security``); None uses the
+            system's defaults.
+        station_type: ``AC3`` (3 x 16 A, 11 kW), ``AC1`` (1 x 32 A, 7.4 kW) or ``DC``
+            (150 kW, 400 A); see ``meter.STATION_TYPES``.
+        max_power_w: rated power per EVSE (W); by default the station type's.
+        ev: the EVs that plug in: an ``ev.EV_CATALOGUE`` name or an ``EvModel`` (each
+            arrives with a seeded SoC), or None for EVs that take whatever is offered.
+        ev_charging_needs: the EVs speak ISO 15118: NotifyEVChargingNeeds when one plugs in
+            (K15).
 
     Raises:
         ValueError: an argument out of range (e.g. a model name too long for BootNotification).
@@ -90,9 +119,9 @@ class ChargerSimulator:
         charger_vendor: str = "EVBox",
         num_connectors: int = 1,
         *,
-        phases: int = 3,
-        voltage: float = 230.0,
-        max_current: float = 16.0,
+        phases: int | None = None,
+        voltage: float | None = None,
+        max_current: float | None = None,
         id_token: str = "DEMO_TOKEN",
         seed: int | None = None,
         sample_interval: float = 5.0,
@@ -100,9 +129,25 @@ class ChargerSimulator:
         reconnect_min_delay: float = 1.0,
         reconnect_max_delay: float = 60.0,
         call_timeout: float = 30.0,
+        state_dir: str | Path | None = None,
+        basic_auth_password: str | None = None,
+        ssl_context: ssl.SSLContext | None = None,
+        station_type: str = "AC3",
+        max_power_w: float | None = None,
+        ev: str | EvModel | None = DEFAULT_EV,
+        ev_charging_needs: bool = False,
     ) -> None:
-        if num_connectors < 1 or not 1 <= phases <= 3 or sample_interval <= 0:
-            raise ValueError("need num_connectors >= 1, 1 <= phases <= 3, sample_interval > 0")
+        if num_connectors < 1 or sample_interval <= 0:
+            raise ValueError("need num_connectors >= 1 and sample_interval > 0")
+        supply = station_supply(
+            station_type,
+            phases=phases,
+            voltage=voltage,
+            max_current=max_current,
+            max_power_w=max_power_w,
+        )
+        phases, voltage, max_current = supply.phases, supply.voltage, supply.max_current
+        self.ev_charging_needs = ev_charging_needs
         self.charger_id = charger_id
         self.url = f"{server_url.rstrip('/')}/{charger_id}"
         self.charging_station = ChargingStationType(model=charger_model, vendor_name=charger_vendor)
@@ -114,17 +159,55 @@ class ChargerSimulator:
         backoff_rng = random.Random(rng.getrandbits(64))
         self._id_rng = random.Random(rng.getrandbits(64))
         self.evses: dict[int, Evse] = {
-            i: Evse(i, MeterModel(phases, voltage, max_current, random.Random(rng.getrandbits(64))))
+            i: Evse(
+                i,
+                MeterModel.for_supply(
+                    supply,
+                    random.Random(rng.getrandbits(64)),
+                    ev_source=ev_source(ev, f"{seed}:{charger_id}:ev:{i}"),
+                ),
+            )
             for i in range(1, num_connectors + 1)
         }
-        self.device_model = DeviceModel(
-            standard_variables(charger_id, phases, DEFAULT_HEARTBEAT_INTERVAL, sample_interval)
+        spec = StationSpec(
+            charger_id,
+            charger_model,
+            charger_vendor,
+            num_connectors,
+            phases,
+            voltage,
+            max_current,
+            DEFAULT_HEARTBEAT_INTERVAL,
+            sample_interval,
+            reconnect_min_delay,
+            reconnect_max_delay,
+            call_timeout,
         )
+        self.state_dir = None if state_dir is None else Path(state_dir)
+        self.device_model = DeviceModel(standard_variables(spec))
+        if self.state_dir is not None:
+            DeviceModelStore(self.state_dir, charger_id).attach(self.device_model)
+        self.monitoring = Monitoring(self.device_model, preconfigured_monitors())
         self.profiles = ProfileStore()
         self.engine = TransactionEngine(self)
+        self.control = EvseControl(self)  # plug-in, tokens, faults (the EVSE state machine)
+        self.auto_plug = True  # a start with no EV there brings one (seed API, remote start)
+        self.local_auth = LocalAuthorization()  # local list and authorization cache (C, D)
+        self.reservations = Reservations(self)
+        self.firmware = Firmware(self)
+        self.logs = LogUploader(self)
+        self.display = Display()  # display messages and running costs (O, I)
+        self.certificates = CertificateStore()
+        self.network_profiles: dict[int, NetworkConnectionProfileType] = {}  # by slot (B09)
+        self.vendors: dict[str, VendorHandler] = {}  # DataTransfer vendorId -> handler (P01)
+        bind_station(self.device_model, self, self.monitoring)
+        self.device_runtime = DeviceRuntime(self, self.monitoring)
         self.frame_observers: list[FrameObserver] = []  # added to every websocket's Connection
         self.reset_when_idle = False  # a Reset OnIdle was Scheduled (B12)
         self._call_timeout = call_timeout
+        self.basic_auth_password = basic_auth_password  # security profiles 1-3 (link's connect)
+        self.ssl_context = ssl_context
+        adopt_basic_auth_password(self.device_model, self)  # SecurityCtrlr.BasicAuthPassword
         self._tasks: set[asyncio.Task[Any]] = set()
         self.link = CsmsLink(
             self, self.url, backoff_rng, (reconnect_min_delay, reconnect_max_delay), call_timeout
@@ -167,12 +250,12 @@ class ChargerSimulator:
     @property
     def heartbeat_interval(self) -> float:
         """Seconds between Heartbeats (OCPPCommCtrlr.HeartbeatInterval)."""
-        return float(self.device_model.value(HEARTBEAT_INTERVAL))
+        return self.device_model.heartbeat_interval
 
     @property
     def sample_interval(self) -> float:
         """Seconds between meter samples in a transaction (SampledDataCtrlr.TxUpdatedInterval)."""
-        return float(self.device_model.value(TX_UPDATED_INTERVAL))
+        return self.device_model.tx_updated_interval
 
     @property
     def is_charging(self) -> bool:
@@ -194,7 +277,7 @@ class ChargerSimulator:
             raise NotConnectedError(f"{self.charger_id}: connect() before charging")
         if value and not self.evses[1].busy:
             evse = self.engine.reserve(1)
-            self.spawn(self.engine.start(evse, self.id_token), "local start")
+            self.spawn(self.control.start(evse, self.id_token), "local start")
         elif not value:
             for evse in self.evses.values():
                 if evse.transaction is not None:
@@ -254,7 +337,7 @@ class ChargerSimulator:
             else IdTokenType(id_token=id_token, type=IdTokenEnumType.ISO14443)
         )
         evse = self.engine.reserve(evse_id)
-        transaction = await self.engine.start(evse, token)
+        transaction = await self.control.start(evse, token)
         return transaction.transaction_id
 
     async def stop_transaction(self, evse_id: int = 1, reason: str = "Local") -> None:
@@ -266,6 +349,63 @@ class ChargerSimulator:
             ValueError: ``reason`` is not a stop reason of OCPP 2.0.1.
         """
         await self.engine.stop(evse_id, ReasonEnumType(reason))
+
+    # --- the EV, the driver, the hardware (the EVSE state machine, ``evse``) ---
+
+    async def plug_in(self, evse_id: int = 1) -> None:
+        """An EV plugs into ``evse_id``: StatusNotification Occupied; a transaction starts if
+        the driver was authorized already or TxStartPoint is EVConnected (CablePluggedIn).
+
+        Raises:
+            SimulatorError: unknown EVSE, or an EV is plugged in already.
+        """
+        await self.control.plug_in(evse_id)
+
+    async def unplug(self, evse_id: int = 1) -> None:
+        """The EV leaves ``evse_id``: its transaction ends (EVCommunicationLost,
+        EVDisconnected) and the connector is Available again.
+
+        Raises:
+            SimulatorError: unknown EVSE, or no EV is plugged in.
+        """
+        await self.control.unplug(evse_id)
+
+    async def present_token(self, token: str | IdTokenType, evse_id: int = 1) -> bool:
+        """A driver presents ``token`` (an ISO14443 id, or a full IdTokenType) at ``evse_id``:
+        it authorizes a charge (Authorize, or the local list and cache offline), identifies the
+        driver of a transaction started on plug-in, or ends the driver's own transaction.
+
+        Returns:
+            whether the token was accepted.
+
+        Raises:
+            SimulatorError: unknown EVSE.
+            OCPPKitError: the Authorize was answered with a CALLERROR.
+        """
+        if isinstance(token, str):
+            token = IdTokenType(id_token=token, type=IdTokenEnumType.ISO14443)
+        return await self.control.present_token(token, evse_id)
+
+    async def set_fault(self, evse_id: int, faulted: bool) -> None:
+        """Raise or clear a fault on ``evse_id``: StatusNotification Faulted (or back), and a
+        running transaction SuspendedEVSE meanwhile.
+
+        Raises:
+            SimulatorError: unknown EVSE.
+        """
+        await self.control.set_fault(evse_id, faulted)
+
+    async def suspend_ev(self, evse_id: int, suspended: bool) -> None:
+        """The EV at ``evse_id`` pauses (or resumes) charging: chargingState SuspendedEV.
+
+        Raises:
+            SimulatorError: unknown EVSE.
+        """
+        await self.control.suspend_ev(evse_id, suspended)
+
+    def register_vendor(self, vendor_id: str, handler: VendorHandler) -> None:
+        """Answer the CSMS's DataTransfer for ``vendor_id`` with ``handler`` (P01)."""
+        self.vendors[vendor_id] = handler
 
     # --- talking to the CSMS ---
 
@@ -311,6 +451,7 @@ class ChargerSimulator:
                 message), or the URL is invalid.
         """
         await self.link.open(timeout)
+        self.device_runtime.start()  # clock-aligned meter values, monitors (J01, N07/N08)
 
     async def disconnect(self) -> None:
         """Stop: end running transactions (stoppedReason Local) while still online, cancel every

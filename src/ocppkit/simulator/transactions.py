@@ -85,15 +85,19 @@ def register_value(register_wh: float, context: Context) -> SampledValueType:
 def sampled_values(
     meter: MeterModel, register_wh: float, context: Context
 ) -> list[SampledValueType]:
-    """Register, power, current per phase and voltage, as sampled now."""
+    """Register, power, current (per phase on AC, one DC value) and voltage, as sampled now;
+    on DC also the EV's state of charge (SoC, %)."""
     values = [
         register_value(register_wh, context),
         _value(_floor(meter.power_w, 1), MeasurandEnumType.Power_Active_Import, "W", context),
     ]
     current = _floor(meter.current_a, 3)
-    for phase in _PHASES[: meter.phases_in_use]:
+    phases = (None,) if meter.dc else _PHASES[: meter.phases_in_use]
+    for phase in phases:
         values.append(_value(current, MeasurandEnumType.Current_Import, "A", context, phase))
     values.append(_value(meter.voltage_v, MeasurandEnumType.Voltage, "V", context))
+    if meter.dc and meter.soc is not None:
+        values.append(_value(_floor(meter.soc, 1), MeasurandEnumType.SoC, "Percent", context))
     return values
 
 
@@ -102,16 +106,20 @@ def meter_value(values: list[SampledValueType], at: datetime) -> MeterValueType:
     return MeterValueType(sampled_value=values, timestamp=wire_time(at))
 
 
-def _transaction_info(tx: Transaction, state: ChargingStateEnumType) -> TransactionType:
+def _transaction_info(
+    tx: Transaction, state: ChargingStateEnumType | None = None
+) -> TransactionType:
+    state = state or tx.charging_state or ChargingStateEnumType.Charging
     return TransactionType(transaction_id=tx.transaction_id, charging_state=state)
 
 
 def started_event(
     evse: Evse, tx: Transaction, trigger: TriggerReasonEnumType, at: datetime, register_wh: float
 ) -> TransactionEventRequest:
-    """TransactionEvent Started (seqNo 0): the idToken, the EVSE and the register at the start;
-    ``remoteStartId`` links it to the RequestStartTransaction that caused it (F01/F02)."""
-    info = _transaction_info(tx, ChargingStateEnumType.Charging)
+    """TransactionEvent Started (seqNo 0): the idToken (once known), the EVSE and the register
+    at the start; ``remoteStartId`` links it to the RequestStartTransaction that caused it
+    (F01/F02), ``reservationId`` to the reservation it used (H01)."""
+    info = _transaction_info(tx)
     if tx.remote_start_id is not None:
         info.remote_start_id = tx.remote_start_id
     return TransactionEventRequest(
@@ -121,6 +129,7 @@ def started_event(
         seq_no=tx.next_seq_no(),
         transaction_info=info,
         id_token=tx.id_token,
+        reservation_id=tx.reservation_id,
         evse=EVSEType(id=evse.evse_id, connector_id=evse.connector_id),
         meter_value=[meter_value([register_value(register_wh, Context.Transaction_Begin)], at)],
     )
@@ -134,13 +143,14 @@ def updated_event(
     register_wh: float,
     context: Context = Context.Sample_Periodic,
 ) -> TransactionEventRequest:
-    """TransactionEvent Updated with a full sample of the meter."""
+    """TransactionEvent Updated with a full sample of the meter and the transaction's
+    chargingState."""
     return TransactionEventRequest(
         event_type=TransactionEventEnumType.Updated,
         timestamp=wire_time(at),
         trigger_reason=trigger,
         seq_no=tx.next_seq_no(),
-        transaction_info=_transaction_info(tx, ChargingStateEnumType.Charging),
+        transaction_info=_transaction_info(tx),
         meter_value=[meter_value(sampled_values(evse.meter, register_wh, context), at)],
     )
 
@@ -152,9 +162,11 @@ def ended_event(
     register_wh: float,
     seconds: float,
     trigger: TriggerReasonEnumType | None = None,
+    state: ChargingStateEnumType = ChargingStateEnumType.Idle,
 ) -> TransactionEventRequest:
-    """TransactionEvent Ended with the stop reason and the register at the end."""
-    info = _transaction_info(tx, ChargingStateEnumType.Idle)
+    """TransactionEvent Ended with the stop reason, the register at the end and ``state``
+    (EVConnected while the EV is still plugged in, else Idle)."""
+    info = _transaction_info(tx, state)
     info.stopped_reason = reason
     info.time_spent_charging = max(0, int(seconds))
     return TransactionEventRequest(

@@ -9,11 +9,18 @@ from typing import TYPE_CHECKING, Any
 
 from ocppkit.protocol.models import OcppModel
 from ocppkit.simulator.handlers import (
+    authorization,
     availability,
+    data_transfer,
+    display,
+    firmware,
+    logs,
+    monitoring,
     provisioning,
     remote_control,
+    reservation,
+    security,
     smart_charging,
-    unmodelled,
 )
 
 if TYPE_CHECKING:
@@ -25,9 +32,16 @@ HANDLERS: Mapping[str, StationHandler] = MappingProxyType(
     {
         **provisioning.HANDLERS,
         **availability.HANDLERS,
+        **monitoring.HANDLERS,
         **remote_control.HANDLERS,
         **smart_charging.HANDLERS,
-        **unmodelled.HANDLERS,
+        **authorization.HANDLERS,
+        **reservation.HANDLERS,
+        **firmware.HANDLERS,
+        **logs.HANDLERS,
+        **display.HANDLERS,
+        **security.HANDLERS,
+        **data_transfer.HANDLERS,  # after provisioning: SetNetworkProfile stores the profile
     }
 )
 

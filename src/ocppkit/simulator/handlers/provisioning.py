@@ -1,7 +1,8 @@
-"""Block B, provisioning: variables, reports, network profile, reset."""
+"""Block B, provisioning: variables (B05/B06), reports (B07/B08), network profile, reset."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ocppkit.protocol.models import (
@@ -26,71 +27,98 @@ from ocppkit.protocol.models import (
     SetVariableStatusEnumType,
     StatusInfoType,
 )
-from ocppkit.simulator.device_model import HEARTBEAT_INTERVAL
+from ocppkit.simulator.device.model import HEARTBEAT_INTERVAL
+from ocppkit.simulator.device.reports import (
+    DEVICE_DATA,
+    base_report,
+    check_limits,
+    custom_report,
+    parts,
+    report_part_size,
+)
+from ocppkit.simulator.device.variables import Key
 from ocppkit.simulator.transactions import wire_time
 
 if TYPE_CHECKING:
     from ocppkit.simulator.station import ChargerSimulator
 
 Report = GenericDeviceModelStatusEnumType
+Written = (SetVariableStatusEnumType.Accepted, SetVariableStatusEnumType.RebootRequired)
 
 
 async def on_get_variables(
     station: ChargerSimulator, request: GetVariablesRequest
 ) -> GetVariablesResponse:
-    """B06: one result per requested variable (UnknownComponent/UnknownVariable when absent)."""
-    results = [station.device_model.get(data) for data in request.get_variable_data]
-    return GetVariablesResponse(get_variable_result=results)
+    """B06: one result per requested variable, in order (B06.FR.01-17); a request beyond
+    ItemsPerMessage/BytesPerMessage(GetVariables) is a CALLERROR (B06.FR.03/04)."""
+    model = station.device_model
+    data = request.get_variable_data
+    check_limits(model, DEVICE_DATA, "GetVariables", request, len(data))
+    return GetVariablesResponse(get_variable_result=[model.get(item) for item in data])
 
 
 async def on_set_variables(
     station: ChargerSimulator, request: SetVariablesRequest
 ) -> SetVariablesResponse:
-    """B05: set each writable variable; read-only or invalid values are Rejected."""
-    results = [station.device_model.set(data) for data in request.set_variable_data]
+    """B05: set each entry and say how it went (B05.FR.01-13); a request beyond
+    ItemsPerMessage/BytesPerMessage(SetVariables) is a CALLERROR (B05.FR.03/04). A new
+    HeartbeatInterval starts the heartbeat timer afresh."""
+    model = station.device_model
+    data = request.set_variable_data
+    check_limits(model, DEVICE_DATA, "SetVariables", request, len(data))
+    results = [model.set(item) for item in data]
     if any(
-        r.attribute_status == SetVariableStatusEnumType.Accepted
-        and (r.component.name, r.variable.name) == HEARTBEAT_INTERVAL
+        r.attribute_status in Written and Key.of(r.component, r.variable) == HEARTBEAT_INTERVAL
         for r in results
     ):
         station.link.heartbeat_interval_changed()
     return SetVariablesResponse(set_variable_result=results)
 
 
-async def _notify_report(
-    station: ChargerSimulator, request_id: int, data: list[ReportDataType]
+async def send_report(
+    station: ChargerSimulator, request_id: int, data: Sequence[ReportDataType]
 ) -> None:
-    await station.call(
-        "NotifyReport",
-        NotifyReportRequest(
-            request_id=request_id,
-            generated_at=wire_time(station.now_utc()),
-            seq_no=0,
-            report_data=data,
-        ),
-        before_boot=True,
-    )  # B02: a Pending station may be asked for its configuration
+    """NotifyReport in parts (B07.FR.04/05, B08.FR.06): seqNo from 0, tbc on all but the last,
+    at most DeviceDataCtrlr.ItemsPerMessage(GetReport) entries each."""
+    chunks = parts(data, report_part_size(station.device_model))
+    generated = wire_time(station.now_utc())
+    for seq_no, chunk in enumerate(chunks):
+        await station.call(
+            "NotifyReport",
+            NotifyReportRequest(
+                request_id=request_id,
+                generated_at=generated,
+                seq_no=seq_no,
+                report_data=chunk or None,
+                tbc=seq_no < len(chunks) - 1,
+            ),
+            before_boot=True,  # B02: a Pending station may be asked for its configuration
+        )
 
 
 async def on_get_base_report(
     station: ChargerSimulator, request: GetBaseReportRequest
 ) -> GetBaseReportResponse:
-    """B07: Accepted, then the report in a NotifyReport; SummaryInventory is NotSupported."""
-    data = station.device_model.base_report(request.report_base)
-    if data is None:
-        return GetBaseReportResponse(status=Report.NotSupported)
-    station.spawn(_notify_report(station, request.request_id, data), "NotifyReport")
+    """B07: Accepted, then the report in NotifyReport parts (Full, Configuration and Summary
+    inventories are all supported)."""
+    data = base_report(station.device_model, request.report_base)
+    if not data:
+        return GetBaseReportResponse(status=Report.EmptyResultSet)
+    station.spawn(send_report(station, request.request_id, data), "NotifyReport")
     return GetBaseReportResponse(status=Report.Accepted)
 
 
 async def on_get_report(station: ChargerSimulator, request: GetReportRequest) -> GetReportResponse:
-    """B08: Accepted and a NotifyReport, or EmptyResultSet when nothing matches."""
-    data = station.device_model.custom_report(
-        request.component_variable, request.component_criteria
-    )
+    """B08: Accepted and NotifyReport parts, or EmptyResultSet when nothing matches the
+    componentVariable and componentCriteria filters (B08.FR.08); a request with more
+    componentVariables than ItemsPerMessage(GetReport) is a CALLERROR (B08.FR.09)."""
+    model = station.device_model
+    selectors = request.component_variable
+    check_limits(model, DEVICE_DATA, "GetReport", request, len(selectors or ()))
+    data = custom_report(model, selectors, request.component_criteria)
     if not data:
         return GetReportResponse(status=Report.EmptyResultSet)
-    station.spawn(_notify_report(station, request.request_id, data), "NotifyReport")
+    station.spawn(send_report(station, request.request_id, data), "NotifyReport")
     return GetReportResponse(status=Report.Accepted)
 
 

@@ -7,11 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 from ocppkit.protocol.models import (
     ChargingProfilePurposeEnumType,
-    FirmwareStatusEnumType,
-    FirmwareStatusNotificationRequest,
     GetTransactionStatusRequest,
     GetTransactionStatusResponse,
-    LogStatusNotificationRequest,
+    IdTokenType,
     MessageTriggerEnumType,
     MeterValuesRequest,
     RequestStartStopStatusEnumType,
@@ -27,9 +25,9 @@ from ocppkit.protocol.models import (
     UnlockConnectorRequest,
     UnlockConnectorResponse,
     UnlockStatusEnumType,
-    UploadLogStatusEnumType,
 )
-from ocppkit.simulator.evse import CONNECTOR_ID, Evse
+from ocppkit.simulator.evse import CONNECTOR_ID, Evse, Status
+from ocppkit.simulator.handlers.security import send_sign_certificate
 from ocppkit.simulator.transactions import Context, meter_value, sampled_values
 
 if TYPE_CHECKING:
@@ -46,19 +44,34 @@ def _rejected_start(reason: str) -> RequestStartTransactionResponse:
     )
 
 
-def _free_evse(station: ChargerSimulator, evse_id: int | None) -> Evse | None:
+def _free_evse(station: ChargerSimulator, evse_id: int | None, token: IdTokenType) -> Evse | None:
+    """An EVSE a new transaction of ``token`` may use (a Reserved one if reserved for it)."""
     if evse_id is None:  # the station picks one
-        return next((e for e in station.evses.values() if e.available), None)
-    evse = station.evses.get(evse_id)
-    return evse if evse is not None and evse.available else None
+        candidates = list(station.evses.values())
+    else:
+        candidates = [e for e in (station.evses.get(evse_id),) if e is not None]
+    for evse in candidates:
+        reservation = evse.reservation
+        if evse.available and (reservation is None or reservation.admits(token)):
+            return evse
+        if (
+            evse.status == Status.Reserved
+            and not evse.busy
+            and reservation is not None
+            and (reservation.admits(token))
+        ):
+            return evse
+    return None
 
 
 async def on_request_start_transaction(
     station: ChargerSimulator, request: RequestStartTransactionRequest
 ) -> RequestStartTransactionResponse:
-    """F01/F02: Accepted, then a transaction starts with the given idToken (triggerReason
-    RemoteStart, remoteStartId); Rejected when the EVSE is unknown, busy or unavailable, or the
-    profile given with it is not a TxProfile (K05)."""
+    """F01/F02: Accepted, then the transaction starts with the given idToken (triggerReason
+    RemoteStart, remoteStartId) at once if the EV is there (or ``station.auto_plug`` brings
+    it), else when it plugs in (within EVConnectionTimeOut); Rejected when the EVSE is unknown,
+    busy, reserved for another token or unavailable, or the profile given is not a TxProfile
+    (K05)."""
     if not station.link.registered:
         return _rejected_start("NotAccepted")  # B02: no transaction before the boot is Accepted
     profile = request.charging_profile
@@ -67,23 +80,26 @@ async def on_request_start_transaction(
         and profile.charging_profile_purpose != ChargingProfilePurposeEnumType.TxProfile
     ):
         return _rejected_start("TxProfileOnly")
-    evse = _free_evse(station, request.evse_id)
+    evse = _free_evse(station, request.evse_id, request.id_token)
     if evse is None:
         return _rejected_start("EVSEUnavailable")
-    station.engine.reserve(evse.evse_id)
     transaction_id = station.new_transaction_id()
     if profile is not None:
         profile = profile.model_copy(update={"transaction_id": transaction_id})
-    station.spawn(
-        station.engine.start(
+    if evse.plugged or station.auto_plug:
+        station.engine.reserve(evse.evse_id, request.id_token)
+        start = station.control.start(
             evse,
             request.id_token,
             remote_start_id=request.remote_start_id,
             transaction_id=transaction_id,
             profile=profile,
-        ),
-        "remote start",
-    )
+        )
+    else:
+        start = station.control.grant(
+            evse, request.id_token, request.remote_start_id, profile, transaction_id
+        )
+    station.spawn(start, "remote start")
     return RequestStartTransactionResponse(status=StartStop.Accepted)
 
 
@@ -117,14 +133,18 @@ async def on_unlock_connector(
 async def on_get_transaction_status(
     station: ChargerSimulator, request: GetTransactionStatusRequest
 ) -> GetTransactionStatusResponse:
-    """E14: no message waits in a queue here; ongoingIndicator says whether the transaction runs."""
+    """E14: messagesInQueue says whether TransactionEvents (of that transaction, or any when no
+    id is given) wait in the offline queue; ongoingIndicator whether the transaction runs."""
+    queue = station.engine.queue
     if request.transaction_id is None:
-        return GetTransactionStatusResponse(messages_in_queue=False)
+        return GetTransactionStatusResponse(messages_in_queue=bool(queue))
     ongoing = any(
         e.transaction is not None and e.transaction.transaction_id == request.transaction_id
         for e in station.evses.values()
     )
-    return GetTransactionStatusResponse(messages_in_queue=False, ongoing_indicator=ongoing)
+    return GetTransactionStatusResponse(
+        messages_in_queue=queue.holds(request.transaction_id), ongoing_indicator=ongoing
+    )
 
 
 # --- TriggerMessage (F06) ---
@@ -168,15 +188,24 @@ async def _transaction_event(station: ChargerSimulator, evses: list[Evse]) -> No
 
 
 async def _firmware_status(station: ChargerSimulator, evses: list[Evse]) -> None:
-    # L01: Idle, as no firmware update is in progress
-    request = FirmwareStatusNotificationRequest(status=FirmwareStatusEnumType.Idle)
+    # F06/L01: the update under way, else Idle
+    request = station.firmware.current_status()
     await station.call("FirmwareStatusNotification", request, before_boot=True)
 
 
+async def _publish_status(station: ChargerSimulator, evses: list[Evse]) -> None:
+    request = station.firmware.current_publish_status()  # F06/L03
+    await station.call("PublishFirmwareStatusNotification", request, before_boot=True)
+
+
 async def _log_status(station: ChargerSimulator, evses: list[Evse]) -> None:
-    # N01: Idle, as no log upload is in progress
-    request = LogStatusNotificationRequest(status=UploadLogStatusEnumType.Idle)
+    # F06/N01: the upload under way, else Idle
+    request = station.logs.current_status()
     await station.call("LogStatusNotification", request, before_boot=True)
+
+
+async def _sign_certificate(station: ChargerSimulator, evses: list[Evse]) -> None:
+    await send_sign_certificate(station)  # F06/A02
 
 
 TRIGGERED: dict[MessageTriggerEnumType, Sender] = {
@@ -186,6 +215,8 @@ TRIGGERED: dict[MessageTriggerEnumType, Sender] = {
     Message.TransactionEvent: _transaction_event,
     Message.FirmwareStatusNotification: _firmware_status,
     Message.LogStatusNotification: _log_status,
+    Message.PublishFirmwareStatusNotification: _publish_status,
+    Message.SignChargingStationCertificate: _sign_certificate,
 }
 
 
@@ -203,7 +234,8 @@ async def on_trigger_message(
 ) -> TriggerMessageResponse:
     """F06: Accepted and the message is sent after this answer; Rejected for an unknown EVSE,
     for a TransactionEvent without a transaction, and for a BootNotification once Accepted
-    (F06.FR.17); NotImplemented for messages this station does not produce."""
+    (F06.FR.17); NotImplemented for the ISO 15118 certificates (SignV2GCertificate,
+    SignCombinedCertificate), which this station does not produce."""
     evses = _selected(station, request)
     requested = request.requested_message
     if evses is None:

@@ -1,0 +1,234 @@
+"""Running a fleet: N ``ChargerSimulator``s in one process, connected over a ramp-up.
+
+    fleet = Fleet(FleetOptions("ws://127.0.0.1:9000/ocpp", 1000, scenario, ramp_up=60))
+    await fleet.start()          # stations connect, spread over ramp_up seconds
+    ...                          # EVs arrive and leave, faults come and go (the scenario)
+    report = await fleet.stop()  # transactions end, stations disconnect, counters are final
+
+``run_fleet`` adds what the ``ocppkit fleet`` command shows: the live summary, the control API
+and the final report.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import resource
+import ssl
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from ocppkit.protocol.errors import OCPPKitError
+from ocppkit.simulator.errors import SimulatorError
+from ocppkit.simulator.fleet.compat import check_scenario, constructor_accepts, station_arguments
+from ocppkit.simulator.fleet.report import FleetReport, FleetStats, build_report, live_summary
+from ocppkit.simulator.fleet.scenario import Scenario, stream
+from ocppkit.simulator.fleet.station import FleetContext, FleetStation
+from ocppkit.simulator.station import ChargerSimulator
+
+log = logging.getLogger("ocppkit.fleet")
+
+DISCONNECT_BATCH = 500  # stations closing at once at the end
+
+
+def raise_open_file_limit() -> int:
+    """Raise this process's open-file limit (RLIMIT_NOFILE) to the hard limit, as far as the
+    system allows; one websocket is one file. Returns the soft limit in force."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    targets = [hard] if hard != resource.RLIM_INFINITY else []
+    for target in [*targets, 1 << 20, 1 << 16]:
+        if target <= soft:
+            break
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+            break
+        except (ValueError, OSError):
+            continue
+    return resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class FleetOptions:
+    """How to run a fleet.
+
+    Args:
+        url: the CSMS websocket URL; each station's identity is appended.
+        count: number of stations.
+        scenario: station types, EVs, arrivals, dwell, faults, seed.
+        ramp_up: seconds over which the stations' connections are spread.
+        connect_timeout: seconds a station may take to connect and be Accepted.
+        max_connecting: connections being opened at once, at most.
+        random_events: EV arrivals and faults from the scenario (False: control API only).
+        basic_auth_password: HTTP Basic auth password (security profiles 1 and 2).
+        ssl_context: TLS settings for ``wss://`` (CA, client certificate: profiles 2 and 3).
+    """
+
+    url: str
+    count: int
+    scenario: Scenario = field(default_factory=Scenario)
+    ramp_up: float = 0.0
+    connect_timeout: float = 60.0
+    max_connecting: int = 200
+    random_events: bool = True
+    basic_auth_password: str | None = None
+    ssl_context: ssl.SSLContext | None = None
+
+
+class Fleet:
+    """The stations of one fleet run and their counters.
+
+    Raises:
+        ScenarioError: from the constructor, if the scenario needs what the simulator lacks.
+    """
+
+    def __init__(self, options: FleetOptions) -> None:
+        check_scenario(options.scenario)
+        self.options = options
+        self.stats = FleetStats()
+        self.stations: dict[str, FleetStation] = {}
+        self._context: FleetContext | None = None
+        self._ramp: asyncio.Task[None] | None = None
+        self._started_at = 0.0
+
+    def _security_arguments(self) -> dict[str, object]:
+        arguments: dict[str, object] = {}
+        if self.options.basic_auth_password is not None:
+            arguments["basic_auth_password"] = self.options.basic_auth_password
+        if self.options.ssl_context is not None:
+            arguments["ssl_context"] = self.options.ssl_context
+        if arguments and not constructor_accepts("basic_auth_password"):
+            raise SimulatorError("this simulator has no security profile options")
+        return arguments
+
+    def _build(self, context: FleetContext) -> None:
+        scenario = self.options.scenario
+        security = self._security_arguments()
+        for index, kind in enumerate(scenario.assign_types(self.options.count)):
+            sim = ChargerSimulator(
+                scenario.station_id(index),
+                self.options.url,
+                id_token=scenario.id_tokens[0],
+                seed=stream(scenario.seed, index, "station").getrandbits(64),
+                sample_interval=scenario.sample_interval,
+                **station_arguments(kind),  # type: ignore[arg-type]
+                **security,  # type: ignore[arg-type]
+            )
+            sim.frame_observers.append(self.stats.observe)
+            self.stations[sim.charger_id] = FleetStation(index, sim, kind, context)
+
+    @property
+    def sims(self) -> list[ChargerSimulator]:
+        return [station.sim for station in self.stations.values()]
+
+    async def start(self) -> None:
+        """Build the stations and start connecting them over the ramp-up (returns at once;
+        ``wait_ramped`` waits until every station tried)."""
+        limit = raise_open_file_limit()
+        if limit < self.options.count + 64:
+            log.warning("open-file limit %d is low for %d stations", limit, self.options.count)
+        scenario = self.options.scenario
+        rates = scenario.faults.rates() if self.options.random_events else {}
+        self._context = FleetContext(
+            scenario, self.stats, asyncio.get_running_loop(), self.options.random_events, rates
+        )
+        self._build(self._context)
+        self._started_at = time.monotonic()
+        self._ramp = asyncio.create_task(self._connect_all(), name="fleet ramp-up")
+
+    async def wait_ramped(self) -> None:
+        """Wait until every station connected or failed to."""
+        if self._ramp is not None:
+            await asyncio.shield(self._ramp)
+
+    async def _connect_all(self) -> None:
+        loop = asyncio.get_running_loop()
+        begin, total = loop.time(), len(self.stations)
+        gate = asyncio.Semaphore(self.options.max_connecting)
+        async with asyncio.TaskGroup() as group:
+            for i, station in enumerate(self.stations.values()):
+                delay = begin + self.options.ramp_up * i / total - loop.time()
+                if delay > 0:
+                    await asyncio.sleep(delay)
+                await gate.acquire()
+                group.create_task(self._connect_one(station, gate))
+
+    async def _connect_one(self, station: FleetStation, gate: asyncio.Semaphore) -> None:
+        try:
+            await self.connect(station)
+        finally:
+            gate.release()
+
+    async def connect(self, station: FleetStation) -> bool:
+        """Connect one station and start its events; False (and counted) if it failed."""
+        try:
+            await station.sim.connect(self.options.connect_timeout)
+        except (SimulatorError, OCPPKitError, OSError) as exc:
+            self.stats.failed_connects += 1
+            log.warning("[%s] did not connect: %s", station.sim.charger_id, exc)
+            return False
+        station.start_events()
+        return True
+
+    async def disconnect(self, station: FleetStation) -> None:
+        """Stop one station's events and disconnect it (transactions end first)."""
+        station.stop_events()
+        await station.sim.disconnect()
+
+    async def stop(self) -> FleetReport:
+        """Stop the ramp-up, every station's events and the stations; return the report."""
+        if self._ramp is not None:
+            self._ramp.cancel()
+            await asyncio.gather(self._ramp, return_exceptions=True)
+        stations = list(self.stations.values())
+        online = sum(station.sim.connected for station in stations)
+        for batch in _batches(stations, DISCONNECT_BATCH):
+            await asyncio.gather(*(self.disconnect(s) for s in batch), return_exceptions=True)
+        wall = time.monotonic() - self._started_at
+        return build_report(self.sims, online, self.stats, wall)
+
+
+def _batches(items: list[FleetStation], size: int) -> Iterator[list[FleetStation]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+async def run_fleet(
+    options: FleetOptions,
+    stop: asyncio.Event,
+    duration: float | None = None,
+    *,
+    control: tuple[str, int] | None = None,
+    live: TextIO | None = None,
+) -> FleetReport:
+    """Run a fleet until ``stop`` is set or ``duration`` seconds passed, with the live summary
+    on ``live`` (default stderr) and the control API on ``control`` (host, port) if given.
+
+    Raises:
+        OSError: the control API's port cannot be bound.
+    """
+    from ocppkit.api.server import ApiServer
+    from ocppkit.simulator.fleet.control import create_control_app
+
+    fleet = Fleet(options)
+    await fleet.start()
+    api = None
+    summary = asyncio.create_task(live_summary(fleet.sims, fleet.stats, live or sys.stderr))
+    try:
+        if control is not None:
+            api = ApiServer(create_control_app(fleet), *control)
+            await api.start()
+            log.info("fleet control API on http://%s:%d (docs at /docs)", control[0], api.port)
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(duration):
+                await stop.wait()
+    finally:
+        summary.cancel()
+        await asyncio.gather(summary, return_exceptions=True)
+        if api is not None:
+            await api.stop()
+        report = await fleet.stop()
+    return report

@@ -1,0 +1,238 @@
+"""Fleet scenarios: what a fleet of simulated stations looks like and how EVs come and go.
+
+A scenario is a TOML file (stdlib ``tomllib``; YAML is not supported, PyYAML is no dependency)::
+
+    seed = 42                          # one seed reproduces the whole fleet
+    id_prefix = "FLEET"                # station ids FLEET-00001, FLEET-00002, ...
+    sample_interval = 60               # seconds between meter samples while charging
+    id_tokens = ["TOKEN-A", "TOKEN-B"] # drivers present one of these, drawn at random
+
+    [[station_types]]                  # each station gets one type, in proportion to share
+    name = "AC3-22kW"
+    share = 3
+    num_connectors = 2
+    phases = 3
+    voltage = 230
+    max_current = 32
+
+    [arrivals]                         # per station: a Poisson process of EV arrivals
+    distribution = "exponential"       # or "none" (EVs only come through the control API)
+    mean_s = 900                       # mean seconds between two arrivals at one station
+
+    [dwell]                            # how long an EV stays plugged in
+    distribution = "normal"            # or "fixed" (mean_min only)
+    mean_min = 45
+    stddev_min = 15
+    min_min = 5                        # the normal draw is clipped to [min_min, max_min]
+    max_min = 240
+
+    [faults]                           # per station, Poisson rates; each lasts duration_s
+    connector_fault_per_hour = 0.01
+    meter_freeze_per_hour = 0.0
+    network_drop_per_hour = 0.0
+    duration_s = 60
+
+``ev_models`` (name, share, battery_kwh, max_ac_kw, max_dc_kw) and a station type's
+``station_type`` are accepted when the simulator models them (see ``fleet.compat``).
+
+Randomness: every station has its own seeded stream per purpose (arrivals, dwell, tokens,
+faults), derived from the scenario seed and the station's index, so a draw for one never shifts
+another and the same seed gives the same fleet.
+"""
+
+from __future__ import annotations
+
+import random
+import tomllib
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+_STRICT = ConfigDict(extra="forbid")
+
+
+class ScenarioError(ValueError):
+    """A scenario file that cannot be read or is not valid; the message names the key."""
+
+
+class StationType(BaseModel):
+    """One kind of station in the fleet and its share of the stations."""
+
+    model_config = _STRICT
+    name: str = Field(min_length=1, max_length=40)
+    share: float = Field(1.0, gt=0, description="relative weight among station types")
+    num_connectors: int = Field(1, ge=1, le=16, description="EVSEs, one connector each")
+    phases: int = Field(3, ge=1, le=3)
+    voltage: float = Field(230.0, gt=0, le=1000, description="phase-to-neutral voltage (V)")
+    max_current: float = Field(16.0, gt=0, le=1000, description="rated current per phase (A)")
+    station_type: str | None = Field(
+        None, description="the simulator's station kind (e.g. AC or DC), when it models them"
+    )
+    model: str = Field("ocppkit fleet", min_length=1, max_length=20)
+    vendor: str = Field("ocppkit", min_length=1, max_length=50)
+
+
+class EvModel(BaseModel):
+    """An EV kind and its share of the arrivals (needs a simulator that models EVs)."""
+
+    model_config = _STRICT
+    name: str = Field(min_length=1, max_length=40)
+    share: float = Field(1.0, gt=0)
+    battery_kwh: float = Field(gt=0, le=500)
+    max_ac_kw: float = Field(11.0, gt=0, le=50)
+    max_dc_kw: float = Field(50.0, gt=0, le=1000)
+
+
+class Arrivals(BaseModel):
+    """EV arrivals at each station: exponential inter-arrival times, or none."""
+
+    model_config = _STRICT
+    distribution: Literal["exponential", "none"] = "exponential"
+    mean_s: float = Field(900.0, gt=0, description="mean seconds between arrivals at a station")
+
+
+class Dwell(BaseModel):
+    """How long an EV stays: a clipped normal draw, or a fixed time (minutes)."""
+
+    model_config = _STRICT
+    distribution: Literal["normal", "fixed"] = "normal"
+    mean_min: float = Field(45.0, gt=0)
+    stddev_min: float = Field(15.0, ge=0)
+    min_min: float = Field(1.0, ge=0)
+    max_min: float = Field(480.0, gt=0)
+
+    @model_validator(mode="after")
+    def _bounds(self) -> Dwell:
+        if self.min_min > self.max_min:
+            raise ValueError(f"min_min ({self.min_min}) must not exceed max_min ({self.max_min})")
+        return self
+
+
+class Faults(BaseModel):
+    """Random faults per station (Poisson rates per hour); each lasts ``duration_s``."""
+
+    model_config = _STRICT
+    connector_fault_per_hour: float = Field(0.0, ge=0)
+    meter_freeze_per_hour: float = Field(0.0, ge=0)
+    network_drop_per_hour: float = Field(0.0, ge=0)
+    duration_s: float = Field(60.0, gt=0)
+
+    def rates(self) -> dict[str, float]:
+        """Fault kind -> events per second (only the kinds with a rate above 0)."""
+        per_hour = {
+            "connector": self.connector_fault_per_hour,
+            "meter_freeze": self.meter_freeze_per_hour,
+            "network_drop": self.network_drop_per_hour,
+        }
+        return {kind: rate / 3600.0 for kind, rate in per_hour.items() if rate > 0}
+
+
+_IDENTITY = r"^[A-Za-z0-9*\-_=:+|@.]+$"  # the characters of a station identity
+_Token = Annotated[str, Field(min_length=1, max_length=36)]
+
+
+class Scenario(BaseModel):
+    """A whole fleet scenario; every field has a default, so an empty file is valid."""
+
+    model_config = _STRICT
+    seed: int = 0
+    id_prefix: str = Field("FLEET", min_length=1, max_length=40, pattern=_IDENTITY)
+    sample_interval: float = Field(60.0, gt=0, description="seconds between meter samples")
+    id_tokens: list[_Token] = Field(default_factory=lambda: ["FLEET-TOKEN"], min_length=1)
+    station_types: list[StationType] = Field(
+        default_factory=lambda: [StationType(name="AC3-22kW", phases=3, max_current=32)],
+        min_length=1,
+    )
+    ev_models: list[EvModel] = Field(default_factory=list)
+    arrivals: Arrivals = Field(default_factory=Arrivals)
+    dwell: Dwell = Field(default_factory=Dwell)
+    faults: Faults = Field(default_factory=Faults)
+
+    def station_id(self, index: int) -> str:
+        """The identity of station ``index`` (0-based): ``<id_prefix>-00001``..."""
+        return f"{self.id_prefix}-{index + 1:05d}"
+
+    def assign_types(self, count: int) -> list[StationType]:
+        """A type for each of ``count`` stations: counts in proportion to the shares (largest
+        remainder), in an order shuffled by the seed."""
+        total = sum(t.share for t in self.station_types)
+        exact = [t.share / total * count for t in self.station_types]
+        counts = [int(x) for x in exact]
+        by_remainder = sorted(range(len(exact)), key=lambda i: exact[i] - counts[i], reverse=True)
+        for i in by_remainder[: count - sum(counts)]:
+            counts[i] += 1
+        types = [t for t, n in zip(self.station_types, counts, strict=True) for _ in range(n)]
+        random.Random(f"{self.seed}/types").shuffle(types)
+        return types
+
+
+def stream(seed: int, index: int, purpose: str) -> random.Random:
+    """The seeded random stream of station ``index`` for ``purpose``."""
+    return random.Random(f"{seed}/{index}/{purpose}")
+
+
+def next_arrival(arrivals: Arrivals, rng: random.Random) -> float | None:
+    """Seconds until the next EV arrives at a station; None when arrivals are off."""
+    if arrivals.distribution == "none":
+        return None
+    return rng.expovariate(1.0 / arrivals.mean_s)
+
+
+def dwell_seconds(dwell: Dwell, rng: random.Random) -> float:
+    """How long the arriving EV stays plugged in (seconds), clipped to [min_min, max_min]."""
+    minutes = dwell.mean_min
+    if dwell.distribution == "normal":
+        minutes = rng.gauss(dwell.mean_min, dwell.stddev_min)
+    return max(dwell.min_min, min(dwell.max_min, minutes)) * 60.0
+
+
+def next_fault(rate_per_s: float, rng: random.Random) -> float:
+    """Seconds until the next fault of a kind occurring at ``rate_per_s``."""
+    return rng.expovariate(rate_per_s)
+
+
+def pick_weighted(items: list[Any], rng: random.Random) -> Any:
+    """One of ``items`` (each with a ``share``), drawn in proportion to the shares."""
+    return rng.choices(items, weights=[item.share for item in items])[0]
+
+
+def parse_scenario(data: dict[str, Any], source: str = "scenario") -> Scenario:
+    """Validate scenario data (a parsed TOML document).
+
+    Raises:
+        ScenarioError: an unknown key, a wrong type or a value out of range; the message names
+            each offending key and what was expected.
+    """
+    try:
+        return Scenario.model_validate(data)
+    except ValidationError as exc:
+        problems = [_describe(error) for error in exc.errors()]
+        raise ScenarioError(f"{source}: " + "; ".join(problems)) from None
+
+
+def _describe(error: Any) -> str:
+    key = ".".join(str(part) for part in error["loc"]) or "(top level)"
+    if error["type"] == "extra_forbidden":
+        return f"{key}: unknown key"
+    got = error.get("input")
+    shown = "" if isinstance(got, dict | list) else f", got {got!r}"
+    return f"{key}: {error['msg']}{shown}"
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Read and validate a TOML scenario file.
+
+    Raises:
+        ScenarioError: the file cannot be read, is not TOML, or is not a valid scenario.
+    """
+    path = Path(path)
+    if path.suffix.lower() in (".yaml", ".yml"):
+        raise ScenarioError(f"{path}: YAML scenarios are not supported; write it in TOML")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ScenarioError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ScenarioError(f"{path}: not valid TOML: {exc}") from None
+    return parse_scenario(data, str(path))

@@ -1,0 +1,160 @@
+"""Fleet scenarios: parsing TOML, validation errors that name the key, seeded draws."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from ocppkit.simulator.fleet import ScenarioError, load_scenario, parse_scenario
+from ocppkit.simulator.fleet.compat import check_scenario, constructor_accepts
+from ocppkit.simulator.fleet.scenario import (
+    Dwell,
+    dwell_seconds,
+    next_arrival,
+    stream,
+)
+
+FULL = """
+seed = 42
+id_prefix = "CP"
+sample_interval = 30
+id_tokens = ["TOKEN-A", "TOKEN-B"]
+
+[[station_types]]
+name = "AC3-22kW"
+share = 3
+num_connectors = 2
+phases = 3
+max_current = 32
+
+[[station_types]]
+name = "AC1-7kW"
+share = 1
+phases = 1
+max_current = 32
+
+[arrivals]
+distribution = "exponential"
+mean_s = 600
+
+[dwell]
+distribution = "normal"
+mean_min = 45
+stddev_min = 15
+min_min = 5
+max_min = 240
+
+[faults]
+connector_fault_per_hour = 0.5
+duration_s = 30
+"""
+
+
+def write(tmp_path: Path, text: str, name: str = "fleet.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_full_toml_scenario_is_read(tmp_path: Path) -> None:
+    scenario = load_scenario(write(tmp_path, FULL))
+    assert scenario.seed == 42 and scenario.sample_interval == 30
+    assert [t.name for t in scenario.station_types] == ["AC3-22kW", "AC1-7kW"]
+    assert scenario.station_types[0].num_connectors == 2
+    assert scenario.station_types[1].phases == 1
+    assert scenario.arrivals.mean_s == 600 and scenario.dwell.max_min == 240
+    assert scenario.faults.rates() == {"connector": pytest.approx(0.5 / 3600)}
+    assert scenario.station_id(0) == "CP-00001"
+
+
+def test_an_empty_scenario_takes_the_defaults() -> None:
+    scenario = parse_scenario({})
+    assert scenario.id_tokens == ["FLEET-TOKEN"]
+    assert scenario.station_types[0].name == "AC3-22kW"
+    assert scenario.faults.rates() == {}
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ({"arrivals": {"mean": 5}}, "arrivals.mean: unknown key"),
+        ({"arrivals": {"mean_s": -1}}, "arrivals.mean_s: Input should be greater than 0, got -1"),
+        ({"dwell": {"distribution": "lognormal"}}, "dwell.distribution: Input should be"),
+        ({"station_types": [{"name": "X", "phases": 4}]}, "station_types.0.phases"),
+        ({"station_types": [{"share": 1}]}, "station_types.0.name: Field required"),
+        ({"id_tokens": []}, "id_tokens: List should have at least 1 item"),
+        ({"seed": "abc"}, "seed: Input should be a valid integer"),
+        ({"id_prefix": "bad id"}, "id_prefix: String should match pattern"),
+        ({"dwell": {"min_min": 10, "max_min": 5}}, "min_min (10.0) must not exceed max_min"),
+        ({"speed": 3}, "speed: unknown key"),
+    ],
+)
+def test_a_bad_scenario_names_the_key_and_what_was_expected(
+    data: dict[str, object], expected: str
+) -> None:
+    with pytest.raises(ScenarioError) as caught:
+        parse_scenario(data, "fleet.toml")
+    assert str(caught.value).startswith("fleet.toml: ")
+    assert expected in str(caught.value)
+
+
+def test_unreadable_files_are_refused_with_the_reason(tmp_path: Path) -> None:
+    with pytest.raises(ScenarioError, match="cannot read"):
+        load_scenario(tmp_path / "missing.toml")
+    with pytest.raises(ScenarioError, match="not valid TOML"):
+        load_scenario(write(tmp_path, "seed = = 1"))
+    with pytest.raises(ScenarioError, match="YAML scenarios are not supported"):
+        load_scenario(write(tmp_path, "seed: 1", "fleet.yaml"))
+
+
+def test_station_types_follow_the_shares_in_a_seeded_order(tmp_path: Path) -> None:
+    scenario = load_scenario(write(tmp_path, FULL))
+    types = scenario.assign_types(10)
+    counts = Counter(t.name for t in types)
+    assert counts == {"AC3-22kW": 8, "AC1-7kW": 2}  # 7.5 and 2.5: the larger remainder first
+    assert [t.name for t in scenario.assign_types(10)] == [t.name for t in types]
+    other = scenario.model_copy(update={"seed": 7}).assign_types(10)
+    orders = {tuple(t.name for t in other), tuple(t.name for t in types)}
+    assert Counter(t.name for t in other) == counts and len(orders) >= 1
+
+
+def test_arrivals_are_reproducible_from_the_seed_and_differ_per_station() -> None:
+    scenario = parse_scenario({"seed": 3, "arrivals": {"mean_s": 60}})
+
+    def draws(seed: int, index: int) -> list[float | None]:
+        rng = stream(seed, index, "events")
+        return [next_arrival(scenario.arrivals, rng) for _ in range(5)]
+
+    assert draws(3, 0) == draws(3, 0)
+    assert draws(3, 0) != draws(3, 1)
+    assert draws(3, 0) != draws(4, 0)
+    many = [next_arrival(scenario.arrivals, stream(3, 9, "x")) for _ in range(1)]
+    assert all(d is not None and d > 0 for d in many)
+    off = parse_scenario({"arrivals": {"distribution": "none"}})
+    assert next_arrival(off.arrivals, stream(0, 0, "events")) is None
+
+
+def test_arrival_mean_is_the_scenario_mean() -> None:
+    scenario = parse_scenario({"arrivals": {"mean_s": 120}})
+    rng = stream(1, 0, "events")
+    draws = [next_arrival(scenario.arrivals, rng) or 0.0 for _ in range(4000)]
+    assert sum(draws) / len(draws) == pytest.approx(120, rel=0.1)
+
+
+def test_dwell_is_clipped_and_fixed_dwell_is_exact() -> None:
+    normal = Dwell(mean_min=30, stddev_min=100, min_min=5, max_min=60)
+    rng = stream(0, 0, "events")
+    values = [dwell_seconds(normal, rng) for _ in range(500)]
+    assert min(values) == 5 * 60 and max(values) == 60 * 60
+    assert dwell_seconds(Dwell(distribution="fixed", mean_min=2), rng) == 120
+
+
+def test_a_scenario_needing_station_kinds_is_refused_when_the_simulator_lacks_them() -> None:
+    scenario = parse_scenario({"station_types": [{"name": "DC", "station_type": "DC"}]})
+    if constructor_accepts("station_type"):
+        check_scenario(scenario)
+        return
+    with pytest.raises(ScenarioError, match=r"station_types.station_type: this simulator"):
+        check_scenario(scenario)
