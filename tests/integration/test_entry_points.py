@@ -58,8 +58,11 @@ def test_run_all_charger_against_run_all_server() -> None:
     )
     try:
         assert server.stderr is not None
-        line = server.stderr.readline()
-        assert "CSMS listening on ws://127.0.0.1:" in line, line
+        seen: list[str] = []
+        while len(seen) < 20 and "CSMS listening on ws://127.0.0.1:" not in "".join(seen[-1:]):
+            seen.append(server.stderr.readline())  # bounded: among the log's first lines
+        line = seen[-1]
+        assert "CSMS listening on ws://127.0.0.1:" in line, "".join(seen)
         port = line.split("ws://127.0.0.1:")[1].split("/")[0]
         result = run(["run_all.py", "charger", "--url", f"ws://127.0.0.1:{port}", "--count", "3",
                       "--duration", "1"], timeout=30)
