@@ -1,15 +1,21 @@
-"""The ``ocppkit`` command: ``server``, ``charger``, ``demo`` and ``all``."""
+"""The ``ocppkit`` command: ``server``, ``charger``, ``fleet``, ``demo`` and ``all``."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import logging
+import os
+import ssl
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ocppkit.logs import setup_logging
 from ocppkit.protocol.errors import OCPPKitError
+
+if TYPE_CHECKING:
+    from ocppkit.simulator.fleet import FleetOptions
 
 log = logging.getLogger("ocppkit.cli")
 
@@ -64,6 +70,10 @@ def _add_server(p: argparse.ArgumentParser) -> None:
     p.add_argument("--api-port", type=_port, default=8080, help="REST API port (default 8080)")
     p.add_argument("--heartbeat-interval", type=_positive, default=30,
                    help="heartbeat interval given to stations at boot, seconds (default 30)")
+    p.add_argument("--database-url", default=None,
+                   help="where the CSMS keeps its state: sqlite+aiosqlite:///<file> or "
+                        "postgresql+asyncpg://<user>@<host>/<db> (default: "
+                        "$OCPPKIT_DATABASE_URL, else sqlite+aiosqlite:///ocppkit.db here)")
 
 
 def _add_chargers(p: argparse.ArgumentParser, with_url: bool) -> None:
@@ -80,6 +90,46 @@ def _add_chargers(p: argparse.ArgumentParser, with_url: bool) -> None:
                    help="seconds between meter samples while charging (default 5)")
 
 
+def _add_security(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("security profiles (OCPP 2.0.1 A00)")
+    g.add_argument("--password", default=None,
+                   help="HTTP Basic auth password, username = station id (profiles 1 and 2)")
+    g.add_argument("--ca-file", default=None,
+                   help="CA certificate(s) to check the CSMS against (wss:// URLs; profiles 2, 3)")
+    g.add_argument("--cert-file", default=None,
+                   help="the station's client certificate, PEM (wss://; profile 3)")
+    g.add_argument("--key-file", default=None,
+                   help="the client certificate's private key, PEM (default: in --cert-file)")
+
+
+FLEET_HELP = """Run N simulated stations in one process against a CSMS. Stations connect spread over
+--ramp-up seconds; EVs arrive, charge and leave as the scenario says; a live summary goes to
+stderr and a final report to stdout (and as JSON to --report). With --control-port, an HTTP
+control API (OpenAPI at /docs) plugs and unplugs EVs, presents tokens and injects faults on any
+station. The scenario file is TOML (YAML is not supported); see ocppkit.simulator.fleet.scenario
+for its keys. A bad scenario file exits with status 2.
+"""
+
+
+def _add_fleet(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--url", type=_url, default="ws://localhost:9000",
+                   help="CSMS URL; each station id is appended (default ws://localhost:9000)")
+    p.add_argument("--count", type=_positive, default=10, help="number of stations (default 10)")
+    p.add_argument("--scenario", default=None, metavar="FILE",
+                   help="scenario file, TOML only (default: built-in AC 22 kW fleet)")
+    p.add_argument("--seed", type=int, default=None, help="seed (overrides the scenario's)")
+    p.add_argument("--ramp-up", type=float, default=0.0, metavar="SECONDS",
+                   help="spread the stations' connections over this many seconds (default 0)")
+    p.add_argument("--control-port", type=_port, default=None, metavar="PORT",
+                   help="serve the control API on this port (0 = any free; default: none)")
+    p.add_argument("--control-host", default="127.0.0.1",
+                   help="address of the control API (default 127.0.0.1)")
+    p.add_argument("--report", default=None, metavar="FILE",
+                   help="also write the final report as JSON to FILE")
+    p.add_argument("--no-random-events", action="store_true",
+                   help="no scenario arrivals or faults: EVs only through the control API")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ocppkit", description="OCPP 2.0.1 central system and charging-station simulator."
@@ -89,6 +139,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_server(server)
     charger = sub.add_parser("charger", help="run simulated charging stations against a CSMS")
     _add_chargers(charger, with_url=True)
+    _add_security(charger)
+    fleet = sub.add_parser("fleet", help="run a fleet of simulated stations from a scenario",
+                           description=FLEET_HELP)
+    _add_fleet(fleet)
+    _add_security(fleet)
     demo = sub.add_parser("demo", help="run the six-step end-to-end demo and exit")
     demo.add_argument("--host", default="127.0.0.1", help="address for the demo (default 127.0.0.1)")
     demo.add_argument("--port", type=_port, default=9000, help="OCPP port (default 9000; 0 = any)")
@@ -96,12 +151,19 @@ def build_parser() -> argparse.ArgumentParser:
     both = sub.add_parser("all", help="run the CSMS, its REST API and chargers in one process")
     _add_server(both)
     _add_chargers(both, with_url=False)
-    for p in (server, charger, demo, both):
+    for p in (server, charger, fleet, demo, both):
         _add_logging(p)
         if p is not demo:
             p.add_argument("--duration", type=_seconds, default=None,
                            help="stop after this many seconds (default: run until Ctrl-C)")
     return parser
+
+
+def _database_url(given: str | None) -> str:
+    """``--database-url``, else ``$OCPPKIT_DATABASE_URL``, else SQLite in the current directory."""
+    from ocppkit.storage import DEFAULT_URL
+
+    return given or os.environ.get("OCPPKIT_DATABASE_URL") or DEFAULT_URL
 
 
 async def _main(args: argparse.Namespace) -> None:
@@ -114,17 +176,21 @@ async def _main(args: argparse.Namespace) -> None:
         return
     stop = asyncio.Event()
     run.stop_on_signals(stop)
+    if args.command == "fleet":
+        await _fleet(args, stop)
+        return
     server = None
     if args.command in ("server", "all"):
         server = run.ServerOptions(args.host, args.port, args.host, args.api_port,
-                                   args.heartbeat_interval)
+                                   args.heartbeat_interval, _database_url(args.database_url))
     if args.command == "server":
         assert server is not None
         await run.run_server(server, stop, args.duration)
         return
+    password, context = _security(args) if args.command == "charger" else (None, None)
     chargers = run.ChargerOptions(
         getattr(args, "url", ""), run.charger_ids(args.id, args.count), args.connectors,
-        args.charge, args.sample_interval,
+        args.charge, args.sample_interval, password, context,
     )
     if args.command == "charger":
         await run.run_chargers(chargers, stop, args.duration)
@@ -133,12 +199,78 @@ async def _main(args: argparse.Namespace) -> None:
         await run.run_all(server, chargers, stop, args.duration)
 
 
+class UsageError(Exception):
+    """A command line that cannot run (exit status 2)."""
+
+
+def _security(args: argparse.Namespace) -> tuple[str | None, ssl.SSLContext | None]:
+    """The password and TLS context of the security flags.
+
+    Raises:
+        UsageError: TLS files with a ws:// URL, or files that cannot be loaded.
+    """
+    from ocppkit.simulator.security import client_ssl_context
+
+    files = (args.ca_file, args.cert_file, args.key_file)
+    if not any(files):
+        return args.password, None
+    if not args.url.startswith("wss://"):
+        raise UsageError("--ca-file/--cert-file/--key-file need a wss:// --url")
+    try:
+        return args.password, client_ssl_context(*files)
+    except (OSError, ssl.SSLError, ValueError) as exc:
+        raise UsageError(f"cannot load the TLS files: {exc}") from exc
+
+
+def _fleet_options(args: argparse.Namespace) -> FleetOptions:
+    """The fleet's options from the command line (reads and validates the scenario).
+
+    Raises:
+        ScenarioError: the scenario file is missing or invalid.
+        UsageError: as ``_security``.
+    """
+    from ocppkit.simulator.fleet import FleetOptions, Scenario, load_scenario
+
+    scenario = load_scenario(args.scenario) if args.scenario else Scenario()
+    if args.seed is not None:
+        scenario = scenario.model_copy(update={"seed": args.seed})
+    if args.ramp_up < 0:
+        raise UsageError("--ramp-up must not be negative")
+    password, context = _security(args)
+    return FleetOptions(
+        args.url, args.count, scenario, ramp_up=args.ramp_up,
+        random_events=not args.no_random_events, basic_auth_password=password,
+        ssl_context=context,
+    )
+
+
+async def _fleet(args: argparse.Namespace, stop: asyncio.Event) -> None:
+    from ocppkit.simulator.fleet import run_fleet
+
+    options = args.fleet_options
+    control = None if args.control_port is None else (args.control_host, args.control_port)
+    report = await run_fleet(options, stop, args.duration, control=control)
+    print(report.text(), flush=True)
+    if args.report:
+        report.write(args.report)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``ocppkit`` command; returns the exit status."""
     args = build_parser().parse_args(argv)
     try:
         setup_logging(args.log_level, args.protocol_debug, args.log_file)
     except (ValueError, OSError) as exc:
+        print(f"ocppkit: {exc}", file=sys.stderr)
+        return 2
+    from ocppkit.simulator.fleet import ScenarioError
+
+    try:
+        if args.command == "fleet":
+            args.fleet_options = _fleet_options(args)
+        elif args.command == "charger":
+            _security(args)
+    except (ScenarioError, UsageError) as exc:
         print(f"ocppkit: {exc}", file=sys.stderr)
         return 2
     try:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -65,8 +66,16 @@ async def _wait_for(check: Callable[[], Any], what: str, timeout: float) -> Any:
 async def run_demo(
     host: str = "127.0.0.1", port: int = 9000, api_port: int = 8080, out: Printer = print
 ) -> None:
-    """Run the six steps; raise DemoError when one fails."""
-    options = ServerOptions(host=host, port=port, api_host=host, api_port=api_port)
+    """Run the six steps; raise DemoError when one fails. The CSMS keeps its state in a
+    temporary SQLite file, removed at the end."""
+    with tempfile.TemporaryDirectory(prefix="ocppkit-demo-") as folder:
+        database_url = f"sqlite+aiosqlite:///{folder}/demo.db"
+        options = ServerOptions(host=host, port=port, api_host=host, api_port=api_port,
+                                database_url=database_url)
+        await _run(options, host, out)
+
+
+async def _run(options: ServerOptions, host: str, out: Printer) -> None:
     async with csms_with_api(options) as (server, api):
         base = f"http://{host}:{api.port}"
         out(f"CSMS on ws://{host}:{server.port}, REST API on {base}")

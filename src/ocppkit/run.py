@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+import ssl
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ class ServerOptions:
     api_host: str = "0.0.0.0"
     api_port: int = 8080
     heartbeat_interval: int = 30
+    database_url: str | None = None  # None: in memory only
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,8 @@ class ChargerOptions:
     connectors: int = 1
     charge: bool = False  # start a local transaction on EVSE 1 once booted
     sample_interval: float = 5.0  # seconds between meter samples while charging
+    basic_auth_password: str | None = None  # security profiles 1/2 (username = station id)
+    ssl_context: ssl.SSLContext | None = None  # wss:// CA and client certificate (2/3)
 
 
 def charger_ids(prefix: str | None, count: int) -> list[str]:
@@ -63,7 +67,8 @@ async def _wait(stop: asyncio.Event, duration: float | None) -> None:
 @contextlib.asynccontextmanager
 async def csms_with_api(options: ServerOptions):  # type: ignore[no-untyped-def]
     """Start the CSMS and its REST API on one loop; yield ``(server, api)``; stop both."""
-    server = OCPPServer(options.host, options.port, heartbeat_interval=options.heartbeat_interval)
+    server = OCPPServer(options.host, options.port, heartbeat_interval=options.heartbeat_interval,
+                        database_url=options.database_url)
     await server.start()
     api = ApiServer(create_app(server), options.api_host, options.api_port)
     try:
@@ -85,6 +90,7 @@ async def chargers(options: ChargerOptions):  # type: ignore[no-untyped-def]
         ChargerSimulator(
             cid, options.url, num_connectors=options.connectors,
             sample_interval=options.sample_interval,
+            basic_auth_password=options.basic_auth_password, ssl_context=options.ssl_context,
         )
         for cid in options.ids
     ]

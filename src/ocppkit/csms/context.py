@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from ocppkit.csms.clock import Clock, format_time
 from ocppkit.csms.registry import ChargerRegistry
+from ocppkit.csms.store import Store
 
 log = logging.getLogger("ocppkit.csms")
 
@@ -70,6 +71,11 @@ class TokenPolicy:
         """Remember a token the CSMS sent in a remote start."""
         self._issued.add(token.casefold())
 
+    def extend(self, tokens: Iterable[str]) -> None:
+        """Accept these tokens too (e.g. the stored Accepted ones); no-op when all are accepted."""
+        if self._authorized is not None:
+            self._authorized.update(t.casefold() for t in tokens)
+
     def is_accepted(self, token: str, token_type: str) -> bool:
         """Whether ``token`` of ``token_type`` (an IdTokenEnumType value) is accepted."""
         if self._authorized is None or token_type == "NoAuthorization":
@@ -80,13 +86,14 @@ class TokenPolicy:
 
 @dataclass(slots=True)
 class CsmsContext:
-    """The shared state every block works on."""
+    """The shared state every block works on; ``store`` persists changes (see ``Store``)."""
 
     registry: ChargerRegistry
     clock: Clock
     tokens: TokenPolicy
     events: EventHub
     heartbeat_interval: int
+    store: Store = field(default_factory=Store)
 
     def now(self) -> datetime:
         return self.clock()

@@ -9,6 +9,7 @@ station; ended transactions are kept up to a bound, oldest dropped first.
 
 from __future__ import annotations
 
+import uuid
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -97,6 +98,9 @@ class Transaction:
     stopped_reason: str | None = None
     updated_at: datetime | None = None
     ended_at: datetime | None = None
+    peak_power_w: float | None = None
+    # The CSMS's own key for this transaction (transaction ids are only unique per station).
+    record_id: str = field(default_factory=lambda: uuid.uuid4().hex)
 
     @property
     def active(self) -> bool:
@@ -115,6 +119,12 @@ class Transaction:
         if self.meter_start_wh is None:
             self.meter_start_wh = energy_wh
         self.meter_last_wh = energy_wh
+
+    def record_power(self, power_w: float) -> None:
+        """A new Power.Active.Import reading; the highest one is kept as the peak."""
+        self.power_w = power_w
+        if self.peak_power_w is None or power_w > self.peak_power_w:
+            self.peak_power_w = power_w
 
     def summary(self) -> dict[str, Any]:
         """The short view used in station status: id, EVSE, token, energy, power, start."""
@@ -141,6 +151,7 @@ class Transaction:
             "meter_start_wh": self.meter_start_wh,
             "meter_last_wh": self.meter_last_wh,
             "meter_stop_wh": self.meter_stop_wh,
+            "peak_power_w": self.peak_power_w,
             "stopped_reason": self.stopped_reason,
             "updated_at": format_optional(self.updated_at),
             "ended_at": format_optional(self.ended_at),
@@ -282,10 +293,25 @@ class ChargerRegistry:
         self._transactions[(charger.charger_id, tx.transaction_id)] = tx
         charger.active[tx.transaction_id] = tx
 
+    def restore_transaction(self, charger: Charger, tx: Transaction) -> None:
+        """Register a transaction read back from storage, active or ended, as it was."""
+        if tx.active:
+            self.open_transaction(charger, tx)
+            return
+        self._transactions[(charger.charger_id, tx.transaction_id)] = tx
+        self._remember_ended(charger, tx)
+
     def close_transaction(self, charger: Charger, tx: Transaction, now: datetime) -> None:
         """Mark a transaction ended and drop the oldest ended ones beyond the bound."""
         tx.ended_at = tx.updated_at = now
         charger.active.pop(tx.transaction_id, None)
+        self._remember_ended(charger, tx)
+
+    @property
+    def max_ended_transactions(self) -> int:
+        return self._max_ended
+
+    def _remember_ended(self, charger: Charger, tx: Transaction) -> None:
         self._ended.append((charger.charger_id, tx.transaction_id))
         while len(self._ended) > self._max_ended:
             key = self._ended.popleft()

@@ -24,8 +24,10 @@ from ocppkit.csms.clock import Clock, utc_now
 from ocppkit.csms.context import CsmsContext, EventHub, Listener, TokenPolicy
 from ocppkit.csms.errors import InvalidCommandError, NoActiveTransactionError
 from ocppkit.csms.handshake import check_handshake, identity_from_path
+from ocppkit.csms.persistence import DatabaseStore
 from ocppkit.csms.registry import Charger, ChargerRegistry
 from ocppkit.csms.router import build_routes, station_handler
+from ocppkit.csms.store import Store
 from ocppkit.protocol.models import (
     CS_TO_CSMS,
     CSMS_TO_CS,
@@ -59,10 +61,15 @@ class OCPPServer:
         ping_interval: seconds between WebSocket pings to each station, or None to leave
             keep-alive to the stations (they ping at their WebSocketPingInterval).
         clock: returns the current aware UTC datetime.
+        database_url: None keeps everything in memory only; otherwise the database to persist
+            to (``sqlite+aiosqlite:///<file>`` or ``postgresql+asyncpg://<user>@<host>/<db>``):
+            ``start`` migrates it and restores stations and transactions from it, every change is
+            stored before its CALLRESULT goes out, and ``stop`` writes what is still queued.
 
     Raises:
         RuntimeError: from the constructor, if the routing table does not cover every action a
             station may send (a programming error).
+        DatabaseUrlError: from the constructor, for a ``database_url`` that cannot be used.
     """
 
     def __init__(
@@ -75,6 +82,7 @@ class OCPPServer:
         call_timeout: float = 30.0,
         ping_interval: float | None = None,
         clock: Clock = utc_now,
+        database_url: str | None = None,
     ) -> None:
         self.host = host
         self.port = port
@@ -82,8 +90,10 @@ class OCPPServer:
         self.ping_interval = ping_interval
         self.chargers = ChargerRegistry()
         self.events = EventHub()
+        self._store = Store() if database_url is None else DatabaseStore(database_url, clock)
         self._ctx = CsmsContext(
-            self.chargers, clock, TokenPolicy(authorized_tokens), self.events, heartbeat_interval
+            self.chargers, clock, TokenPolicy(authorized_tokens), self.events, heartbeat_interval,
+            self._store,
         )
         self._routes = build_routes(self._ctx)
         self._frame_observers: list[FrameObserver] = []
@@ -95,10 +105,26 @@ class OCPPServer:
     # --- lifecycle ---
 
     async def start(self) -> None:
-        """Listen for stations. ``self.port`` becomes the bound port."""
+        """Open the database (if any), then listen for stations. ``self.port`` becomes the bound
+        port.
+
+        Raises:
+            DatabaseUrlError, DatabaseUnavailableError: the database cannot be used.
+            OSError: the port cannot be bound.
+        """
         if self._server is not None:
             raise RuntimeError("the server is already started")
-        self._server = await serve(
+        await self._store.open(self.chargers, self._ctx.tokens)
+        try:
+            self._server = await self._listen()
+        except BaseException:
+            await self._store.close()
+            raise
+        self.port = self._server.sockets[0].getsockname()[1]
+        log.info("CSMS listening on ws://%s:%d/<station id>", self.host, self.port)
+
+    async def _listen(self) -> Server:
+        return await serve(
             self._serve_station,
             self.host,
             self.port,
@@ -108,11 +134,10 @@ class OCPPServer:
             ping_interval=self.ping_interval,
             ping_timeout=self.ping_interval,
         )
-        self.port = self._server.sockets[0].getsockname()[1]
-        log.info("CSMS listening on ws://%s:%d/<station id>", self.host, self.port)
 
     async def stop(self) -> None:
-        """Close every station link (1001 going away), stop listening, end tracked tasks."""
+        """Close every station link (1001 going away), stop listening, end tracked tasks, then
+        write what is still queued to the database and close it."""
         server, self._server = self._server, None
         if server is not None:
             server.close(close_connections=True)
@@ -123,6 +148,7 @@ class OCPPServer:
         if tasks:
             await asyncio.gather(*tasks, return_exceptions=True)
         if server is not None:
+            await self._store.close()
             log.info("CSMS stopped")
 
     @property
@@ -157,6 +183,7 @@ class OCPPServer:
         )
         connection.observers.append(self._frame_observer(charger))
         replaced = self.chargers.attach(charger_id, connection, self._ctx.now())
+        self._store.station_link_changed(charger)
         if replaced is not None:
             log.info("[%s] new connection replaces the previous one", charger_id)
             self._spawn(replaced.close(CLOSE_REPLACED, "replaced by a new connection"))
@@ -166,15 +193,17 @@ class OCPPServer:
             await connection.run()
         finally:
             if self.chargers.detach(charger_id, connection, self._ctx.now()):
+                self._store.station_link_changed(charger)
                 log.info("[%s] disconnected (code %s)", charger_id, ws.close_code)
                 self.events.emit("disconnected", charger_id, {"close_code": ws.close_code})
 
     def _frame_observer(self, charger: Charger) -> Callable[[str, str], None]:
-        clock, observers = self._ctx.clock, self._frame_observers
+        clock, observers, seen = self._ctx.clock, self._frame_observers, self._store.station_seen
 
         def observe(direction: str, text: str) -> None:
             if direction == "in":
                 charger.last_seen = clock()
+                seen(charger)
             for observer in observers:
                 observer(charger.charger_id, direction, text)
 

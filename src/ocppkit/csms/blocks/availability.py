@@ -40,6 +40,9 @@ class Availability:
             received_at=self.ctx.now(),
         )
         charger.connectors[(request.evse_id, request.connector_id)] = status
+        await self.ctx.store.status_changed(
+            charger, request.evse_id, request.connector_id, status
+        )
         self.ctx.events.emit(
             "status",
             charger.charger_id,

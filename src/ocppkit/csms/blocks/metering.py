@@ -107,12 +107,14 @@ class Metering:
         """J01: store the EVSE's latest values (evseId 0 is the main meter)."""
         reading = read_meter_values(request.meter_value)
         store_reading(charger, request.evse_id, reading)
-        for tx in charger.active.values():
-            if tx.evse_id == request.evse_id and request.evse_id != 0:
-                if reading.energy_wh is not None:
-                    tx.record_energy(reading.energy_wh)
-                if reading.power_w is not None:
-                    tx.power_w = reading.power_w
+        fed = [tx for tx in charger.active.values()
+               if tx.evse_id == request.evse_id and request.evse_id != 0]
+        for tx in fed:
+            if reading.energy_wh is not None:
+                tx.record_energy(reading.energy_wh)
+            if reading.power_w is not None:
+                tx.record_power(reading.power_w)
+        await self.ctx.store.meter_values(charger, request.evse_id, request.meter_value, fed)
         self.ctx.events.emit(
             "meter_values",
             charger.charger_id,

@@ -48,6 +48,7 @@ class Provisioning:
             charger.charger_id, station.vendor_name, station.model,
             station.firmware_version, request.reason,
         )
+        await self.ctx.store.station_updated(charger)
         self.ctx.events.emit("booted", charger.charger_id, charger.boot.to_dict())
         return BootNotificationResponse(
             current_time=self.ctx.now_text(),

@@ -103,6 +103,7 @@ class Remaining:
     ) -> FirmwareStatusNotificationResponse:
         """L01: keep the station's last firmware status."""
         charger.firmware_status = str(request.status)
+        await self.ctx.store.station_updated(charger)
         log.info("[%s] firmware status %s", charger.charger_id, request.status)
         return FirmwareStatusNotificationResponse()
 

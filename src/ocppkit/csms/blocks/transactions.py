@@ -40,6 +40,7 @@ class Transactions:
         self._apply(charger, tx, request)
         if request.event_type == "Ended":
             self._end(charger, tx, request)
+        await self.ctx.store.transaction_event(charger, tx, request)
         self.ctx.events.emit(
             "transaction",
             charger.charger_id,
@@ -100,7 +101,7 @@ class Transactions:
         if reading.energy_wh is not None:
             tx.record_energy(reading.energy_wh)
         if reading.power_w is not None:
-            tx.power_w = reading.power_w
+            tx.record_power(reading.power_w)
         if tx.evse_id is not None:
             store_reading(charger, tx.evse_id, reading)
 

@@ -1,0 +1,167 @@
+"""``DatabaseStore``: the CSMS registry kept in a database, through ``ocppkit.storage``.
+
+At ``open`` the schema is migrated and the registry rebuilt: every station (offline until it
+reconnects) with its boot record and connector statuses, the active transactions with their last
+seqNo and meter registers, and the most recently ended ones. From then on every change goes to the
+write-behind queue; handlers await the group commit that holds their change, so a CALLRESULT
+never acknowledges something that is not stored. The database is used from a worker thread with
+its own event loop (``DatabaseWorker``), so the CSMS's loop neither blocks nor queues behind
+statement round trips.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from ocppkit.csms import snapshots
+from ocppkit.csms.clock import Clock
+from ocppkit.csms.context import TokenPolicy
+from ocppkit.csms.registry import Charger, ChargerRegistry, ConnectorStatus, Transaction
+from ocppkit.csms.store import Store
+from ocppkit.protocol.models import MeterValueType, TransactionEventRequest
+from ocppkit.storage import (
+    ConnectorStatusRecord,
+    ConnectorStatusRepository,
+    Database,
+    DatabaseWorker,
+    IdTokenRecord,
+    IdTokenRepository,
+    StationRecord,
+    StationRepository,
+    TransactionRecord,
+    TransactionRepository,
+    WriteBehind,
+)
+
+log = logging.getLogger("ocppkit.csms")
+
+# last_seen is stored at most this often per station: a Heartbeat needs no write of its own.
+LAST_SEEN_STEP = timedelta(seconds=1)
+
+
+@dataclass(frozen=True, slots=True)
+class _Stored:
+    """What ``open`` reads back."""
+
+    stations: list[StationRecord]
+    statuses: list[ConnectorStatusRecord]
+    ended: list[TransactionRecord]
+    active: list[TransactionRecord]
+    accepted_tokens: list[IdTokenRecord]
+
+
+async def _read_stored(db: Database, max_ended: int, now: datetime) -> _Stored:
+    """Migrate, mark every station offline (none is connected yet), read the registry's rows."""
+    await db.migrate()
+    async with db.session() as session:
+        await StationRepository(session).mark_all_offline()
+        await session.commit()
+        transactions = TransactionRepository(session)
+        return _Stored(
+            stations=await StationRepository(session).all(),
+            statuses=await ConnectorStatusRepository(session).latest(),
+            ended=await transactions.recent_ended(max_ended),
+            active=await transactions.active(),
+            accepted_tokens=await IdTokenRepository(session).accepted(now),
+        )
+
+
+class DatabaseStore(Store):
+    """Persistence to the database at ``url``.
+
+    Args:
+        url: a database URL (see ``ocppkit.storage.Database``).
+        clock: the CSMS's clock.
+
+    Raises:
+        DatabaseUrlError: from the constructor, for a URL that cannot be used.
+    """
+
+    def __init__(self, url: str, clock: Clock) -> None:
+        self.worker = DatabaseWorker(url)
+        self._clock = clock
+        self._writer = WriteBehind(self.worker)
+        self._seen_stored: dict[str, datetime] = {}
+
+    async def open(self, registry: ChargerRegistry, tokens: TokenPolicy) -> None:
+        """Connect, migrate, rebuild ``registry`` and ``tokens``, start the writer.
+
+        Raises:
+            DatabaseUrlError, DatabaseUnavailableError: the database cannot be used.
+        """
+        await self.worker.start()
+        try:
+            max_ended, now = registry.max_ended_transactions, self._clock()
+            stored = await self.worker.run(lambda db: _read_stored(db, max_ended, now))
+        except BaseException:
+            await self.worker.close()
+            raise
+        snapshots.restore(
+            registry, stored.stations, stored.statuses, [*stored.ended, *stored.active]
+        )
+        tokens.extend(token.id_token for token in stored.accepted_tokens)
+        log.info("database %s: %d station(s), %d active transaction(s) restored",
+                 self.worker.display_url, len(stored.stations), len(stored.active))
+        self._writer.start()
+
+    async def close(self) -> None:
+        """Commit what is queued and close the database."""
+        try:
+            await self._writer.close()
+        finally:
+            await self.worker.close()
+
+    def station_seen(self, charger: Charger) -> None:
+        seen = charger.last_seen
+        stored = self._seen_stored.get(charger.charger_id)
+        if seen is None or (stored is not None and seen - stored < LAST_SEEN_STEP):
+            return
+        self._seen_stored[charger.charger_id] = seen
+        self._writer.touch_station(charger.charger_id, seen)
+
+    def station_link_changed(self, charger: Charger) -> None:
+        self._writer.put_station(snapshots.station_record(charger, self._clock()))
+
+    async def station_updated(self, charger: Charger) -> None:
+        self._writer.put_station(snapshots.station_record(charger, self._clock()))
+        await self._writer.committed()
+
+    async def status_changed(
+        self, charger: Charger, evse_id: int, connector_id: int, status: ConnectorStatus
+    ) -> None:
+        record = snapshots.status_record(charger.charger_id, evse_id, connector_id, status)
+        self._writer.add_status(record)
+        await self._writer.committed()
+
+    async def transaction_event(
+        self, charger: Charger, tx: Transaction, request: TransactionEventRequest
+    ) -> None:
+        writer = self._writer
+        writer.put_transaction(snapshots.transaction_record(tx))
+        writer.add_event(snapshots.event_record(tx, request, self._clock()))
+        if request.meter_value:
+            writer.add_meter_values(snapshots.meter_value_records(
+                charger.charger_id, tx.evse_id, tx.record_id, request.meter_value
+            ))
+        await writer.committed()
+
+    async def meter_values(
+        self,
+        charger: Charger,
+        evse_id: int,
+        meter_values: Sequence[MeterValueType],
+        transactions: Sequence[Transaction],
+    ) -> None:
+        for tx in transactions:
+            self._writer.put_transaction(snapshots.transaction_record(tx))
+        tx_ref = transactions[0].record_id if transactions else None
+        self._writer.add_meter_values(
+            snapshots.meter_value_records(charger.charger_id, evse_id, tx_ref, meter_values)
+        )
+        await self._writer.committed()
+
+
+__all__ = ["DatabaseStore"]

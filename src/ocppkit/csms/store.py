@@ -1,0 +1,60 @@
+"""The persistence hooks the functional blocks call, and ``Store``: the in-memory CSMS's, which
+keep nothing (each hook returns at once). ``ocppkit.csms.persistence.DatabaseStore`` keeps the
+registry in a database.
+
+Awaited hooks return once the change is durable, so a block answers a CALL only after what the
+CALL changed is stored. Hooks that are not awaited (link changes, last seen) are stored with the
+next commit; losing the latest of those in a crash costs nothing a station does not resend.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ocppkit.csms.registry import Charger, ChargerRegistry, ConnectorStatus, Transaction
+from ocppkit.protocol.models import MeterValueType, TransactionEventRequest
+
+if TYPE_CHECKING:
+    from ocppkit.csms.context import TokenPolicy
+
+
+class Store:
+    """No persistence: the registry lives and dies with the process."""
+
+    async def open(self, registry: ChargerRegistry, tokens: TokenPolicy) -> None:
+        """Load what was stored into ``registry`` and ``tokens``; start writing."""
+
+    async def close(self) -> None:
+        """Store everything still queued, then release the database."""
+
+    def station_seen(self, charger: Charger) -> None:
+        """A frame came in from the station (``charger.last_seen`` moved). Not awaited."""
+
+    def station_link_changed(self, charger: Charger) -> None:
+        """The station connected or disconnected. Not awaited."""
+
+    async def station_updated(self, charger: Charger) -> None:
+        """The station's boot record or firmware status changed."""
+
+    async def status_changed(
+        self, charger: Charger, evse_id: int, connector_id: int, status: ConnectorStatus
+    ) -> None:
+        """A connector's new status (G01), appended to its history."""
+
+    async def transaction_event(
+        self, charger: Charger, tx: Transaction, request: TransactionEventRequest
+    ) -> None:
+        """A TransactionEvent was applied to ``tx``: the event, its meter values, the new state."""
+
+    async def meter_values(
+        self,
+        charger: Charger,
+        evse_id: int,
+        meter_values: Sequence[MeterValueType],
+        transactions: Sequence[Transaction],
+    ) -> None:
+        """MeterValues of an EVSE (J01), and the ``transactions`` whose energy they moved."""
+
+
+__all__ = ["Store"]

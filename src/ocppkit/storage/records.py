@@ -1,0 +1,136 @@
+"""Plain records that repositories take and give back, one per table row kind.
+
+They keep SQLAlchemy sessions and ORM instances inside ``storage``: the CSMS builds records from its
+registry and reads records back at start-up. ``row()`` gives the column dict used for bulk writes.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, fields
+from datetime import datetime
+from typing import Any
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+class Record:
+    """Mixin: the record as a column -> value dict, for executemany-style bulk statements."""
+
+    __slots__ = ()
+
+    def row(self) -> dict[str, Any]:
+        """The record's fields, by column name."""
+        return {name: getattr(self, name) for name in _field_names(type(self))}
+
+
+@dataclass(slots=True)
+class StationRecord(Record):
+    """A station row; ``first_seen`` is only written when the row is created."""
+
+    id: str
+    vendor: str | None = None
+    model: str | None = None
+    serial_number: str | None = None
+    firmware_version: str | None = None
+    boot_reason: str | None = None
+    registration_status: str | None = None
+    booted_at: datetime | None = None
+    firmware_status: str | None = None
+    first_seen: datetime | None = None
+    last_seen: datetime | None = None
+    online: bool = False
+
+
+@dataclass(slots=True)
+class ConnectorStatusRecord(Record):
+    """One connector status change (G01)."""
+
+    station_id: str
+    evse_id: int
+    connector_id: int
+    status: str
+    timestamp: datetime
+    received_at: datetime
+
+
+@dataclass(slots=True)
+class IdTokenRecord(Record):
+    """An id token and its authorization status (an IdTokenInfo status value)."""
+
+    id_token: str
+    type: str
+    status: str = "Accepted"
+    expires_at: datetime | None = None
+    group_id_token: str | None = None
+
+
+@dataclass(slots=True)
+class TransactionRecord(Record):
+    """A transaction's state; ``id`` is the CSMS's own key for it."""
+
+    id: str
+    station_id: str
+    transaction_id: str
+    started_at: datetime
+    seq_no: int
+    evse_id: int | None = None
+    connector_id: int | None = None
+    id_token: str | None = None
+    id_token_type: str | None = None
+    remote_start_id: int | None = None
+    updated_at: datetime | None = None
+    ended_at: datetime | None = None
+    meter_start_wh: float | None = None
+    meter_last_wh: float | None = None
+    meter_stop_wh: float | None = None
+    power_w: float | None = None
+    peak_power_w: float | None = None
+    charging_state: str | None = None
+    stopped_reason: str | None = None
+
+
+@dataclass(slots=True)
+class TransactionEventRecord(Record):
+    """One TransactionEvent; ``payload`` is its wire (camelCase) JSON object."""
+
+    transaction_ref: str
+    station_id: str
+    transaction_id: str
+    seq_no: int
+    event_type: str
+    trigger_reason: str
+    timestamp: datetime
+    offline: bool
+    payload: dict[str, Any]
+    received_at: datetime
+
+
+@dataclass(slots=True)
+class MeterValueRecord(Record):
+    """One sampled value as sent: ``value`` scaled by neither ``unit`` nor ``multiplier``."""
+
+    station_id: str
+    evse_id: int | None
+    transaction_ref: str | None
+    timestamp: datetime
+    measurand: str
+    value: float
+    phase: str | None = None
+    location: str | None = None
+    unit: str | None = None
+    multiplier: int = 0
+    context: str | None = None
+
+
+__all__ = [
+    "ConnectorStatusRecord",
+    "IdTokenRecord",
+    "MeterValueRecord",
+    "StationRecord",
+    "TransactionEventRecord",
+    "TransactionRecord",
+]

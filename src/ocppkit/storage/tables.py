@@ -1,0 +1,165 @@
+"""The CSMS's tables (SQLAlchemy 2 declarative models).
+
+The schema is created and changed only by the Alembic revisions in ``migrations/versions``; these
+models must match them (a test checks that the migrated schema has no difference from them).
+Every timestamp is an aware UTC datetime (``UTCDateTime``); JSON columns are JSONB on PostgreSQL.
+A transaction row has a surrogate key (``id``, made by the CSMS) because OCPP transaction ids are
+unique per station only, and a station may reuse one once its transaction has ended.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from ocppkit.storage.types import JSONDocument, UTCDateTime
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+# SQLite only autoincrements INTEGER PRIMARY KEY; PostgreSQL gets a 64-bit identity.
+AutoId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class Base(DeclarativeBase):
+    """The declarative base; ``Base.metadata`` holds every table."""
+
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class StationRow(Base):
+    """A charging station: its last BootNotification (B01), link state and firmware status."""
+
+    __tablename__ = "stations"
+
+    id: Mapped[str] = mapped_column(String(255), primary_key=True)
+    vendor: Mapped[str | None] = mapped_column(String(50))
+    model: Mapped[str | None] = mapped_column(String(20))
+    serial_number: Mapped[str | None] = mapped_column(String(25))
+    firmware_version: Mapped[str | None] = mapped_column(String(50))
+    boot_reason: Mapped[str | None] = mapped_column(String(32))
+    registration_status: Mapped[str | None] = mapped_column(String(16))
+    booted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    firmware_status: Mapped[str | None] = mapped_column(String(32))
+    first_seen: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_seen: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    online: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ConnectorStatusRow(Base):
+    """One StatusNotification (G01): the history of every connector's status."""
+
+    __tablename__ = "connector_status_history"
+    __table_args__ = (Index(None, "station_id", "evse_id", "connector_id", "id"),)
+
+    id: Mapped[int] = mapped_column(AutoId, primary_key=True, autoincrement=True)
+    station_id: Mapped[str] = mapped_column(ForeignKey("stations.id", ondelete="CASCADE"))
+    evse_id: Mapped[int] = mapped_column(Integer)
+    connector_id: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16))
+    timestamp: Mapped[datetime] = mapped_column(UTCDateTime())
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class IdTokenRow(Base):
+    """An id token the CSMS knows (C01): its authorization status, expiry and group."""
+
+    __tablename__ = "id_tokens"
+
+    id_token: Mapped[str] = mapped_column(String(36), primary_key=True)
+    type: Mapped[str] = mapped_column(String(20), primary_key=True)
+    status: Mapped[str] = mapped_column(String(24))
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    group_id_token: Mapped[str | None] = mapped_column(String(36))
+
+
+class TransactionRow(Base):
+    """A transaction as of its last TransactionEvent (E01-E15) and MeterValues."""
+
+    __tablename__ = "transactions"
+    __table_args__ = (
+        Index(None, "station_id", "transaction_id"),
+        Index(None, "ended_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    station_id: Mapped[str] = mapped_column(ForeignKey("stations.id", ondelete="CASCADE"))
+    transaction_id: Mapped[str] = mapped_column(String(36))
+    evse_id: Mapped[int | None] = mapped_column(Integer)
+    connector_id: Mapped[int | None] = mapped_column(Integer)
+    id_token: Mapped[str | None] = mapped_column(String(36))
+    id_token_type: Mapped[str | None] = mapped_column(String(20))
+    remote_start_id: Mapped[int | None] = mapped_column(Integer)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    meter_start_wh: Mapped[float | None] = mapped_column(Float)
+    meter_last_wh: Mapped[float | None] = mapped_column(Float)
+    meter_stop_wh: Mapped[float | None] = mapped_column(Float)
+    power_w: Mapped[float | None] = mapped_column(Float)
+    peak_power_w: Mapped[float | None] = mapped_column(Float)
+    charging_state: Mapped[str | None] = mapped_column(String(20))
+    stopped_reason: Mapped[str | None] = mapped_column(String(32))
+    seq_no: Mapped[int] = mapped_column(Integer)
+
+
+class TransactionEventRow(Base):
+    """Every TransactionEvent received, once per (transaction, seqNo), with its full payload."""
+
+    __tablename__ = "transaction_events"
+    __table_args__ = (UniqueConstraint("transaction_ref", "seq_no"),)
+
+    id: Mapped[int] = mapped_column(AutoId, primary_key=True, autoincrement=True)
+    transaction_ref: Mapped[str] = mapped_column(
+        ForeignKey("transactions.id", ondelete="CASCADE")
+    )
+    station_id: Mapped[str] = mapped_column(String(255))
+    transaction_id: Mapped[str] = mapped_column(String(36))
+    seq_no: Mapped[int] = mapped_column(Integer)
+    event_type: Mapped[str] = mapped_column(String(16))
+    trigger_reason: Mapped[str] = mapped_column(String(32))
+    timestamp: Mapped[datetime] = mapped_column(UTCDateTime())
+    offline: Mapped[bool] = mapped_column(Boolean, default=False)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class MeterValueRow(Base):
+    """One sampled value (J01, or a TransactionEvent's meterValue), as the station sent it."""
+
+    __tablename__ = "meter_values"
+    __table_args__ = (
+        Index(None, "station_id", "evse_id", "timestamp"),
+        Index(None, "transaction_ref"),
+    )
+
+    id: Mapped[int] = mapped_column(AutoId, primary_key=True, autoincrement=True)
+    station_id: Mapped[str] = mapped_column(ForeignKey("stations.id", ondelete="CASCADE"))
+    evse_id: Mapped[int | None] = mapped_column(Integer)
+    transaction_ref: Mapped[str | None] = mapped_column(
+        ForeignKey("transactions.id", ondelete="SET NULL")
+    )
+    timestamp: Mapped[datetime] = mapped_column(UTCDateTime())
+    measurand: Mapped[str] = mapped_column(String(48))
+    phase: Mapped[str | None] = mapped_column(String(8))
+    location: Mapped[str | None] = mapped_column(String(8))
+    unit: Mapped[str | None] = mapped_column(String(20))
+    multiplier: Mapped[int] = mapped_column(Integer, default=0)
+    context: Mapped[str | None] = mapped_column(String(24))
+    value: Mapped[float] = mapped_column(Float)
