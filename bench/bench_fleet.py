@@ -79,6 +79,9 @@ def _baseline(url: str, count: int, out: mp.Queue) -> None:  # type: ignore[type
     from websockets.asyncio.client import connect
 
     from ocppkit.simulator.fleet import raise_open_file_limit
+    from ocppkit.simulator.link import CONNECT_OPTIONS
+
+    ping = 20  # OCPPCommCtrlr.WebSocketPingInterval of the simulator's device model
 
     raise_open_file_limit()
     boot = '[2,"b","BootNotification",{"chargingStation":{"model":"B","vendorName":"B"},' \
@@ -87,7 +90,7 @@ def _baseline(url: str, count: int, out: mp.Queue) -> None:  # type: ignore[type
     async def one(index: int, gate: asyncio.Semaphore, done: list[Any]) -> None:
         async with gate:
             ws = await connect(f"{url}/BASE{index:05d}", subprotocols=["ocpp2.0.1"],  # type: ignore[list-item]
-                               compression=None, proxy=None, open_timeout=120)
+                               open_timeout=120, ping_interval=ping, **CONNECT_OPTIONS)
             await ws.send(boot)
             await ws.recv()
         done.append(ws)

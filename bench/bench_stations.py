@@ -28,8 +28,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-BOOT = ('[2,"{id}","BootNotification",{{"chargingStation":{{"model":"Bench","vendorName":"ocppkit"}},'
-        '"reason":"PowerUp"}}]')
+BOOT = ('[2,"{id}","BootNotification",'
+        '{{"chargingStation":{{"model":"Bench","vendorName":"ocppkit"}},"reason":"PowerUp"}}]')
 HEARTBEAT = '[2,"{id}","Heartbeat",{{}}]'
 TX_UPDATED = (
     '[2,"{id}","TransactionEvent",{{"eventType":"Updated","timestamp":"2025-01-01T00:00:00Z",'
@@ -117,7 +117,7 @@ async def _station(url: str, index: int, args: argparse.Namespace, gates: list[a
         tx = f"tx-{index}"
         await gates[0].wait()
         await asyncio.sleep(args.pace * index / args.stations)  # spread over one interval
-        await _exchange(ws, [TX_STARTED.format(id="s", tx=tx)] + _frames(tx, 1, args.rounds),
+        await _exchange(ws, [TX_STARTED.format(id="s", tx=tx), *_frames(tx, 1, args.rounds)],
                         results["paced"], args.pace, index)
         await gates[1].wait()
         await _exchange(ws, _frames(tx, 1 + args.rounds, args.messages), results["flood"],
@@ -139,13 +139,13 @@ async def _load(port: int, pid: int, args: argparse.Namespace) -> dict[str, floa
     tasks = [asyncio.create_task(_station(url, i, args, gates, results, connected))
              for i in range(args.stations)]
     async with asyncio.timeout(120):
-        while len(connected) < args.stations:
+        while len(connected) < args.stations:  # noqa: ASYNC110 (a poll keeps stations simple)
             await asyncio.sleep(0.05)
     await asyncio.sleep(0.5)
     rss_after = _rss_kib(pid)
     gates[0].set()
     async with asyncio.timeout(args.pace * (args.rounds + 3) + 60):
-        while len(results["paced"]) < args.stations * (args.rounds + 1):
+        while len(results["paced"]) < args.stations * (args.rounds + 1):  # noqa: ASYNC110
             await asyncio.sleep(0.05)
     start = time.perf_counter()
     gates[1].set()
@@ -181,8 +181,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=10, help="paced CALLs per station")
     parser.add_argument("--messages", type=int, default=20, help="flood CALLs per station")
     args = parser.parse_args()
-    print(f"{args.stations} stations; paced: {args.rounds + 1} CALLs each, one per {args.pace:g} s; "
-          f"flood: {args.messages} CALLs each back to back\n")
+    print(f"{args.stations} stations; paced: {args.rounds + 1} CALLs each, "
+          f"one per {args.pace:g} s; flood: {args.messages} CALLs each back to back\n")
     rows = {"baseline": _measure(_serve_baseline, args), "ocppkit": _measure(_serve_ocppkit, args)}
     print(f"{'server':<10}{'KiB/station':>12}{'paced p50':>11}{'p99':>8}{'max':>8}"
           f"{'flood p50':>11}{'p99':>8}{'msgs/s':>9}   (latencies in ms)")
@@ -191,11 +191,13 @@ def main() -> None:
               f"{r['paced_max']:>8.2f}{r['flood_p50']:>11.2f}{r['flood_p99']:>8.2f}"
               f"{r['msgs_per_s']:>9.0f}")
     base, ours = rows["baseline"], rows["ocppkit"]
-    print(f"\nocppkit / baseline: memory per station x{ours['kib_per_station'] / base['kib_per_station']:.2f}, "
+    memory = ours["kib_per_station"] / base["kib_per_station"]
+    print(f"\nocppkit / baseline: memory per station x{memory:.2f}, "
           f"paced p99 x{ours['paced_p99'] / base['paced_p99']:.2f}, "
           f"flood throughput x{ours['msgs_per_s'] / base['msgs_per_s']:.2f}")
     print(f"seed targets: >= 100 stations ({args.stations} run); < 50 ms per message (paced p99 "
-          f"{ours['paced_p99']:.2f} ms); ~2 MB per station ({ours['kib_per_station'] / 1024:.3f} MB)")
+          f"{ours['paced_p99']:.2f} ms); "
+          f"~2 MB per station ({ours['kib_per_station'] / 1024:.3f} MB)")
 
 
 if __name__ == "__main__":

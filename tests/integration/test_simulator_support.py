@@ -127,6 +127,8 @@ class ScriptedCSMS:
             return {"currentTime": _now()}
         if action == "Authorize":
             return {"idTokenInfo": {"status": self.authorize_status}}
+        if action == "SignCertificate":  # TriggerMessage SignChargingStationCertificate (A02)
+            return {"status": "Accepted"}
         ACTIONS[action][1].model_validate({})  # every other answer here has no required field
         return {}
 

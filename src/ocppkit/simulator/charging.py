@@ -70,6 +70,8 @@ class Ending:
 class TransactionEngine:
     """Starts, samples, stops and delivers the transactions of one station."""
 
+    __slots__ = ("_flush_lock", "_locks", "_queue", "_samplers", "_station")
+
     def __init__(self, station: ChargerSimulator) -> None:
         self._station = station
         self._samplers: dict[int, asyncio.Task[Any]] = {}

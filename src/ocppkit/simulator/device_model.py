@@ -12,8 +12,9 @@ from ocppkit.simulator.device.model import (
     TX_UPDATED_MEASURANDS,
     DeviceModel,
     RetryBackOff,
+    Variable,
 )
-from ocppkit.simulator.device.variables import Key, Variable
+from ocppkit.simulator.device.variables import Key
 
 __all__ = [
     "ALIGNED_INTERVAL",

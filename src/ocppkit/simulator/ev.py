@@ -15,10 +15,12 @@ the taper only shows near the top; on DC the taper is what a CSMS sees above ~80
 
 from __future__ import annotations
 
-import random
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+
+from ocppkit.simulator.randomness import LazyRandom, Stream
 
 TAPER_FLOOR = 0.02  # fraction of max_dc_w the battery still takes just below 100 %
 FULL_SOC = 100.0
@@ -155,13 +157,13 @@ class ElectricVehicle:
         return taken
 
 
-def arriving_ev(model: EvModel, rng: random.Random) -> ElectricVehicle:
+def arriving_ev(model: EvModel, rng: Stream) -> ElectricVehicle:
     """A car of ``model`` arriving with a SoC drawn from ``rng`` within its arrival range."""
     return ElectricVehicle(model, round(rng.uniform(*model.arrival_soc), 1))
 
 
 def ev_source(
-    spec: str | EvModel | None, seed: str | random.Random
+    spec: str | EvModel | None, seed: str | Stream
 ) -> Callable[[], ElectricVehicle | None]:
     """What arrives at an EVSE: a new car of ``spec`` each time (its SoC drawn from the stream
     ``seed`` names, created at the first arrival: an idle station holds no generator), or None
@@ -171,13 +173,11 @@ def ev_source(
         ValueError: ``spec`` names no catalogue model.
     """
     model = None if spec is None else ev_model(spec)
-    streams: list[random.Random] = [seed] if isinstance(seed, random.Random) else []
+    if model is None:
+        return _no_ev
+    rng = LazyRandom(seed) if isinstance(seed, str) else seed
+    return functools.partial(arriving_ev, model, rng)
 
-    def arrive() -> ElectricVehicle | None:
-        if model is None:
-            return None
-        if not streams:
-            streams.append(random.Random(seed))
-        return arriving_ev(model, streams[0])
 
-    return arrive
+def _no_ev() -> None:
+    return None

@@ -52,6 +52,8 @@ DEFAULT_EV_CONNECTION_TIMEOUT = 60.0
 class EvseControl:
     """The events at a station's EVSEs, turned into state changes and messages."""
 
+    __slots__ = ("_station", "_timeouts")
+
     def __init__(self, station: ChargerSimulator) -> None:
         self._station = station
         self._timeouts: dict[int, asyncio.Task[None]] = {}
@@ -62,7 +64,7 @@ class EvseControl:
             raise SimulatorError(f"no EVSE {evse_id}")
         return evse
 
-    def _points(self, key: tuple[str, str], default: str) -> frozenset[str]:
+    def _points(self, key: settings.KeyLike, default: str) -> frozenset[str]:
         return settings.members(self._station, key, default)
 
     def _starts_at(self, point: str) -> bool:

@@ -21,7 +21,6 @@ import hashlib
 import logging
 from typing import TYPE_CHECKING, Any
 
-from ocppkit.protocol.errors import OCPPKitError
 from ocppkit.protocol.models import (
     BootReasonEnumType,
     FirmwareStatusEnumType,
@@ -49,6 +48,18 @@ IDLE_POLL = 0.5  # s between checks that the transactions ended before installin
 
 class Firmware:
     """The firmware update and the published firmware of one station."""
+
+    __slots__ = (
+        "_publish",
+        "_station",
+        "_update",
+        "publish_location",
+        "publish_request_id",
+        "publish_status",
+        "published_checksum",
+        "request_id",
+        "status",
+    )
 
     def __init__(self, station: ChargerSimulator) -> None:
         self._station = station
@@ -194,8 +205,4 @@ class Firmware:
         )
 
     async def _send(self, action: str, payload: Any) -> None:
-        station = self._station
-        try:
-            await station.call(action, payload, before_boot=True)
-        except OCPPKitError as exc:
-            log.warning("[%s] %s not delivered: %r", station.charger_id, action, exc)
+        await self._station.notify(action, payload, before_boot=True)

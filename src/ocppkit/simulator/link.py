@@ -7,15 +7,16 @@
     BootNotification ... close() -> close 1000, no reconnect.
 
 A reboot (``restart``) drops the link and boots again at once, with the given reason. The runner
-task and its per-link tasks (reader, session) are owned here and end with ``close``.
+task reads the websocket; per link, a task boots and announces the station and ends, and the
+heartbeat is a timer (a task only while a Heartbeat is sent): an idle link holds the runner and
+the websockets library's keepalive task, pinging every OCPPCommCtrlr.WebSocketPingInterval. All
+are owned here and end with ``close``.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import math
-import random
 from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
@@ -31,10 +32,10 @@ from ocppkit.protocol.models import (
     OcppModel,
     RegistrationStatusEnumType,
 )
-from ocppkit.simulator import settings
-from ocppkit.simulator.device_model import HEARTBEAT_INTERVAL
+from ocppkit.simulator.device_model import HEARTBEAT_INTERVAL, Key
 from ocppkit.simulator.errors import SimulatorError
 from ocppkit.simulator.handlers import availability
+from ocppkit.simulator.randomness import Stream
 from ocppkit.simulator.security import basic_auth_headers, tls_argument
 from ocppkit.transport import SUBPROTOCOL, Connection
 
@@ -44,23 +45,25 @@ if TYPE_CHECKING:
 log = logging.getLogger("ocppkit.simulator")
 
 DEFAULT_BOOT_RETRY = 30.0  # s, when a Pending/Rejected response gives interval 0
+WEBSOCKET_PING_INTERVAL = Key("OCPPCommCtrlr", "WebSocketPingInterval")
+# websockets options of every station: no permessage-deflate (it triples a connection's memory),
+# a short receive queue and a modest write buffer (OCPP is one CALL at a time each way)
+CONNECT_OPTIONS: dict[str, Any] = {
+    "compression": None,
+    "proxy": None,
+    "max_queue": 4,
+    "write_limit": 16_384,
+}
 
 
 def retry_backoff(
-    attempt: int, rng: random.Random, wait_minimum: float, random_range: float, repeat_times: int
+    attempt: int, rng: Stream, wait_minimum: float, random_range: float, repeat_times: int
 ) -> float:
     """Seconds to wait before reconnect attempt ``attempt`` (0-based), as OCPPCommCtrlr's
     RetryBackOff* variables say: ``wait_minimum`` doubled once per failed attempt, at most
     ``repeat_times`` times, plus a random part in [0, ``random_range``]."""
     doublings = max(0, min(attempt, repeat_times, 30))
     return wait_minimum * 2**doublings + rng.uniform(0.0, max(0.0, random_range))
-
-
-def backoff_delay(attempt: int, rng: random.Random, minimum: float, maximum: float) -> float:
-    """Seconds to wait before reconnect attempt ``attempt`` (0-based): doubling from
-    ``minimum``, capped at ``maximum``, with jitter in [50 %, 100 %] of that."""
-    ceiling = min(maximum, minimum * 2 ** min(attempt, 30))
-    return ceiling * rng.uniform(0.5, 1.0)
 
 
 class CsmsLink:
@@ -74,11 +77,35 @@ class CsmsLink:
         call_timeout: seconds to wait for a reply to a CALL (and for the websocket to open).
     """
 
+    __slots__ = (
+        "_beat",
+        "_boot_now",
+        "_boot_reason",
+        "_call_timeout",
+        "_connection",
+        "_heartbeat",
+        "_last_error",
+        "_name",
+        "_online",
+        "_ready",
+        "_reconnect",
+        "_registered",
+        "_restarting",
+        "_restore_pending",
+        "_rng",
+        "_runner",
+        "_session_task",
+        "_station",
+        "_stopping",
+        "registration_status",
+        "url",
+    )
+
     def __init__(
         self,
         station: ChargerSimulator,
         url: str,
-        rng: random.Random,
+        rng: Stream,
         reconnect: tuple[float, float],
         call_timeout: float,
     ) -> None:
@@ -91,9 +118,12 @@ class CsmsLink:
         self.registration_status: RegistrationStatusEnumType | None = None
         self._connection: Connection | None = None
         self._runner: asyncio.Task[None] | None = None
-        self._ready = asyncio.Event()  # booted and announced on the present websocket
-        self._boot_now = asyncio.Event()  # TriggerMessage(BootNotification) while not Accepted
-        self._interval_changed = asyncio.Event()  # SetVariables changed HeartbeatInterval
+        self._online = False  # booted and announced on the present websocket
+        self._ready: asyncio.Event | None = None  # made while someone waits to be online
+        self._boot_now: asyncio.Event | None = None  # while booting: TriggerMessage cuts a wait
+        self._session_task: asyncio.Task[None] | None = None  # boot and announce, then ends
+        self._heartbeat: asyncio.TimerHandle | None = None  # the next Heartbeat (G02)
+        self._beat: asyncio.Task[None] | None = None  # a Heartbeat being sent
         self._registered = False
         self._boot_reason = BootReasonEnumType.PowerUp
         self._stopping = False
@@ -105,7 +135,7 @@ class CsmsLink:
     def online(self) -> bool:
         """Accepted and announced on a websocket that is open."""
         conn = self._connection
-        return self._ready.is_set() and conn is not None and not conn.closed
+        return self._online and conn is not None and not conn.closed
 
     @property
     def registered(self) -> bool:
@@ -130,29 +160,27 @@ class CsmsLink:
         if self._registered:
             return False
         self._boot_reason = BootReasonEnumType.Triggered
-        self._boot_now.set()
+        if self._boot_now is not None:
+            self._boot_now.set()
         return True
-
-    def retry_settings(self) -> tuple[float, float, int]:
-        """(RetryBackOffWaitMinimum, RetryBackOffRandomRange, RetryBackOffRepeatTimes): from the
-        device model when it defines them, else from the constructor's reconnect delays (the
-        first delay, a random part up to it, doublings until the largest delay)."""
-        first, largest = self._reconnect
-        station = self._station
-        repeats = max(0, math.ceil(math.log2(max(largest / first, 1.0)))) if first > 0 else 0
-        return (
-            settings.number(station, settings.RETRY_WAIT_MINIMUM, first),
-            settings.number(station, settings.RETRY_RANDOM_RANGE, first),
-            int(settings.number(station, settings.RETRY_REPEAT_TIMES, repeats)),
-        )
 
     async def wait_online(self) -> None:
         """Return once the station is online (booted and announced) on a websocket."""
-        await self._ready.wait()
+        if not self._online:
+            if self._ready is None:
+                self._ready = asyncio.Event()
+            await self._ready.wait()
+
+    def _set_online(self, online: bool) -> None:
+        self._online = online
+        if online and self._ready is not None:
+            self._ready.set()  # wakes who waits; the next waiter makes a new one
+            self._ready = None
 
     def heartbeat_interval_changed(self) -> None:
         """Start the heartbeat interval afresh with its new value (B05)."""
-        self._interval_changed.set()
+        if self._heartbeat is not None:
+            self._schedule_heartbeat()
 
     # --- opening and closing ---
 
@@ -170,7 +198,7 @@ class CsmsLink:
             self._runner = asyncio.get_running_loop().create_task(
                 self._run(), name=f"{self._name}:runner"
             )
-        ready = asyncio.ensure_future(self._ready.wait())
+        ready = asyncio.ensure_future(self.wait_online())
         try:
             async with asyncio.timeout(timeout):
                 await asyncio.wait({ready, self._runner}, return_when=asyncio.FIRST_COMPLETED)
@@ -201,7 +229,7 @@ class CsmsLink:
         self._registered = False
         self._boot_reason = reason
         self._restarting = True
-        self._ready.clear()
+        self._set_online(False)
         conn = self._connection
         if conn is not None:
             await conn.close(1000, "rebooting")
@@ -234,21 +262,26 @@ class CsmsLink:
             if self._restarting:
                 self._restarting = False
                 continue
-            delay = retry_backoff(attempt, self._rng, *self.retry_settings())
+            backoff = self._station.device_model.retry_backoff()
+            delay = retry_backoff(
+                attempt, self._rng, backoff.wait_minimum, backoff.random_range, backoff.repeat_times
+            )
             attempt += 1
             log.info("[%s] reconnecting in %.2f s", self._name, delay)
             await asyncio.sleep(delay)
 
     async def _session(self) -> bool:
-        """One websocket session; returns whether the station got online on it."""
+        """One websocket session; returns whether the station got online on it. The runner
+        reads the websocket; a task boots and announces the station, then heartbeats are a
+        timer (an idle link holds no task of its own but the runner)."""
         async with ws_connect(
             self.url,
             subprotocols=[SUBPROTOCOL],  # type: ignore[list-item]
-            compression=None,
             open_timeout=self._call_timeout,
-            proxy=None,
+            ping_interval=self._ping_interval(),
             additional_headers=basic_auth_headers(self._name, self._station.basic_auth_password),
             ssl=tls_argument(self.url, self._station.ssl_context),
+            **CONNECT_OPTIONS,
         ) as ws:
             if ws.subprotocol != SUBPROTOCOL:
                 log.warning("[%s] CSMS did not agree to %s", self._name, SUBPROTOCOL)
@@ -262,55 +295,95 @@ class CsmsLink:
             )
             conn.observers.extend(self._station.frame_observers)
             self._connection = conn
-            reader = asyncio.create_task(conn.run(), name=f"{self._name}:reader")
-            life = asyncio.create_task(self._lifecycle(), name=f"{self._name}:session")
+            self._session_task = asyncio.create_task(
+                self._lifecycle(conn), name=f"{self._name}:session"
+            )
             try:
-                await asyncio.wait({reader, life}, return_when=asyncio.FIRST_COMPLETED)
-                error = life.exception() if life.done() and not life.cancelled() else None
-                if error is not None and not isinstance(error, NotConnectedError):
-                    log.error("[%s] session failed: %r", self._name, error)
-                    await conn.close(1011, "station error")
-                await reader
+                await conn.run()  # until the websocket closes
             finally:
-                online = self._ready.is_set()
-                self._ready.clear()
+                online = self._online
+                self._set_online(False)
                 self._connection = None
-                for task in (life, reader):
-                    task.cancel()
-                await asyncio.gather(life, reader, return_exceptions=True)
+                await self._end_session()
         return online
 
-    async def _lifecycle(self) -> None:
+    def _ping_interval(self) -> float | None:
+        """OCPPCommCtrlr.WebSocketPingInterval (s); None (no pings) when 0."""
+        seconds = self._station.device_model.number(WEBSOCKET_PING_INTERVAL)
+        return seconds if seconds > 0 else None
+
+    async def _end_session(self) -> None:
+        if self._heartbeat is not None:
+            self._heartbeat.cancel()
+            self._heartbeat = None
+        # the closed connection failed the CALLs in flight: let their tasks take that error
+        # (NotConnectedError ends them) before cancelling what still waits on something else
+        await asyncio.sleep(0)
+        tasks = [t for t in (self._session_task, self._beat) if t is not None]
+        self._session_task = self._beat = None
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def _lifecycle(self, conn: Connection) -> None:
         station = self._station
-        if not self._registered:
-            await self._boot()
-        for evse in station.evses.values():  # G01: every connector's status, on every link
-            await station.send_status(evse)
-        self._ready.set()
-        await station.engine.flush()  # E04: what queued while offline goes first, in order
-        while True:  # G02
-            self._interval_changed.clear()
-            with suppress(TimeoutError):
-                async with asyncio.timeout(station.heartbeat_interval):
-                    await self._interval_changed.wait()
-            if self._interval_changed.is_set():
-                continue
-            try:
-                await station.send_heartbeat()
-            except (CallTimeoutError, OCPPError) as exc:
-                log.warning("[%s] Heartbeat failed: %r", self._name, exc)
+        try:
+            if not self._registered:
+                await self._boot()
+            for evse in station.evses.values():  # G01: every connector's status, on every link
+                await station.send_status(evse)
+            self._set_online(True)
+            await station.engine.flush()  # E04: what queued while offline goes first, in order
+        except NotConnectedError:
+            return  # the link went: the runner sees it
+        except Exception as error:
+            log.error("[%s] session failed: %r", self._name, error)
+            await conn.close(1011, "station error")
+            return
+        finally:
+            self._session_task = None
+        self._schedule_heartbeat()
+
+    # --- heartbeats (G02) ---
+
+    def _schedule_heartbeat(self) -> None:
+        if self._heartbeat is not None:
+            self._heartbeat.cancel()
+        loop = asyncio.get_running_loop()
+        self._heartbeat = loop.call_later(self._station.heartbeat_interval, self._heartbeat_due)
+
+    def _heartbeat_due(self) -> None:
+        self._heartbeat = None
+        self._beat = asyncio.get_running_loop().create_task(
+            self._send_heartbeat(), name=f"{self._name}:heartbeat"
+        )
+
+    async def _send_heartbeat(self) -> None:
+        try:
+            await self._station.send_heartbeat()
+        except NotConnectedError:
+            return  # the link went: the runner sees it
+        except (CallTimeoutError, OCPPError) as exc:
+            log.warning("[%s] Heartbeat failed: %r", self._name, exc)
+        finally:
+            self._beat = None
+        self._schedule_heartbeat()  # the next one an interval after this one was answered
 
     async def _boot(self) -> None:
-        while True:
-            self._boot_now.clear()
-            retry = await self._boot_once()
-            if retry is None:
-                return
-            # B02/B03: wait the interval before the next BootNotification; a TriggerMessage
-            # for BootNotification cuts the wait short (B02, F06)
-            with suppress(TimeoutError):
-                async with asyncio.timeout(retry):
-                    await self._boot_now.wait()
+        self._boot_now = boot_now = asyncio.Event()
+        try:
+            while True:
+                boot_now.clear()
+                retry = await self._boot_once()
+                if retry is None:
+                    return
+                # B02/B03: wait the interval before the next BootNotification; a TriggerMessage
+                # for BootNotification cuts the wait short (B02, F06)
+                with suppress(TimeoutError):
+                    async with asyncio.timeout(retry):
+                        await boot_now.wait()
+        finally:
+            self._boot_now = None
 
     async def _boot_once(self) -> float | None:
         """Send one BootNotification; None once Accepted, else seconds until the next."""

@@ -13,7 +13,6 @@ import asyncio
 import logging
 from typing import TYPE_CHECKING
 
-from ocppkit.protocol.errors import OCPPKitError
 from ocppkit.protocol.models import (
     GetLogRequest,
     LogStatusEnumType,
@@ -56,6 +55,8 @@ def generate_log(station: ChargerSimulator, req: GetLogRequest) -> bytes:
 
 class LogUploader:
     """The log upload of one station."""
+
+    __slots__ = ("_station", "_task", "request_id", "status")
 
     def __init__(self, station: ChargerSimulator) -> None:
         self._station = station
@@ -100,12 +101,8 @@ class LogUploader:
 
     async def _notify(self, status: UploadLogStatusEnumType) -> None:
         self.status = status
-        station = self._station
         payload = LogStatusNotificationRequest(status=status, request_id=self.request_id)
-        try:
-            await station.call("LogStatusNotification", payload, before_boot=True)
-        except OCPPKitError as exc:
-            log.warning("[%s] LogStatusNotification not delivered: %r", station.charger_id, exc)
+        await self._station.notify("LogStatusNotification", payload, before_boot=True)
 
     def current_status(self) -> LogStatusNotificationRequest:
         """What a triggered LogStatusNotification reports (F06): Uploading while an upload is

@@ -10,7 +10,7 @@ The operating point (V, I, phases) is piecewise constant: it changes only at ``u
 which first integrates the energy up to ``now`` at the old point and then sets the new one, so the
 register is the exact integral of the power that was reported (except that a battery takes no
 more than fits: the register stops when the EV is full, and the next update reports 0 W and
-SuspendedEV). Voltage carries a small noise drawn from the injected ``random.Random`` at each
+SuspendedEV). Voltage carries a small noise drawn from the injected random stream at each
 update (never on a mere read, so a seeded run draws the same numbers whatever is read between).
 
 On AC the current is the smallest of the station's maximum, the EV's on-board charger, what the
@@ -24,13 +24,13 @@ Without an EV plugged (``ev`` None) the meter behaves as if an EV took whatever 
 from __future__ import annotations
 
 import math
-import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
 from ocppkit.protocol.models import ChargingStateEnumType
 from ocppkit.simulator.ev import ElectricVehicle
+from ocppkit.simulator.randomness import Stream
 
 VOLTAGE_NOISE = 0.01  # +/- 1 % around the nominal (AC) or battery (DC) voltage
 ChargingState = ChargingStateEnumType
@@ -191,12 +191,29 @@ class MeterModel:
             an EV that takes whatever it is offered.
     """
 
+    __slots__ = (
+        "_energy_wh",
+        "_last",
+        "_rng",
+        "charging_state",
+        "current_a",
+        "dc",
+        "ev",
+        "ev_source",
+        "max_current",
+        "max_power_w",
+        "nominal_voltage",
+        "phases",
+        "phases_in_use",
+        "voltage_v",
+    )
+
     def __init__(
         self,
         phases: int,
         voltage: float,
         max_current: float,
-        rng: random.Random,
+        rng: Stream,
         start_wh: float = 0.0,
         *,
         dc: bool = False,
@@ -223,7 +240,7 @@ class MeterModel:
     def for_supply(
         cls,
         supply: Supply,
-        rng: random.Random,
+        rng: Stream,
         start_wh: float = 0.0,
         ev_source: Callable[[], ElectricVehicle | None] | None = None,
     ) -> MeterModel:

@@ -39,9 +39,9 @@ from ocppkit.protocol.models import (
     StatusInfoType,
     VariableMonitoringType,
 )
-from ocppkit.simulator.device.model import DeviceModel
+from ocppkit.simulator.device.model import DeviceModel, Variable
 from ocppkit.simulator.device.reports import selects
-from ocppkit.simulator.device.variables import Key, Variable
+from ocppkit.simulator.device.variables import Key
 
 Kind = MonitorEnumType
 Status = SetMonitoringStatusEnumType

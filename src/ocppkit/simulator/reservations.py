@@ -13,7 +13,6 @@ import asyncio
 import logging
 from typing import TYPE_CHECKING
 
-from ocppkit.protocol.errors import OCPPKitError
 from ocppkit.protocol.models import (
     ReservationStatusUpdateRequest,
     ReservationUpdateStatusEnumType,
@@ -41,6 +40,8 @@ _REFUSALS = {
 
 class Reservations:
     """The reservations of one station and their expiry timers."""
+
+    __slots__ = ("_station", "_timers")
 
     def __init__(self, station: ChargerSimulator) -> None:
         self._station = station
@@ -153,7 +154,4 @@ class Reservations:
         request = ReservationStatusUpdateRequest(
             reservation_id=reservation_id, reservation_update_status=status
         )
-        try:
-            await station.call("ReservationStatusUpdate", request)
-        except OCPPKitError as exc:
-            log.warning("[%s] ReservationStatusUpdate not delivered: %r", station.charger_id, exc)
+        await station.notify("ReservationStatusUpdate", request)

@@ -10,27 +10,44 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from ocppkit.simulator.device.model import (
+    AUTH_CACHE_ENABLED,
+    AUTHORIZE_REMOTE_START,
+    EV_CONNECTION_TIMEOUT,
+    LOCAL_AUTHORIZE_OFFLINE,
+    LOCAL_LIST_ENABLED,
+    LOCAL_PRE_AUTHORIZE,
+    OFFLINE_TX_FOR_UNKNOWN_ID,
+    RESERVATION_ENABLED,
+    TX_START_POINT,
+    TX_STOP_POINT,
+    KeyLike,
+)
+
 if TYPE_CHECKING:
     from ocppkit.simulator.station import ChargerSimulator
 
 log = logging.getLogger("ocppkit.simulator")
 
-LOCAL_PRE_AUTHORIZE = ("AuthCtrlr", "LocalPreAuthorize")
-LOCAL_AUTHORIZE_OFFLINE = ("AuthCtrlr", "LocalAuthorizeOffline")
-OFFLINE_TX_FOR_UNKNOWN_ID = ("AuthCtrlr", "OfflineTxForUnknownIdEnabled")
-AUTHORIZE_REMOTE_START = ("AuthCtrlr", "AuthorizeRemoteStart")
-AUTH_CACHE_ENABLED = ("AuthCacheCtrlr", "Enabled")
-LOCAL_LIST_ENABLED = ("LocalAuthListCtrlr", "Enabled")
-RESERVATION_ENABLED = ("ReservationCtrlr", "Enabled")
-TX_START_POINT = ("TxCtrlr", "TxStartPoint")
-TX_STOP_POINT = ("TxCtrlr", "TxStopPoint")
-EV_CONNECTION_TIMEOUT = ("TxCtrlr", "EVConnectionTimeOut")
-RETRY_WAIT_MINIMUM = ("OCPPCommCtrlr", "RetryBackOffWaitMinimum")
-RETRY_RANDOM_RANGE = ("OCPPCommCtrlr", "RetryBackOffRandomRange")
-RETRY_REPEAT_TIMES = ("OCPPCommCtrlr", "RetryBackOffRepeatTimes")
+__all__ = [  # the keys are the device model's
+    "AUTHORIZE_REMOTE_START",
+    "AUTH_CACHE_ENABLED",
+    "EV_CONNECTION_TIMEOUT",
+    "LOCAL_AUTHORIZE_OFFLINE",
+    "LOCAL_LIST_ENABLED",
+    "LOCAL_PRE_AUTHORIZE",
+    "OFFLINE_TX_FOR_UNKNOWN_ID",
+    "RESERVATION_ENABLED",
+    "TX_START_POINT",
+    "TX_STOP_POINT",
+    "flag",
+    "members",
+    "number",
+    "text",
+]
 
 
-def text(station: ChargerSimulator, key: tuple[str, str], default: str) -> str:
+def text(station: ChargerSimulator, key: KeyLike, default: str) -> str:
     """The Actual value of ``key`` (component, variable), or ``default`` when not defined."""
     try:
         return str(station.device_model.value(key))
@@ -38,21 +55,21 @@ def text(station: ChargerSimulator, key: tuple[str, str], default: str) -> str:
         return default
 
 
-def flag(station: ChargerSimulator, key: tuple[str, str], default: bool) -> bool:
+def flag(station: ChargerSimulator, key: KeyLike, default: bool) -> bool:
     """A boolean variable (``true``/``false``), or ``default``."""
     value = text(station, key, "true" if default else "false").strip().lower()
     return value == "true" if value in ("true", "false") else default
 
 
-def number(station: ChargerSimulator, key: tuple[str, str], default: float) -> float:
+def number(station: ChargerSimulator, key: KeyLike, default: float) -> float:
     """A numeric variable, or ``default`` when absent or not a number."""
     try:
         return float(text(station, key, str(default)))
     except ValueError:
-        log.warning("[%s] %s.%s is not a number", station.charger_id, *key)
+        log.warning("[%s] %s is not a number", station.charger_id, key)
         return default
 
 
-def members(station: ChargerSimulator, key: tuple[str, str], default: str) -> frozenset[str]:
+def members(station: ChargerSimulator, key: KeyLike, default: str) -> frozenset[str]:
     """A MemberList variable as a set of its members."""
     return frozenset(m.strip() for m in text(station, key, default).split(",") if m.strip())

@@ -16,11 +16,11 @@ import random
 import ssl
 import time
 import uuid
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Sequence
 from contextlib import suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ocppkit.protocol.errors import NotConnectedError, OCPPKitError
 from ocppkit.protocol.models import (
@@ -37,13 +37,9 @@ from ocppkit.protocol.models import (
 )
 from ocppkit.simulator.certificates import CertificateStore
 from ocppkit.simulator.charging import TransactionEngine
-from ocppkit.simulator.device import DeviceModel, DeviceModelStore, StationSpec, standard_variables
-from ocppkit.simulator.device.runtime import (
-    DeviceRuntime,
-    adopt_basic_auth_password,
-    bind_station,
-    preconfigured_monitors,
-)
+from ocppkit.simulator.device import DeviceModelStore, StationSpec, station_model
+from ocppkit.simulator.device.reports import parts
+from ocppkit.simulator.device.runtime import DeviceRuntime, adopt_basic_auth_password, bind_station
 from ocppkit.simulator.display import Display
 from ocppkit.simulator.ev import DEFAULT_EV, EvModel, ev_source
 from ocppkit.simulator.evse import Evse
@@ -56,12 +52,14 @@ from ocppkit.simulator.local_auth import LocalAuthorization
 from ocppkit.simulator.log_upload import LogUploader
 from ocppkit.simulator.meter import MeterModel, station_supply
 from ocppkit.simulator.monitoring import Monitoring
+from ocppkit.simulator.randomness import LazyRandom
 from ocppkit.simulator.reservations import Reservations
 from ocppkit.simulator.smart_charging import ProfileStore
 from ocppkit.simulator.transactions import wire_time
 from ocppkit.transport.connection import FrameObserver
 
 log = logging.getLogger("ocppkit.simulator")
+_T = TypeVar("_T")
 
 DEFAULT_HEARTBEAT_INTERVAL = 300  # s, until a BootNotificationResponse gives one
 REBOOT_DELAY = 0.1  # s between answering Reset and going down (the answer goes out first)
@@ -155,15 +153,17 @@ class ChargerSimulator:
         self.clock: Callable[[], float] = clock or time.monotonic
         self._mono_origin = self.clock()
         self._wall_origin = datetime.now(UTC)
-        rng = random.Random(seed)  # one stream per purpose: a draw for one never shifts another
-        backoff_rng = random.Random(rng.getrandbits(64))
-        self._id_rng = random.Random(rng.getrandbits(64))
+        # one stream per purpose, so that a draw for one never shifts another; each is made at
+        # its first draw (an idle station draws nothing)
+        rng = random.Random(seed)
+        backoff_rng = LazyRandom(rng.getrandbits(64))
+        self._id_rng = LazyRandom(rng.getrandbits(64))
         self.evses: dict[int, Evse] = {
             i: Evse(
                 i,
                 MeterModel.for_supply(
                     supply,
-                    random.Random(rng.getrandbits(64)),
+                    LazyRandom(rng.getrandbits(64)),
                     ev_source=ev_source(ev, f"{seed}:{charger_id}:ev:{i}"),
                 ),
             )
@@ -184,10 +184,9 @@ class ChargerSimulator:
             call_timeout,
         )
         self.state_dir = None if state_dir is None else Path(state_dir)
-        self.device_model = DeviceModel(standard_variables(spec))
+        self.device_model = station_model(spec)  # definitions shared with stations built alike
         if self.state_dir is not None:
             DeviceModelStore(self.state_dir, charger_id).attach(self.device_model)
-        self.monitoring = Monitoring(self.device_model, preconfigured_monitors())
         self.profiles = ProfileStore()
         self.engine = TransactionEngine(self)
         self.control = EvseControl(self)  # plug-in, tokens, faults (the EVSE state machine)
@@ -200,8 +199,8 @@ class ChargerSimulator:
         self.certificates = CertificateStore()
         self.network_profiles: dict[int, NetworkConnectionProfileType] = {}  # by slot (B09)
         self.vendors: dict[str, VendorHandler] = {}  # DataTransfer vendorId -> handler (P01)
-        bind_station(self.device_model, self, self.monitoring)
-        self.device_runtime = DeviceRuntime(self, self.monitoring)
+        bind_station(self.device_model, self)
+        self.device_runtime = DeviceRuntime(self)  # aligned meter values, monitors (J01, N)
         self.frame_observers: list[FrameObserver] = []  # added to every websocket's Connection
         self.reset_when_idle = False  # a Reset OnIdle was Scheduled (B12)
         self._call_timeout = call_timeout
@@ -236,6 +235,11 @@ class ChargerSimulator:
             log.warning("[%s] %s failed: %r", self.charger_id, task.get_name(), task.exception())
 
     # --- public state ---
+
+    @property
+    def monitoring(self) -> Monitoring:
+        """The station's variable monitors (N02-N08), made at first use."""
+        return self.device_runtime.monitoring
 
     @property
     def connected(self) -> bool:
@@ -413,6 +417,35 @@ class ChargerSimulator:
         """Send a CALL to the CSMS and return its response model (see ``CsmsLink.call``)."""
         return await self.link.call(action, payload, before_boot=before_boot)
 
+    async def notify(self, action: str, payload: OcppModel, *, before_boot: bool = False) -> bool:
+        """Send a CALL whose answer the station does not need: a failure to deliver it is
+        logged, not raised. Returns whether it was delivered."""
+        try:
+            await self.call(action, payload, before_boot=before_boot)
+        except OCPPKitError as exc:
+            log.warning("[%s] %s not delivered: %r", self.charger_id, action, exc)
+            return False
+        return True
+
+    async def send_parts(
+        self,
+        action: str,
+        items: Sequence[_T],
+        size: int,
+        make: Callable[[int, list[_T], bool], OcppModel],
+        *,
+        before_boot: bool = False,
+    ) -> None:
+        """Send ``items`` in ``action`` CALLs of at most ``size`` items each (one, empty, when
+        there are none), in order: ``make(seq_no, part, tbc)`` builds each, seqNo from 0 and
+        ``tbc`` true on all but the last (NotifyReport, NotifyMonitoringReport, NotifyEvent,
+        NotifyDisplayMessages, NotifyCustomerInformation). Stops at a part not delivered."""
+        chunks = parts(items, size)
+        for seq_no, chunk in enumerate(chunks):
+            payload = make(seq_no, chunk, seq_no < len(chunks) - 1)
+            if not await self.notify(action, payload, before_boot=before_boot):
+                return
+
     async def send_status(self, evse: Evse, *, triggered: bool = False) -> None:
         """StatusNotification of ``evse``'s connector (G01); ``triggered`` by TriggerMessage,
         which may come before the boot is Accepted (B02)."""
@@ -462,6 +495,7 @@ class ChargerSimulator:
                 async with asyncio.timeout(self._call_timeout):
                     await self.engine.stop_all(ReasonEnumType.Local)
                     await self.engine.settle()
+        self.device_runtime.stop()
         await self._cancel_tasks()
         await self.link.close()
 

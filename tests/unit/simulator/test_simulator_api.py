@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 import subprocess
 import sys
 
@@ -13,7 +12,6 @@ from ocppkit.protocol.errors import NotConnectedError
 from ocppkit.protocol.models import CSMS_TO_CS
 from ocppkit.simulator import ChargerSimulator, SimulatorError
 from ocppkit.simulator.handlers import HANDLERS
-from ocppkit.simulator.link import backoff_delay
 
 
 class FakeClock:
@@ -68,16 +66,6 @@ def test_meter_readings_follow_the_injected_clock() -> None:
     assert sim.energy_wh == pytest.approx(meter.power_w)
     assert sim.power_w == meter.power_w and sim.current_a == 16.0
     assert (sim.now_utc() - sim._wall_origin).total_seconds() == pytest.approx(3600)
-
-
-def test_backoff_doubles_is_bounded_and_jittered() -> None:
-    rng = random.Random(1)
-    delays = [backoff_delay(n, rng, 1.0, 30.0) for n in range(10)]
-    for n, delay in enumerate(delays):
-        ceiling = min(30.0, 2.0**n)
-        assert ceiling / 2 <= delay <= ceiling
-    assert backoff_delay(10_000, rng, 1.0, 30.0) <= 30.0
-    assert delays == [backoff_delay(n, r, 1.0, 30.0) for r in [random.Random(1)] for n in range(10)]
 
 
 async def test_charging_needs_a_connection() -> None:

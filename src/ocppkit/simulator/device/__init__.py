@@ -2,13 +2,14 @@
 variables (``catalog``), GetVariables/SetVariables (``model``), reports (``reports``), measurand
 selection (``sampling``), the state file (``store``) and the timed behaviour (``runtime``)."""
 
-from ocppkit.simulator.device.catalog import StationSpec, standard_variables
-from ocppkit.simulator.device.model import DeviceModel, RetryBackOff
+from ocppkit.simulator.device.catalog import StationSpec, standard_variables, station_model
+from ocppkit.simulator.device.model import Catalog, DeviceModel, RetryBackOff, Variable
 from ocppkit.simulator.device.store import DeviceModelStore
-from ocppkit.simulator.device.variables import Attribute, InvalidValue, Key, Variable
+from ocppkit.simulator.device.variables import Attribute, InvalidValue, Key, VariableDefinition
 
 __all__ = [
     "Attribute",
+    "Catalog",
     "DeviceModel",
     "DeviceModelStore",
     "InvalidValue",
@@ -16,5 +17,7 @@ __all__ = [
     "RetryBackOff",
     "StationSpec",
     "Variable",
+    "VariableDefinition",
     "standard_variables",
+    "station_model",
 ]

@@ -9,11 +9,13 @@ EVSE power, the clock, counters) are bound by the station (``DeviceModel.bind``)
 
 from __future__ import annotations
 
+import functools
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ocppkit.protocol.models import AttributeEnumType, DataEnumType, MutabilityEnumType
-from ocppkit.simulator.device.variables import Attribute, Key, Variable
+from ocppkit.simulator.device.model import Catalog, DeviceModel
+from ocppkit.simulator.device.variables import Attribute, Key, VariableDefinition
 
 RO, RW, WO = MutabilityEnumType.ReadOnly, MutabilityEnumType.ReadWrite, MutabilityEnumType.WriteOnly
 T = DataEnumType
@@ -33,6 +35,7 @@ CONNECTOR_STATES = "Available,Occupied,Reserved,Unavailable,Faulted"
 ITEMS_PER_MESSAGE = 50  # DeviceDataCtrlr / MonitoringCtrlr ItemsPerMessage (and NotifyReport parts)
 BYTES_PER_MESSAGE = 65000
 CUSTOMIZATION_VENDOR = "org.ocppkit"
+IDENTITY = Key("SecurityCtrlr", "Identity")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +67,7 @@ class _Catalog:
     """Collects variables; ``add`` takes the appendix's facts in one line each."""
 
     def __init__(self) -> None:
-        self.variables: list[Variable] = []
+        self.variables: list[VariableDefinition] = []
 
     def add(
         self,
@@ -82,7 +85,9 @@ class _Catalog:
     ) -> None:
         attributes = {Attr.Actual: Attribute(value, mutability), **(extra or {})}
         self.variables.append(
-            Variable(key, data_type, attributes, unit, lo, hi, values, reboot_required=reboot)
+            VariableDefinition(
+                key, data_type, attributes, unit, lo, hi, values, reboot_required=reboot
+            )
         )
 
     def flags(self, component: str, *, enabled: MutabilityEnumType | None = RO) -> None:
@@ -247,7 +252,7 @@ def _security(c: _Catalog, spec: StationSpec) -> None:
     c.add(Key(k, "CertificateEntries"), T.integer, "0")
     c.add(Key(k, "CertSigningRepeatTimes"), T.integer, "3", RW, lo=0)
     c.add(Key(k, "CertSigningWaitMinimum"), T.integer, "30", RW, unit="s", lo=1)
-    c.add(Key(k, "Identity"), T.string, spec.identity, hi=48)
+    c.add(IDENTITY, T.string, spec.identity, hi=48)
     c.add(Key(k, "OrganizationName"), T.string, "ocppkit", RW, hi=50)
     c.add(Key(k, "SecurityProfile"), T.integer, "1", lo=1, hi=3)
     k = "ClockCtrlr"
@@ -283,7 +288,7 @@ def _hardware(c: _Catalog, spec: StationSpec) -> None:
         c.add(Key("Connector", "SupplyPhases", evse, 1), T.integer, str(spec.phases), lo=0, hi=3)
 
 
-def standard_variables(spec: StationSpec) -> list[Variable]:
+def standard_variables(spec: StationSpec) -> list[VariableDefinition]:
     """Every variable of a station built to ``spec``."""
     catalog = _Catalog()
     _comm(catalog, spec)
@@ -295,3 +300,17 @@ def standard_variables(spec: StationSpec) -> list[Variable]:
     _security(catalog, spec)
     _hardware(catalog, spec)
     return catalog.variables
+
+
+@functools.lru_cache(maxsize=64)
+def _shared_catalog(spec: StationSpec) -> Catalog:
+    return Catalog(standard_variables(spec))
+
+
+def station_model(spec: StationSpec) -> DeviceModel:
+    """The device model of a station built to ``spec``. Its definitions (names, types, units,
+    limits, values lists, defaults) are shared by every station built alike; the identity, the
+    only difference between such stations, is the station's own value."""
+    model = DeviceModel(_shared_catalog(replace(spec, identity="")))
+    model.set_value(IDENTITY, spec.identity, notify=False)
+    return model

@@ -15,20 +15,30 @@ from dataclasses import dataclass
 from ocppkit.protocol.models import (
     AttributeEnumType,
     ComponentType,
+    DataEnumType,
     GetVariableDataType,
     GetVariableResultType,
     GetVariableStatusEnumType,
+    ReportDataType,
     SetVariableDataType,
     SetVariableResultType,
     SetVariableStatusEnumType,
     StatusInfoType,
+    VariableAttributeType,
     VariableType,
 )
-from ocppkit.simulator.device.variables import InvalidValue, Key, Mutability, Variable
+from ocppkit.simulator.device.variables import (
+    Attribute,
+    InvalidValue,
+    Key,
+    Mutability,
+    VariableDefinition,
+)
 
 GetStatus = GetVariableStatusEnumType
 SetStatus = SetVariableStatusEnumType
-Actual = AttributeEnumType.Actual
+Attr = AttributeEnumType
+Actual = Attr.Actual
 Listener = Callable[[Key], None]
 KeyLike = Key | tuple[str, str]  # a (component, variable) pair names a variable of no EVSE
 
@@ -45,6 +55,9 @@ AUTHORIZE_REMOTE_START = Key("AuthCtrlr", "AuthorizeRemoteStart")
 LOCAL_PRE_AUTHORIZE = Key("AuthCtrlr", "LocalPreAuthorize")
 LOCAL_AUTHORIZE_OFFLINE = Key("AuthCtrlr", "LocalAuthorizeOffline")
 OFFLINE_TX_FOR_UNKNOWN_ID = Key("AuthCtrlr", "OfflineTxForUnknownIdEnabled")
+AUTH_CACHE_ENABLED = Key("AuthCacheCtrlr", "Enabled")
+LOCAL_LIST_ENABLED = Key("LocalAuthListCtrlr", "Enabled")
+RESERVATION_ENABLED = Key("ReservationCtrlr", "Enabled")
 EV_CONNECTION_TIMEOUT = Key("TxCtrlr", "EVConnectionTimeOut")
 TX_START_POINT = Key("TxCtrlr", "TxStartPoint")
 TX_STOP_POINT = Key("TxCtrlr", "TxStopPoint")
@@ -71,38 +84,173 @@ def _key(key: KeyLike) -> Key:
     return key if isinstance(key, Key) else Key(*key)
 
 
-def _restore(variable: Variable, values: dict[str, str]) -> int:
-    taken = 0
-    for kind, raw in values.items():
-        known = kind in AttributeEnumType.__members__
-        attr = variable.attributes.get(AttributeEnumType(kind)) if known else None
-        if attr is None or attr.mutability == Mutability.ReadOnly:
-            continue
+class Catalog:
+    """Variable definitions in order, indexed by key and component: built once and shared by
+    every station built alike (see ``catalog.station_model``).
+
+    Args:
+        definitions: every variable a station has (see ``catalog.standard_variables``).
+    """
+
+    __slots__ = ("by_key", "components", "definitions")
+
+    def __init__(self, definitions: Iterable[VariableDefinition]) -> None:
+        self.definitions = tuple(definitions)
+        self.by_key = {d.key: d for d in self.definitions}
+        self.components = frozenset(key.component_key for key in self.by_key)
+
+
+class Variable:
+    """One variable of one station: its shared definition seen through the station's values.
+
+    Made on demand by ``DeviceModel.find``, ``lookup`` and iteration (a view: it holds no value
+    of its own). ``source``, when the station bound one, gives the live Actual value (a meter
+    reading, a connector state); such a variable is ReadOnly.
+    """
+
+    __slots__ = ("_model", "definition")
+
+    def __init__(self, definition: VariableDefinition, model: DeviceModel) -> None:
+        self.definition = definition
+        self._model = model
+
+    def __repr__(self) -> str:
+        return f"Variable({self.key.label()}={self.actual!r})"
+
+    @property
+    def key(self) -> Key:
+        return self.definition.key
+
+    @property
+    def data_type(self) -> DataEnumType:
+        return self.definition.data_type
+
+    @property
+    def unit(self) -> str | None:
+        return self.definition.unit
+
+    @property
+    def min_limit(self) -> float | None:
+        return self.definition.min_limit
+
+    @property
+    def max_limit(self) -> float | None:
+        return self.definition.max_limit
+
+    @property
+    def supports_monitoring(self) -> bool:
+        return self.definition.supports_monitoring
+
+    @property
+    def reboot_required(self) -> bool:
+        return self.definition.reboot_required
+
+    @property
+    def writable(self) -> bool:
+        """Whether any attribute may be written by the CSMS."""
+        return self.definition.writable
+
+    @property
+    def source(self) -> Callable[[], str] | None:
+        """The live source of the Actual value, if the station bound one."""
+        return self._model.source_of(self.key)
+
+    @property
+    def attributes(self) -> dict[AttributeEnumType, Attribute]:
+        """Every attribute with this station's value now (a copy: set values through the
+        model)."""
+        return {
+            kind: Attribute(self._model.stored(self.definition, kind), attr.mutability)
+            for kind, attr in self.definition.attributes.items()
+        }
+
+    @property
+    def actual(self) -> str:
+        """The Actual value now."""
+        source = self.source
+        return source() if source is not None else self._model.stored(self.definition, Actual)
+
+    def value_of(self, attribute: AttributeEnumType) -> str:
+        """The value of ``attribute`` (which must exist)."""
+        if attribute == Actual:
+            return self.actual
+        return self._model.stored(self.definition, attribute)
+
+    def normalise(self, raw: str) -> str:
+        """``raw`` in this variable's canonical form (see ``VariableDefinition.normalise``)."""
+        return self.definition.normalise(raw)
+
+    def report(self) -> ReportDataType:
+        """This variable as NotifyReport data (B07/B08): every attribute, WriteOnly ones
+        without their value, and the characteristics."""
+        writable, live = self.writable, self.source is not None
+        attributes = [
+            VariableAttributeType(
+                type=kind,
+                value=None if attr.mutability == Mutability.WriteOnly else self.value_of(kind),
+                mutability=attr.mutability,
+                persistent=writable,
+                constant=not live and not writable,
+            )
+            for kind, attr in self.definition.attributes.items()
+        ]
+        return ReportDataType(
+            component=self.key.component_type(),
+            variable=self.key.variable_type(),
+            variable_attribute=attributes,
+            variable_characteristics=self.definition.characteristics(),
+        )
+
+    def numeric(self) -> float | None:
+        """The Actual value as a number, or None when it is not numeric (for monitors)."""
+        if self.data_type not in (DataEnumType.integer, DataEnumType.decimal):
+            return None
         try:
-            attr.value = variable.normalise(raw)
-        except InvalidValue:
-            continue
-        taken += 1
-    return taken
+            return float(self.actual)
+        except ValueError:
+            return None
 
 
 class DeviceModel:
-    """The station's variables.
+    """The variables of one station: shared definitions, and the station's own values (only
+    those that differ from the definitions' defaults) and live sources.
 
     Args:
-        variables: every variable the station has (see ``catalog.standard_variables``).
+        variables: every variable the station has (see ``catalog.standard_variables``), or a
+            ``Catalog`` of them to share.
     """
 
-    def __init__(self, variables: Iterable[Variable]) -> None:
-        self._vars: dict[Key, Variable] = {v.key: v for v in variables}
-        self._components = {key.component_key for key in self._vars}
+    __slots__ = ("_catalog", "_listeners", "_sources", "_values")
+
+    def __init__(self, variables: Catalog | Iterable[VariableDefinition]) -> None:
+        self._catalog = variables if isinstance(variables, Catalog) else Catalog(variables)
+        self._values: dict[tuple[Key, AttributeEnumType], str] = {}
+        self._sources: dict[Key, Callable[[], str]] = {}
         self._listeners: list[Listener] = []
 
     def __iter__(self) -> Iterator[Variable]:
-        return iter(self._vars.values())
+        return (Variable(d, self) for d in self._catalog.definitions)
 
     def __len__(self) -> int:
-        return len(self._vars)
+        return len(self._catalog.definitions)
+
+    # --- values ---
+
+    def stored(self, definition: VariableDefinition, attribute: AttributeEnumType) -> str:
+        """The stored value of an attribute of ``definition`` (its default unless set)."""
+        value = self._values.get((definition.key, attribute))
+        return definition.attributes[attribute].value if value is None else value
+
+    def _store(self, definition: VariableDefinition, attribute: Attr, value: str) -> None:
+        slot = (definition.key, attribute)
+        if value == definition.attributes[attribute].value:
+            self._values.pop(slot, None)
+        else:
+            self._values[slot] = value
+
+    def source_of(self, key: Key) -> Callable[[], str] | None:
+        """The live source bound to ``key``, if any."""
+        return self._sources.get(key)
 
     # --- inside the station ---
 
@@ -116,11 +264,12 @@ class DeviceModel:
         Raises:
             KeyError: the station has no such variable.
         """
-        self._vars[_key(key)].source = source
+        self._sources[self._catalog.by_key[_key(key)].key] = source
 
     def find(self, key: KeyLike) -> Variable | None:
         """The variable at ``key``, if the station has it."""
-        return self._vars.get(_key(key))
+        definition = self._catalog.by_key.get(_key(key))
+        return None if definition is None else Variable(definition, self)
 
     def value(self, key: KeyLike) -> str:
         """The Actual value of a variable the station defines.
@@ -128,18 +277,22 @@ class DeviceModel:
         Raises:
             KeyError: the station has no such variable.
         """
-        return self._vars[_key(key)].actual
+        definition = self._catalog.by_key[_key(key)]
+        source = self._sources.get(definition.key)
+        return source() if source is not None else self.stored(definition, Actual)
 
-    def set_value(self, key: KeyLike, value: str) -> None:
+    def set_value(self, key: KeyLike, value: str, *, notify: bool = True) -> None:
         """Set a variable's Actual value from inside the station (e.g. the heartbeat interval a
-        BootNotificationResponse gave); listeners hear of it.
+        BootNotificationResponse gave); listeners hear of it unless not ``notify`` (the
+        station's own initial configuration).
 
         Raises:
             KeyError: the station has no such variable.
         """
-        variable = self._vars[_key(key)]
-        variable.attributes[Actual].value = value
-        self._changed(variable.key)
+        definition = self._catalog.by_key[_key(key)]
+        self._store(definition, Actual, value)
+        if notify:
+            self._changed(definition.key)
 
     def _changed(self, key: Key) -> None:
         for listener in self._listeners:
@@ -150,9 +303,9 @@ class DeviceModel:
     def lookup(self, component: ComponentType, variable: VariableType) -> Variable | GetStatus:
         """The variable a wire component and variable address, or why there is none."""
         key = Key.of(component, variable)
-        if key.component_key not in self._components:
+        if key.component_key not in self._catalog.components:
             return GetStatus.UnknownComponent
-        found = self._vars.get(key)
+        found = self.find(key)
         return GetStatus.UnknownVariable if found is None else found
 
     def get(self, data: GetVariableDataType) -> GetVariableResultType:
@@ -168,9 +321,11 @@ class DeviceModel:
         found = self.lookup(data.component, data.variable)
         if not isinstance(found, Variable):
             result.attribute_status = found
-        elif attribute not in found.attributes:
+            return result
+        attr = found.definition.attributes.get(attribute)
+        if attr is None:
             result.attribute_status = GetStatus.NotSupportedAttributeType
-        elif found.attributes[attribute].mutability == Mutability.WriteOnly:
+        elif attr.mutability == Mutability.WriteOnly:
             result.attribute_status = GetStatus.Rejected
             result.attribute_status_info = _info("WriteOnly")
         else:
@@ -192,48 +347,70 @@ class DeviceModel:
         if not isinstance(found, Variable):
             result.attribute_status = SetStatus(found.value)
             return result
-        if attribute not in found.attributes:
+        definition = found.definition
+        attr = definition.attributes.get(attribute)
+        if attr is None:
             result.attribute_status = SetStatus.NotSupportedAttributeType
             return result
-        if found.attributes[attribute].mutability == Mutability.ReadOnly:
+        if attr.mutability == Mutability.ReadOnly:
             result.attribute_status = SetStatus.Rejected
             result.attribute_status_info = _info("ReadOnly")
             return result
         try:
-            value = found.normalise(data.attribute_value)
+            value = definition.normalise(data.attribute_value)
         except InvalidValue as exc:
             result.attribute_status = SetStatus.Rejected
             result.attribute_status_info = _info(exc.reason, str(exc))
             return result
-        found.attributes[attribute].value = value
-        if found.reboot_required:
+        self._store(definition, attribute, value)
+        if definition.reboot_required:
             result.attribute_status = SetStatus.RebootRequired
-        self._changed(found.key)
+        self._changed(definition.key)
         return result
 
     # --- persistence (state_dir) ---
 
+    def _persistent(self) -> Iterator[VariableDefinition]:
+        """The definitions whose values are kept: writable and not live."""
+        for definition in self._catalog.definitions:
+            if definition.writable and definition.key not in self._sources:
+                yield definition
+
     def persistent_values(self) -> dict[str, dict[str, str]]:
         """Every writable attribute value, by variable label and attribute type."""
         return {
-            v.key.label(): {
-                kind.value: attr.value
-                for kind, attr in v.attributes.items()
+            d.key.label(): {
+                kind.value: self.stored(d, kind)
+                for kind, attr in d.attributes.items()
                 if attr.mutability != Mutability.ReadOnly
             }
-            for v in self._vars.values()
-            if v.writable and v.source is None
+            for d in self._persistent()
         }
 
     def restore(self, values: dict[str, dict[str, str]]) -> int:
         """Take back values saved by ``persistent_values``; unknown or no longer valid ones are
         skipped. Returns how many were taken."""
-        by_label = {v.key.label(): v for v in self._vars.values()}
+        by_label = {d.key.label(): d for d in self._catalog.definitions}
         taken = 0
         for label, attributes in values.items():
-            variable = by_label.get(label)
-            if variable is not None:
-                taken += _restore(variable, attributes)
+            definition = by_label.get(label)
+            if definition is not None:
+                taken += self._restore(definition, attributes)
+        return taken
+
+    def _restore(self, definition: VariableDefinition, values: dict[str, str]) -> int:
+        taken = 0
+        for kind, raw in values.items():
+            known = kind in AttributeEnumType.__members__
+            attribute = AttributeEnumType(kind) if known else None
+            attr = definition.attributes.get(attribute) if attribute is not None else None
+            if attribute is None or attr is None or attr.mutability == Mutability.ReadOnly:
+                continue
+            try:
+                self._store(definition, attribute, definition.normalise(raw))
+            except InvalidValue:
+                continue
+            taken += 1
         return taken
 
     # --- settings that drive behaviour ---

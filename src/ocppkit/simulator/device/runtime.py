@@ -2,9 +2,10 @@
 (AlignedDataCtrlr, J01) and monitor checks with NotifyEvent (N07/N08); and the live values the
 station binds into its device model (connector states, EVSE power, the clock, counters).
 
-One task (``run``), owned by the station, runs two loops. Each sleeps until its next moment or
-until the device model changes (a new interval re-aligns at once; a changed value is checked at
-once); an idle station without live monitors sleeps without a timer.
+Timers on the loop, not tasks: the next clock-aligned moment, and a monitor check soon after a
+change of the device model (a new interval re-aligns at once; a changed value is checked at once)
+or every ``MONITOR_POLL`` seconds while a monitor watches a live value or time. An idle station
+without monitors set by its CSMS holds one timer (or none, AlignedDataCtrlr.Interval 0).
 """
 
 from __future__ import annotations
@@ -12,12 +13,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
-from contextlib import suppress
 from typing import TYPE_CHECKING
 
-from ocppkit.protocol.errors import OCPPKitError
 from ocppkit.protocol.models import (
-    AttributeEnumType,
+    EventDataType,
     MeterValuesRequest,
     MeterValueType,
     MonitorEnumType,
@@ -29,7 +28,6 @@ from ocppkit.simulator.device.model import (
     ALIGNED_SEND_DURING_IDLE,
     DeviceModel,
 )
-from ocppkit.simulator.device.reports import parts
 from ocppkit.simulator.device.sampling import sample
 from ocppkit.simulator.device.variables import Key
 from ocppkit.simulator.monitoring import Monitor, Monitoring
@@ -46,20 +44,26 @@ BASIC_AUTH_PASSWORD = Key("SecurityCtrlr", "BasicAuthPassword")
 EVENTS_PER_MESSAGE = 50
 
 
+# The monitors a station comes with: a Delta monitor on ChargingStation.Problem (shared: a
+# station's monitoring keeps its own copy of each, see ``Monitoring``).
+PRECONFIGURED_MONITORS = (Monitor(1, PROBLEM, MonitorEnumType.Delta, 1.0, 2),)
+
+
 def preconfigured_monitors() -> list[Monitor]:
-    """The monitors a station comes with: a Delta monitor on ChargingStation.Problem."""
-    return [Monitor(1, PROBLEM, MonitorEnumType.Delta, 1.0, 2)]
+    """The monitors a station comes with."""
+    return list(PRECONFIGURED_MONITORS)
 
 
-def bind_station(model: DeviceModel, station: ChargerSimulator, monitoring: Monitoring) -> None:
+def bind_station(model: DeviceModel, station: ChargerSimulator) -> None:
     """Bind the live ReadOnly values of ``station`` into ``model``."""
     model.bind(Key("ClockCtrlr", "DateTime"), lambda: wire_time(station.now_utc()))
     model.bind(
         Key("SmartChargingCtrlr", "Entries", variable_instance="ChargingProfiles"),
         lambda: str(len(station.profiles)),
     )
-    model.bind(Key("MonitoringCtrlr", "ActiveMonitoringBase"), lambda: monitoring.base.value)
-    model.bind(Key("MonitoringCtrlr", "ActiveMonitoringLevel"), lambda: str(monitoring.level))
+    monitoring = "MonitoringCtrlr"
+    model.bind(Key(monitoring, "ActiveMonitoringBase"), lambda: station.monitoring.base.value)
+    model.bind(Key(monitoring, "ActiveMonitoringLevel"), lambda: str(station.monitoring.level))
     model.bind(Key("ChargingStation", "AvailabilityState"), lambda: _station_state(station))
     model.bind(
         Key("LocalAuthListCtrlr", "Entries"),
@@ -80,9 +84,7 @@ def adopt_basic_auth_password(model: DeviceModel, station: ChargerSimulator) -> 
     if kept:
         station.basic_auth_password = kept
     elif station.basic_auth_password:
-        variable = model.find(BASIC_AUTH_PASSWORD)
-        if variable is not None:
-            variable.attributes[AttributeEnumType.Actual].value = station.basic_auth_password
+        model.set_value(BASIC_AUTH_PASSWORD, station.basic_auth_password, notify=False)
 
     def changed(key: Key) -> None:
         if key == BASIC_AUTH_PASSWORD:
@@ -100,48 +102,83 @@ def _station_state(station: ChargerSimulator) -> str:
 
 
 class DeviceRuntime:
-    """The timed behaviour of one station's device model."""
+    """The timed behaviour of one station's device model: timers on the loop, no task while
+    nothing is due (a task only to send what a timer found: MeterValues, NotifyEvent).
 
-    def __init__(self, station: ChargerSimulator, monitoring: Monitoring) -> None:
+    The clock-aligned timer is set for the next multiple of AlignedDataCtrlr.Interval and set
+    afresh on every change of the device model (a new interval re-aligns at once). Monitors are
+    checked soon after every change, and every ``MONITOR_POLL`` seconds while one watches a live
+    value or time. ``monitoring`` is made at first use: a station whose CSMS never sets a monitor
+    holds only the preconfigured one, which watches a constant.
+    """
+
+    __slots__ = ("_aligned", "_check", "_monitoring", "_running", "_station")
+
+    def __init__(self, station: ChargerSimulator) -> None:
         self._station = station
-        self._model = station.device_model
-        self.monitoring = monitoring
-        self._aligned_changed = asyncio.Event()
-        self._monitors_changed = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
-        self._model.listen(self.changed)
+        self._monitoring: Monitoring | None = None
+        self._aligned: asyncio.TimerHandle | None = None
+        self._check: asyncio.TimerHandle | None = None  # the next monitor check
+        self._running = False
+        station.device_model.listen(self.changed)
+
+    @property
+    def _model(self) -> DeviceModel:
+        return self._station.device_model
+
+    @property
+    def monitoring(self) -> Monitoring:
+        """The station's monitors (N02-N08), made at first use."""
+        if self._monitoring is None:
+            self._monitoring = Monitoring(self._station.device_model, PRECONFIGURED_MONITORS)
+        return self._monitoring
 
     def changed(self, key: Key | None = None) -> None:
-        """Wake both loops: a setting or a monitored value may have changed."""
-        self._aligned_changed.set()
-        self._monitors_changed.set()
+        """A setting or a monitored value may have changed: re-align, check monitors soon."""
+        if not self._running:
+            return
+        self._schedule_aligned()
+        if self._monitoring is not None:
+            self._schedule_check(0.0)
 
     def start(self) -> None:
-        """Start the loops (a task the station owns) unless they run."""
-        if self._task is None or self._task.done():
-            self._task = self._station.spawn(self.run(), "device model")
+        """Start the timers (unless they run)."""
+        if not self._running:
+            self._running = True
+            self._schedule_aligned()
+            self._poll()
 
-    async def run(self) -> None:
-        """Run both loops until cancelled."""
-        async with asyncio.TaskGroup() as group:
-            group.create_task(self._aligned_loop())
-            group.create_task(self._monitor_loop())
+    def stop(self) -> None:
+        """Stop the timers."""
+        self._running = False
+        for handle in (self._aligned, self._check):
+            if handle is not None:
+                handle.cancel()
+        self._aligned = self._check = None
 
     # --- clock-aligned meter values (J01) ---
 
-    async def _aligned_loop(self) -> None:
-        while True:
-            self._aligned_changed.clear()
-            interval = self._model.aligned_interval
-            delay: float | None = None
-            if interval > 0 and self._model.flag(ALIGNED_ENABLED):
-                epoch = self._station.now_utc().timestamp()
-                delay = (math.floor(epoch / interval) + 1) * interval - epoch
-            with suppress(TimeoutError):
-                async with asyncio.timeout(delay):
-                    await self._aligned_changed.wait()
-            if not self._aligned_changed.is_set():
-                await self.send_aligned()
+    def _schedule_aligned(self) -> None:
+        if self._aligned is not None:
+            self._aligned.cancel()
+            self._aligned = None
+        model = self._model
+        interval = model.aligned_interval
+        if interval > 0 and model.flag(ALIGNED_ENABLED):
+            epoch = self._station.now_utc().timestamp()
+            delay = (math.floor(epoch / interval) + 1) * interval - epoch
+            self._aligned = asyncio.get_running_loop().call_later(delay, self._aligned_due)
+
+    def _aligned_due(self) -> None:
+        self._aligned = None
+        self._station.spawn(self._send_aligned_then_schedule(), "aligned meter values")
+
+    async def _send_aligned_then_schedule(self) -> None:
+        try:
+            await self.send_aligned()
+        finally:
+            if self._running:
+                self._schedule_aligned()
 
     async def send_aligned(self) -> None:
         """MeterValues with context Sample.Clock for each EVSE (J01); none while a transaction
@@ -166,41 +203,47 @@ class DeviceRuntime:
                 evse_id=evse.evse_id,
                 meter_value=[MeterValueType(sampled_value=values, timestamp=at)],
             )
-            try:
-                await station.call("MeterValues", request)
-            except OCPPKitError as exc:
-                log.warning("[%s] MeterValues not delivered: %r", station.charger_id, exc)
+            if not await station.notify("MeterValues", request):
                 return
 
     # --- monitors (N07/N08) ---
 
-    async def _monitor_loop(self) -> None:
-        while True:
-            self._monitors_changed.clear()
-            delay = MONITOR_POLL if self.monitoring.needs_polling else None
-            with suppress(TimeoutError):
-                async with asyncio.timeout(delay):
-                    await self._monitors_changed.wait()
-            await self.check_monitors()
+    def _schedule_check(self, delay: float) -> None:
+        if self._check is not None:
+            self._check.cancel()
+        self._check = asyncio.get_running_loop().call_later(delay, self._check_due)
 
-    async def check_monitors(self) -> None:
-        """Evaluate every monitor now and send NotifyEvent for what fired (N07.FR.?)."""
+    def _poll(self) -> None:
+        """Check again in ``MONITOR_POLL`` seconds if a monitor watches a live value or time."""
+        if self._running and self._monitoring is not None and self._monitoring.needs_polling:
+            self._schedule_check(MONITOR_POLL)
+
+    def _check_due(self) -> None:
+        self._check = None
+        events = self._evaluate()
+        if events:
+            self._station.spawn(self._send_events(events), "NotifyEvent")
+        self._poll()
+
+    def _evaluate(self) -> list[EventDataType]:
         station = self._station
         in_tx = any(e.transaction is not None for e in station.evses.values())
-        events = self.monitoring.evaluate(station.clock(), station.now_utc(), in_tx)
+        return self.monitoring.evaluate(station.clock(), station.now_utc(), in_tx)
+
+    async def check_monitors(self) -> None:
+        """Evaluate every monitor now and send NotifyEvent for what fired (N07/N08)."""
+        await self._send_events(self._evaluate())
+
+    async def _send_events(self, events: list[EventDataType]) -> None:
+        station = self._station
         if not events or not station.connected:
             return
-        chunks = parts(events, EVENTS_PER_MESSAGE)
         generated = wire_time(station.now_utc())
-        for seq_no, chunk in enumerate(chunks):
-            request = NotifyEventRequest(
-                generated_at=generated,
-                seq_no=seq_no,
-                event_data=chunk,
-                tbc=seq_no < len(chunks) - 1,
-            )
-            try:
-                await station.call("NotifyEvent", request)
-            except OCPPKitError as exc:
-                log.warning("[%s] NotifyEvent not delivered: %r", station.charger_id, exc)
-                return
+        await station.send_parts(
+            "NotifyEvent",
+            events,
+            EVENTS_PER_MESSAGE,
+            lambda seq_no, chunk, tbc: NotifyEventRequest(
+                generated_at=generated, seq_no=seq_no, event_data=chunk, tbc=tbc
+            ),
+        )

@@ -1,17 +1,18 @@
 """One device-model variable (OCPP 2.0.1 part 2, "Referenced components and variables"), pure.
 
 A variable is addressed by a ``Key``: component name, the EVSE and connector it belongs to (if any),
-the component instance and the variable instance. It holds one to four attributes (Actual, Target,
-MinSet, MaxSet), each a wire string with its own mutability, and its fixed characteristics (data
-type, unit, limits, values list). A value written by the CSMS is checked against the data type and
-characteristics (B05.FR.06/07) and normalised before it is kept.
+the component instance and the variable instance. Its ``VariableDefinition`` gives one to four
+attributes (Actual, Target, MinSet, MaxSet), each a default wire string with its own mutability,
+and its fixed characteristics (data type, unit, limits, values list). A value written by the CSMS
+is checked against the data type and characteristics (B05.FR.06/07) and normalised before it is
+kept.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from ocppkit.protocol.models import (
@@ -20,8 +21,6 @@ from ocppkit.protocol.models import (
     DataEnumType,
     EVSEType,
     MutabilityEnumType,
-    ReportDataType,
-    VariableAttributeType,
     VariableCharacteristicsType,
     VariableType,
 )
@@ -85,9 +84,10 @@ class Key:
         return "".join(parts)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Attribute:
-    """One attribute of a variable: its value (a wire string) and who may write it."""
+    """One attribute of a variable: a value (a wire string) and who may write it. The catalog's
+    attributes hold the defaults, shared by every station built alike."""
 
     value: str
     mutability: Mutability = Mutability.ReadOnly
@@ -102,13 +102,13 @@ class InvalidValue(ValueError):
         self.reason = reason
 
 
-@dataclass(slots=True)
-class Variable:
-    """A component variable: attributes and characteristics.
+@dataclass(frozen=True, slots=True)
+class VariableDefinition:
+    """What a variable is, whatever its station: address, attributes with their default values,
+    characteristics. Definitions are immutable and shared by every station built alike; a
+    station's own values and live sources are in its ``DeviceModel``.
 
-    ``source``, when set, gives the live Actual value (a meter reading, a connector state): the
-    station binds it; such a variable is ReadOnly. ``reboot_required`` makes an accepted write
-    answer RebootRequired (B05.FR.05); ``persistent`` values are kept on disk (``state_dir``).
+    ``reboot_required`` makes an accepted write answer RebootRequired (B05.FR.05).
     """
 
     key: Key
@@ -120,18 +120,6 @@ class Variable:
     values_list: str | None = None
     supports_monitoring: bool = True
     reboot_required: bool = False
-    source: Callable[[], str] | None = field(default=None, repr=False)
-
-    @property
-    def actual(self) -> str:
-        """The Actual value now."""
-        if self.source is not None:
-            return self.source()
-        return self.attributes[Attr.Actual].value
-
-    def value_of(self, attribute: AttributeEnumType) -> str:
-        """The value of ``attribute`` (which must exist)."""
-        return self.actual if attribute == Attr.Actual else self.attributes[attribute].value
 
     @property
     def writable(self) -> bool:
@@ -149,51 +137,26 @@ class Variable:
         parser = _PARSERS[self.data_type]
         return parser(self, raw)
 
-    def report(self) -> ReportDataType:
-        """This variable as NotifyReport data (B07/B08): every attribute, WriteOnly ones
-        without their value, and the characteristics."""
-        attributes = [
-            VariableAttributeType(
-                type=kind,
-                value=None if attr.mutability == Mutability.WriteOnly else self.value_of(kind),
-                mutability=attr.mutability,
-                persistent=self.writable,
-                constant=self.source is None and not self.writable,
-            )
-            for kind, attr in self.attributes.items()
-        ]
-        return ReportDataType(
-            component=self.key.component_type(),
-            variable=self.key.variable_type(),
-            variable_attribute=attributes,
-            variable_characteristics=VariableCharacteristicsType(
-                data_type=self.data_type,
-                supports_monitoring=self.supports_monitoring,
-                unit=self.unit,
-                min_limit=self.min_limit,
-                max_limit=self.max_limit,
-                values_list=self.values_list,
-            ),
+    def characteristics(self) -> VariableCharacteristicsType:
+        """The variable's characteristics on the wire (NotifyReport)."""
+        return VariableCharacteristicsType(
+            data_type=self.data_type,
+            supports_monitoring=self.supports_monitoring,
+            unit=self.unit,
+            min_limit=self.min_limit,
+            max_limit=self.max_limit,
+            values_list=self.values_list,
         )
 
-    def numeric(self) -> float | None:
-        """The Actual value as a number, or None when it is not numeric (for monitors)."""
-        if self.data_type not in (DataEnumType.integer, DataEnumType.decimal):
-            return None
-        try:
-            return float(self.actual)
-        except ValueError:
-            return None
 
-
-def _check_limits(variable: Variable, number: float) -> None:
+def _check_limits(variable: VariableDefinition, number: float) -> None:
     if variable.min_limit is not None and number < variable.min_limit:
         raise InvalidValue("ValueTooLow", f"{number:g} < minLimit {variable.min_limit:g}")
     if variable.max_limit is not None and number > variable.max_limit:
         raise InvalidValue("ValueTooHigh", f"{number:g} > maxLimit {variable.max_limit:g}")
 
 
-def _integer(variable: Variable, raw: str) -> str:
+def _integer(variable: VariableDefinition, raw: str) -> str:
     text = raw.strip()
     digits = text[1:] if text[:1] in "+-" else text
     if not (digits.isascii() and digits.isdigit()):
@@ -203,7 +166,7 @@ def _integer(variable: Variable, raw: str) -> str:
     return str(number)
 
 
-def _decimal(variable: Variable, raw: str) -> str:
+def _decimal(variable: VariableDefinition, raw: str) -> str:
     try:
         number = float(raw)
     except ValueError:
@@ -214,14 +177,14 @@ def _decimal(variable: Variable, raw: str) -> str:
     return f"{number:g}"
 
 
-def _boolean(variable: Variable, raw: str) -> str:
+def _boolean(variable: VariableDefinition, raw: str) -> str:
     text = raw.strip().lower()
     if text not in ("true", "false"):
         raise InvalidValue("InvalidType", f"{raw!r} is not a boolean")
     return text
 
 
-def _date_time(variable: Variable, raw: str) -> str:
+def _date_time(variable: VariableDefinition, raw: str) -> str:
     try:
         datetime.fromisoformat(raw.replace("Z", "+00:00"))
     except ValueError:
@@ -229,20 +192,20 @@ def _date_time(variable: Variable, raw: str) -> str:
     return raw
 
 
-def _allowed(variable: Variable) -> list[str] | None:
+def _allowed(variable: VariableDefinition) -> list[str] | None:
     if variable.values_list is None:
         return None
     return variable.values_list.split(",")
 
 
-def _option(variable: Variable, raw: str) -> str:
+def _option(variable: VariableDefinition, raw: str) -> str:
     allowed = _allowed(variable)
     if allowed is not None and raw not in allowed:
         raise InvalidValue("NotInValuesList", f"{raw!r} is not one of {variable.values_list}")
     return raw
 
 
-def _list(variable: Variable, raw: str) -> str:
+def _list(variable: VariableDefinition, raw: str) -> str:
     members = [m.strip() for m in raw.split(",")] if raw.strip() else []
     allowed = _allowed(variable)
     unknown = [m for m in members if allowed is not None and m not in allowed]
@@ -254,7 +217,7 @@ def _list(variable: Variable, raw: str) -> str:
     return _string(variable, joined)
 
 
-def _string(variable: Variable, raw: str) -> str:
+def _string(variable: VariableDefinition, raw: str) -> str:
     # for string and list types, maxLimit is the greatest length of the text (part 2,
     # VariableCharacteristicsType)
     if variable.max_limit is not None and len(raw) > variable.max_limit:
@@ -262,7 +225,7 @@ def _string(variable: Variable, raw: str) -> str:
     return raw
 
 
-_PARSERS: dict[DataEnumType, Callable[[Variable, str], str]] = {
+_PARSERS: dict[DataEnumType, Callable[[VariableDefinition, str], str]] = {
     DataEnumType.integer: _integer,
     DataEnumType.decimal: _decimal,
     DataEnumType.boolean: _boolean,

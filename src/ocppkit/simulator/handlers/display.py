@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from ocppkit.protocol.errors import OCPPKitError
 from ocppkit.protocol.models import (
     ClearDisplayMessageRequest,
     ClearDisplayMessageResponse,
@@ -41,16 +40,14 @@ async def on_set_display_message(
 
 
 async def _notify(station: ChargerSimulator, request_id: int, found: list[MessageInfoType]) -> None:
-    parts = [found[i : i + PART] for i in range(0, len(found), PART)]
-    for number, part in enumerate(parts):
-        payload = NotifyDisplayMessagesRequest(
-            request_id=request_id, message_info=part, tbc=number < len(parts) - 1
-        )
-        try:
-            await station.call("NotifyDisplayMessages", payload)
-        except OCPPKitError as exc:
-            log.warning("[%s] NotifyDisplayMessages not delivered: %r", station.charger_id, exc)
-            return
+    await station.send_parts(
+        "NotifyDisplayMessages",
+        found,
+        PART,
+        lambda _, part, tbc: NotifyDisplayMessagesRequest(
+            request_id=request_id, message_info=part, tbc=tbc
+        ),
+    )
 
 
 async def on_get_display_messages(

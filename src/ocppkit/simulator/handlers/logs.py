@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from ocppkit.protocol.errors import OCPPKitError
 from ocppkit.protocol.models import (
     CustomerInformationRequest,
     CustomerInformationResponse,
@@ -81,20 +80,18 @@ def _clear(station: ChargerSimulator, request: CustomerInformationRequest) -> st
 
 
 async def _notify(station: ChargerSimulator, request_id: int, data: str) -> None:
-    parts = [data[i : i + PART] for i in range(0, len(data), PART)] or [""]
-    for number, part in enumerate(parts):
-        payload = NotifyCustomerInformationRequest(
-            data=part,
-            seq_no=number,
+    await station.send_parts(
+        "NotifyCustomerInformation",
+        data,
+        PART,
+        lambda seq_no, part, tbc: NotifyCustomerInformationRequest(
+            data="".join(part),
+            seq_no=seq_no,
             generated_at=wire_time(station.now_utc()),
             request_id=request_id,
-            tbc=number < len(parts) - 1,
-        )
-        try:
-            await station.call("NotifyCustomerInformation", payload)
-        except OCPPKitError as exc:
-            log.warning("[%s] NotifyCustomerInformation not delivered: %r", station.charger_id, exc)
-            return
+            tbc=tbc,
+        ),
+    )
 
 
 async def on_customer_information(

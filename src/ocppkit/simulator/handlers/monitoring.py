@@ -23,7 +23,7 @@ from ocppkit.protocol.models import (
     SetVariableMonitoringResponse,
     StatusInfoType,
 )
-from ocppkit.simulator.device.reports import DEVICE_DATA, check_limits, parts, report_part_size
+from ocppkit.simulator.device.reports import DEVICE_DATA, check_limits, report_part_size
 from ocppkit.simulator.transactions import wire_time
 
 if TYPE_CHECKING:
@@ -80,19 +80,19 @@ async def send_monitoring_report(
     station: ChargerSimulator, request_id: int, data: Sequence[MonitoringDataType]
 ) -> None:
     """NotifyMonitoringReport in parts: seqNo from 0, tbc on all but the last (N02)."""
-    chunks = parts(data, report_part_size(station.device_model))
     generated = wire_time(station.now_utc())
-    for seq_no, chunk in enumerate(chunks):
-        await station.call(
-            "NotifyMonitoringReport",
-            NotifyMonitoringReportRequest(
-                request_id=request_id,
-                seq_no=seq_no,
-                generated_at=generated,
-                monitor=chunk or None,
-                tbc=seq_no < len(chunks) - 1,
-            ),
-        )
+    await station.send_parts(
+        "NotifyMonitoringReport",
+        data,
+        report_part_size(station.device_model),
+        lambda seq_no, chunk, tbc: NotifyMonitoringReportRequest(
+            request_id=request_id,
+            seq_no=seq_no,
+            generated_at=generated,
+            monitor=chunk or None,
+            tbc=tbc,
+        ),
+    )
 
 
 async def on_get_monitoring_report(

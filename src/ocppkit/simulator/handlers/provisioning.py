@@ -33,7 +33,6 @@ from ocppkit.simulator.device.reports import (
     base_report,
     check_limits,
     custom_report,
-    parts,
     report_part_size,
 )
 from ocppkit.simulator.device.variables import Key
@@ -80,20 +79,20 @@ async def send_report(
 ) -> None:
     """NotifyReport in parts (B07.FR.04/05, B08.FR.06): seqNo from 0, tbc on all but the last,
     at most DeviceDataCtrlr.ItemsPerMessage(GetReport) entries each."""
-    chunks = parts(data, report_part_size(station.device_model))
     generated = wire_time(station.now_utc())
-    for seq_no, chunk in enumerate(chunks):
-        await station.call(
-            "NotifyReport",
-            NotifyReportRequest(
-                request_id=request_id,
-                generated_at=generated,
-                seq_no=seq_no,
-                report_data=chunk or None,
-                tbc=seq_no < len(chunks) - 1,
-            ),
-            before_boot=True,  # B02: a Pending station may be asked for its configuration
-        )
+    await station.send_parts(
+        "NotifyReport",
+        data,
+        report_part_size(station.device_model),
+        lambda seq_no, chunk, tbc: NotifyReportRequest(
+            request_id=request_id,
+            generated_at=generated,
+            seq_no=seq_no,
+            report_data=chunk or None,
+            tbc=tbc,
+        ),
+        before_boot=True,  # B02: a Pending station may be asked for its configuration
+    )
 
 
 async def on_get_base_report(

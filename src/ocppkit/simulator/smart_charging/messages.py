@@ -9,7 +9,6 @@ import logging
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from ocppkit.protocol.errors import OCPPKitError
 from ocppkit.protocol.models import (
     ACChargingParametersType,
     ChargingLimitSourceEnumType,
@@ -22,7 +21,6 @@ from ocppkit.protocol.models import (
     EnergyTransferModeEnumType,
     NotifyChargingLimitRequest,
     NotifyEVChargingNeedsRequest,
-    OcppModel,
     TriggerReasonEnumType,
 )
 from ocppkit.simulator import settings
@@ -78,8 +76,7 @@ async def set_external_limit(
     )
     station.profiles.install(evse_id, profile, station.now_utc(), source)
     await apply_new_limits(station)
-    await _notify(
-        station,
+    await station.notify(
         "NotifyChargingLimit",
         NotifyChargingLimitRequest(
             charging_limit=ChargingLimitType(charging_limit_source=source),
@@ -101,7 +98,7 @@ async def clear_external_limit(
         return False
     await apply_new_limits(station)
     request = ClearedChargingLimitRequest(charging_limit_source=source, evse_id=evse_id or None)
-    await _notify(station, "ClearedChargingLimit", request)
+    await station.notify("ClearedChargingLimit", request)
     return True
 
 
@@ -146,11 +143,4 @@ async def notify_ev_charging_needs(station: ChargerSimulator, evse: Evse) -> Non
     needs = charging_needs(evse)
     if needs is not None:
         request = NotifyEVChargingNeedsRequest(charging_needs=needs, evse_id=evse.evse_id)
-        await _notify(station, "NotifyEVChargingNeeds", request)
-
-
-async def _notify(station: ChargerSimulator, action: str, request: OcppModel) -> None:
-    try:
-        await station.call(action, request)
-    except OCPPKitError as exc:
-        log.warning("[%s] %s not delivered: %r", station.charger_id, action, exc)
+        await station.notify("NotifyEVChargingNeeds", request)
