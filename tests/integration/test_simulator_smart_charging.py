@@ -4,6 +4,7 @@ limits and the EV's charging needs."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime
 from typing import Any
 
@@ -242,3 +243,27 @@ async def test_k15_dc_station_sends_charging_needs_and_obeys_a_watt_limit() -> N
         if sv.get("measurand") == "SoC"
     ]
     assert socs and all(10 <= soc <= 100 for soc in socs)
+
+
+async def test_e02_a_full_battery_is_reported_as_charging_state_changed() -> None:
+    from ocppkit.simulator.ev import EvModel
+
+    tiny = EvModel("tiny", battery_kwh=0.05, max_ac_current=16, ac_phases=3, max_dc_w=50_000,
+                   arrival_soc=(97.0, 98.0))
+    async with SmartCSMS() as csms:
+        sim, recorder = station(csms, station_type="DC", ev=tiny)
+        await sim.connect(timeout=WAIT)
+        await sim.start_transaction(1)
+
+        async def suspended() -> list[dict[str, Any]]:
+            return [e for e in events(csms)
+                    if e["transactionInfo"].get("chargingState") == "SuspendedEV"]
+
+        async with asyncio.timeout(WAIT):
+            while not await suspended():  # noqa: ASYNC110 (polling the scripted CSMS)
+                await asyncio.sleep(0.05)
+        first = (await suspended())[0]
+        await sim.disconnect()
+    assert first["eventType"] == "Updated"
+    assert first["triggerReason"] == "ChargingStateChanged"
+    recorder.assert_all_valid()
