@@ -24,12 +24,31 @@ OUTPUT = Path(__file__).resolve().parents[1] / "src" / "ocppkit" / "protocol" / 
 
 # Direction of each action (OCPP 2.0.1 part 2, and shared/OCPP201.md). DataTransfer goes both ways.
 CS_TO_CSMS = {
-    "SecurityEventNotification", "SignCertificate", "BootNotification", "NotifyReport", "Authorize",
-    "TransactionEvent", "StatusNotification", "Heartbeat", "ReservationStatusUpdate", "MeterValues",
-    "ReportChargingProfiles", "NotifyChargingLimit", "ClearedChargingLimit", "NotifyEVChargingNeeds",
-    "NotifyEVChargingSchedule", "FirmwareStatusNotification", "PublishFirmwareStatusNotification",
-    "Get15118EVCertificate", "GetCertificateStatus", "LogStatusNotification", "NotifyMonitoringReport",
-    "NotifyEvent", "NotifyCustomerInformation", "NotifyDisplayMessages", "DataTransfer",
+    "SecurityEventNotification",
+    "SignCertificate",
+    "BootNotification",
+    "NotifyReport",
+    "Authorize",
+    "TransactionEvent",
+    "StatusNotification",
+    "Heartbeat",
+    "ReservationStatusUpdate",
+    "MeterValues",
+    "ReportChargingProfiles",
+    "NotifyChargingLimit",
+    "ClearedChargingLimit",
+    "NotifyEVChargingNeeds",
+    "NotifyEVChargingSchedule",
+    "FirmwareStatusNotification",
+    "PublishFirmwareStatusNotification",
+    "Get15118EVCertificate",
+    "GetCertificateStatus",
+    "LogStatusNotification",
+    "NotifyMonitoringReport",
+    "NotifyEvent",
+    "NotifyCustomerInformation",
+    "NotifyDisplayMessages",
+    "DataTransfer",
 }
 BOTH_WAYS = {"DataTransfer"}
 
@@ -198,7 +217,9 @@ class Generator:
                     default = self.default_of(spec["$ref"])
                 default_src = "None" if default is None else repr(default)
                 optional = ftype if ftype == "Any" else f"{ftype} | None"
-                lines.append(f'    {field}: {optional} = Field(default={default_src}, alias="{prop}")')
+                lines.append(
+                    f'    {field}: {optional} = Field(default={default_src}, alias="{prop}")'
+                )
         if not props:
             lines.append("    pass")
         return [*lines, "", ""]
@@ -212,7 +233,11 @@ class Generator:
             out.append(f"class {name}(StrEnum):")
             for value in self.enums[name]["enum"]:
                 member = re.sub(r"\W", "_", value)
-                member = member if member.isidentifier() and not keyword.iskeyword(member) else f"v_{member}"
+                member = (
+                    member
+                    if member.isidentifier() and not keyword.iskeyword(member)
+                    else f"v_{member}"
+                )
                 out.append(f'    {member} = "{value}"')
             out += ["", ""]
         out += ["# --- Datatypes ---", "", ""]
@@ -226,7 +251,9 @@ class Generator:
         return "\n".join(out).rstrip() + "\n"
 
     def action_table(self) -> list[str]:
-        actions = sorted({name.removesuffix("Request") for name, _ in self.messages if name.endswith("Request")})
+        actions = sorted(
+            {name.removesuffix("Request") for name, _ in self.messages if name.endswith("Request")}
+        )
         lines = [
             "# action -> (request model, response model)",
             "ACTIONS: dict[str, tuple[type[OcppModel], type[OcppModel]]] = {",
@@ -264,7 +291,9 @@ def generate() -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="fail if the committed module is stale")
+    parser.add_argument(
+        "--check", action="store_true", help="fail if the committed module is stale"
+    )
     args = parser.parse_args()
     text = generate()
     if args.check:

@@ -1,23 +1,55 @@
-"""Building the payloads of the CSMS's typed commands (F01, F03, K01), without I/O."""
+"""The CSMS's typed commands: building their payloads, and ``CommandSender``, the part of
+``OCPPServer`` that sends them (limits per message, splitting, merging).
+
+The 40 typed methods themselves (``reset``, ``get_variables``, ...) are generated into
+``ocppkit.csms.command_methods`` by ``scripts/generate_commands.py``; each builds its request
+model and calls ``CommandSender.send_command``.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import re
-from typing import Any, TypeVar
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from pydantic import ValidationError
 
+from ocppkit.csms.blocks import Route
+from ocppkit.csms.registry import Charger
+from ocppkit.csms.splitting import (
+    Limits,
+    StationLimits,
+    merge_responses,
+    split_request,
+    stops_early,
+)
 from ocppkit.protocol.models import (
     ChargingProfileType,
+    ComponentType,
+    GetVariableDataType,
+    GetVariablesResponse,
     IdTokenType,
+    NotifyReportRequest,
     OcppModel,
     RequestStartTransactionRequest,
     RequestStopTransactionRequest,
     SetChargingProfileRequest,
+    SetVariableDataType,
+    VariableType,
 )
 from ocppkit.protocol.validation import error_from_validation
 
+if TYPE_CHECKING:
+    from ocppkit.csms.registry import ChargerRegistry
+
 M = TypeVar("M", bound=OcppModel)
+R = TypeVar("R", bound=OcppModel)
+
+VariableRef = tuple[str, str] | tuple[str, str, str]
+"""(component name, variable name[, attribute type]) of GetVariables."""
+VariableSetting = tuple[str, str, str] | tuple[str, str, str, str]
+"""(component name, variable name, value[, attribute type]) of SetVariables."""
 
 # ISO 14443 card UIDs are 4, 7 or 10 bytes, written as hex; anything else is a central token.
 _ISO14443_UID = re.compile(r"[0-9A-Fa-f]{8}|[0-9A-Fa-f]{14}|[0-9A-Fa-f]{20}")
@@ -64,3 +96,150 @@ def charging_profile_request(
     if isinstance(charging_profile, ChargingProfileType):
         return build(SetChargingProfileRequest, evse_id=evse_id, charging_profile=charging_profile)
     return {"evseId": evse_id, "chargingProfile": charging_profile}
+
+
+def _component_variable(component: str, variable: str) -> dict[str, Any]:
+    return {"component": ComponentType(name=component), "variable": VariableType(name=variable)}
+
+
+def variable_data(
+    items: Sequence[GetVariableDataType | dict[str, Any] | VariableRef],
+) -> list[GetVariableDataType | dict[str, Any]]:
+    """B06: GetVariables entries; a tuple ``(component, variable[, attributeType])`` is the
+    short form of a GetVariableDataType naming the component and variable by name only."""
+    out: list[GetVariableDataType | dict[str, Any]] = []
+    for item in items:
+        if isinstance(item, tuple):
+            fields = _component_variable(item[0], item[1])
+            if len(item) > 2:
+                fields["attribute_type"] = item[2]
+            out.append(build(GetVariableDataType, **fields))
+        else:
+            out.append(item)
+    return out
+
+
+def variable_settings(
+    items: Sequence[SetVariableDataType | dict[str, Any] | VariableSetting],
+) -> list[SetVariableDataType | dict[str, Any]]:
+    """B05: SetVariables entries; a tuple ``(component, variable, value[, attributeType])`` is
+    the short form of a SetVariableDataType."""
+    out: list[SetVariableDataType | dict[str, Any]] = []
+    for item in items:
+        if isinstance(item, tuple):
+            fields = _component_variable(item[0], item[1])
+            fields["attribute_value"] = item[2]
+            if len(item) > 3:
+                fields["attribute_type"] = item[3]
+            out.append(build(SetVariableDataType, **fields))
+        else:
+            out.append(item)
+    return out
+
+
+class CommandSender:
+    """Sending typed CSMS->CS commands; mixed into ``OCPPServer`` (which provides ``call``).
+
+    Commands to one station go out one at a time, in the order they were issued (the link's
+    RPC session queues CALLs behind the outstanding one). A request with a list is cut into
+    parts that respect the station's ItemsPerMessage / BytesPerMessage (see
+    ``ocppkit.csms.splitting``); the parts of one command are sent back to back, each after the
+    previous one's answer, and their answers are merged into one response.
+    """
+
+    chargers: ChargerRegistry
+
+    if TYPE_CHECKING:
+
+        async def call(
+            self,
+            charger_id: str,
+            action: str,
+            payload: OcppModel | dict[str, Any],
+            timeout: float | None = None,  # noqa: ASYNC109
+        ) -> OcppModel: ...
+
+    def _init_commands(self) -> None:
+        self.station_limits = StationLimits()
+        self._part_locks: dict[str, asyncio.Lock] = {}
+
+    def set_station_limits(
+        self,
+        station_id: str,
+        items_per_message: int | None = None,
+        bytes_per_message: int | None = None,
+        action: str | None = None,
+    ) -> None:
+        """Set how many list items / bytes one message to this station may carry, for
+        ``action`` (e.g. ``"GetVariables"``) or every list action (``None``). Values the station
+        reports in its device model (NotifyReport, or a GetVariables answer about
+        ``DeviceDataCtrlr.ItemsPerMessage[...]`` etc.) take precedence.
+
+        Raises:
+            ValueError: a limit below 1.
+        """
+        for value in (items_per_message, bytes_per_message):
+            if value is not None and value < 1:
+                raise ValueError("limits per message must be at least 1")
+        self.station_limits.configure(
+            station_id, Limits(items_per_message, bytes_per_message), action
+        )
+
+    async def send_command(
+        self,
+        station_id: str,
+        action: str,
+        request: OcppModel,
+        response_type: type[R],
+        timeout: float | None = None,  # noqa: ASYNC109 (a per-CALL deadline)
+    ) -> R:
+        """Send one command, split into parts if the station's limits require it.
+
+        Args:
+            timeout: seconds to wait for each part's answer; default the server's
+                ``call_timeout``.
+
+        Returns:
+            the station's answer (the parts' answers merged, lists in request order).
+
+        Raises:
+            NotConnectedError, OCPPError, CallTimeoutError: as ``OCPPServer.call``; a failing
+            part stops the command (the parts before it were applied by the station).
+        """
+        parts = split_request(action, request, self.station_limits.limits(station_id, action))
+        if len(parts) == 1:
+            response = await self.call(station_id, action, request, timeout)
+        else:
+            response = await self._send_parts(station_id, action, parts, timeout)
+        if isinstance(response, GetVariablesResponse):
+            self.station_limits.variable_results(station_id, response.get_variable_result)
+        return cast(R, response)
+
+    async def _send_parts(
+        self,
+        station_id: str,
+        action: str,
+        parts: list[OcppModel],
+        timeout: float | None,  # noqa: ASYNC109 (per-CALL deadline)
+    ) -> OcppModel:
+        # One split command at a time per station, so that two commands' parts never
+        # interleave (D01: the parts of a local list update follow each other).
+        lock = self._part_locks.setdefault(station_id, asyncio.Lock())
+        responses: list[OcppModel] = []
+        async with lock:
+            for part in parts:
+                responses.append(await self.call(station_id, action, part, timeout))
+                if stops_early(action, responses[-1]):
+                    break
+        return merge_responses(action, responses)
+
+    def _observe_reports(self, routes: Mapping[str, Route]) -> dict[str, Route]:
+        """``routes`` with NotifyReport also feeding the stations' limits (B07/B08)."""
+        on_report = routes["NotifyReport"]
+        limits = self.station_limits
+
+        async def notify_report(charger: Charger, request: NotifyReportRequest) -> OcppModel:
+            limits.report_data(charger.charger_id, request.report_data or ())
+            return await on_report(charger, request)
+
+        return {**routes, "NotifyReport": notify_report}

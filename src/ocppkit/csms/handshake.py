@@ -4,6 +4,10 @@ A station connects to ``ws://host:port/<path>/<identity>`` (OCPP 2.0.1 part 4, s
 identity is the last path segment, URL-decoded, at most 48 characters of letters, digits and
 ``*-_=:+|@.``. It must offer the WebSocket subprotocol ``ocpp2.0.1``. A request that fails
 either check is refused with HTTP 400 and a body that says why, and a log line.
+
+Real stations send subprotocol lists with stray separators or spaces (``,ocpp2.0.1``,
+``ocpp1.6 ocpp2.0.1``); the offered names are read leniently and the header is rewritten in its
+canonical form (``a, b``) before websockets parses it, so such a station still gets ``ocpp2.0.1``.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ log = logging.getLogger("ocppkit.csms")
 
 MAX_IDENTITY_LENGTH = 48
 _IDENTITY = re.compile(rf"[A-Za-z0-9*\-_=:+|@.]{{1,{MAX_IDENTITY_LENGTH}}}")
+_SUBPROTOCOL_SEPARATORS = re.compile(r"[\s,;]+")
+_SUBPROTOCOL_HEADER = "Sec-WebSocket-Protocol"
 
 
 def identity_from_path(path: str) -> str:
@@ -34,13 +40,23 @@ def is_valid_identity(identity: str) -> bool:
 
 
 def offered_subprotocols(request: Request) -> list[str]:
-    """The subprotocols the client offers, in its order."""
+    """The subprotocols the client offers, in its order (separated by commas, spaces or
+    semicolons; empty names skipped)."""
     return [
-        name.strip()
-        for header in request.headers.get_all("Sec-WebSocket-Protocol")
-        for name in header.split(",")
-        if name.strip()
+        name
+        for header in request.headers.get_all(_SUBPROTOCOL_HEADER)
+        for name in _SUBPROTOCOL_SEPARATORS.split(header)
+        if name
     ]
+
+
+def normalise_subprotocols(request: Request) -> None:
+    """Rewrite the request's subprotocol headers as one canonical list, which websockets then
+    parses without fault."""
+    offered = offered_subprotocols(request)
+    del request.headers[_SUBPROTOCOL_HEADER]
+    if offered:
+        request.headers[_SUBPROTOCOL_HEADER] = ", ".join(offered)
 
 
 def refusal_reason(request: Request) -> str | None:
@@ -65,6 +81,7 @@ def check_handshake(connection: ServerConnection, request: Request) -> Response 
     """``process_request`` hook for ``websockets.serve``: refuse with 400 or let it through."""
     reason = refusal_reason(request)
     if reason is None:
+        normalise_subprotocols(request)
         return None
     log.warning("refused connection from %s: %s", connection.remote_address, reason)
     return connection.respond(400, reason + "\n")

@@ -1,7 +1,8 @@
 """ocppkit's errors.
 
 Every OCPP 2.0.1 CALLERROR code has one exception class; a CALLERROR received from a peer is raised
-as the class of its code, and an exception of these classes raised by a handler is sent as that code.
+as the class of its code, and an exception of these classes raised by a handler is sent as that
+code.
 
     OCPPKitError
     ├── OCPPError                          a CALLERROR code (``code``, ``description``, ``details``)
@@ -155,7 +156,9 @@ ERROR_CLASSES["OccurrenceConstraintViolation"] = OccurenceConstraintViolationErr
 ERROR_CLASSES["FormationViolation"] = FormatViolationError
 
 
-def error_from_code(code: str, description: str = "", details: dict[str, Any] | None = None) -> OCPPError:
+def error_from_code(
+    code: str, description: str = "", details: dict[str, Any] | None = None
+) -> OCPPError:
     """Build the exception for a received CALLERROR code (unknown codes become GenericError)."""
     cls = ERROR_CLASSES.get(code)
     if cls is None:

@@ -74,8 +74,8 @@ def new_message_id() -> str:
 
 
 def encode_call(message_id: str, action: str, payload_json: str) -> str:
-    """A CALL frame around an already-serialised payload (``action`` comes from the action table)."""
-    return f"[2,{orjson.dumps(message_id).decode()},\"{action}\",{payload_json}]"
+    """A CALL frame around a serialised payload (``action`` comes from the action table)."""
+    return f'[2,{orjson.dumps(message_id).decode()},"{action}",{payload_json}]'
 
 
 def encode_call_result(message_id: str, payload_json: str) -> str:
@@ -118,7 +118,9 @@ def parse_frame(text: str | bytes) -> Frame:
     try:
         msg = orjson.loads(text)
     except orjson.JSONDecodeError:
-        raise _fail(RpcFrameworkError("frame is not valid JSON"), UNKNOWN_MESSAGE_ID, True) from None
+        raise _fail(
+            RpcFrameworkError("frame is not valid JSON"), UNKNOWN_MESSAGE_ID, True
+        ) from None
     if type(msg) is not list or len(msg) < 3:
         raise _fail(
             RpcFrameworkError("frame is not a JSON array of at least 3 elements"),
@@ -150,7 +152,9 @@ def parse_frame(text: str | bytes) -> Frame:
         return Call(message_id, msg[2], msg[3])
     if type_id == MessageType.CALLRESULT:
         if len(msg) != 3:
-            raise _fail(RpcFrameworkError("a CALLRESULT is [3, messageId, payload]"), message_id, False)
+            raise _fail(
+                RpcFrameworkError("a CALLRESULT is [3, messageId, payload]"), message_id, False
+            )
         return CallResult(message_id, msg[2])
     if len(msg) not in (4, 5) or type(msg[2]) is not str:
         raise _fail(

@@ -11,7 +11,9 @@ Rules it enforces (OCPP 2.0.1 part 4):
 - a reply is matched to the outstanding CALL by message id; a late or unknown reply is reported
   (``UnexpectedReply``) and dropped;
 - a CALL that cannot be used is answered with the CALLERROR code that says why (see
-  ``validation``); a CALLRESULT or CALLERROR is never answered with a CALLERROR.
+  ``validation``); a CALLRESULT or CALLERROR is never answered with a CALLERROR;
+- a lenient session (``lenient = True``) accepts a CALL or CALLRESULT that fails the schema in
+  harmless ways (see ``lenient``) and reports the violations on its event.
 
 State machine of our outgoing side::
 
@@ -42,6 +44,11 @@ from ocppkit.protocol.frames import (
     new_message_id,
     parse_frame,
 )
+from ocppkit.protocol.lenient import (
+    Violation,
+    validate_request_lenient,
+    validate_response_lenient,
+)
 from ocppkit.protocol.models import OcppModel
 from ocppkit.protocol.validation import (
     coerce,
@@ -56,11 +63,13 @@ from ocppkit.protocol.validation import (
 
 @dataclass(slots=True, frozen=True)
 class CallReceived:
-    """A valid CALL from the peer; answer it with ``send_result`` or ``send_error``."""
+    """A valid CALL from the peer; answer it with ``send_result`` or ``send_error``.
+    ``violations``: what a lenient session let through (empty when the CALL was valid)."""
 
     message_id: str
     action: str
     request: OcppModel
+    violations: tuple[Violation, ...] = ()
 
 
 @dataclass(slots=True, frozen=True)
@@ -74,11 +83,12 @@ class CallRejected:
 
 @dataclass(slots=True, frozen=True)
 class ResultReceived:
-    """The valid CALLRESULT to our outstanding CALL."""
+    """The valid CALLRESULT to our outstanding CALL (``violations`` as in CallReceived)."""
 
     message_id: str
     action: str
     response: OcppModel
+    violations: tuple[Violation, ...] = ()
 
 
 @dataclass(slots=True, frozen=True)
@@ -118,6 +128,7 @@ class RpcSession:
             action is answered NotSupported, an unknown one NotImplemented.
         timeout: default seconds to wait for a reply to our CALL.
         new_id: message-id factory (injected for reproducible tests).
+        lenient: accept payloads that break the schema in harmless ways (settable later).
     """
 
     def __init__(
@@ -125,8 +136,10 @@ class RpcSession:
         accepts: Iterable[str],
         timeout: float = 30.0,
         new_id: Callable[[], str] = new_message_id,
+        lenient: bool = False,
     ) -> None:
         self.accepts = frozenset(accepts)
+        self.lenient = lenient
         self.timeout = timeout
         self._new_id = new_id
         self._outbox: list[str] = []
@@ -182,7 +195,9 @@ class RpcSession:
 
     # --- answering the peer's CALLs ---
 
-    def send_result(self, message_id: str, action: str, payload: OcppModel | dict[str, Any]) -> None:
+    def send_result(
+        self, message_id: str, action: str, payload: OcppModel | dict[str, Any]
+    ) -> None:
         """Answer a CALL with a CALLRESULT.
 
         Raises:
@@ -220,9 +235,19 @@ class RpcSession:
             may_have_null = (b"null" in text) if isinstance(text, bytes) else ("null" in text)
             request = validate_request(call.action, call.payload, may_have_null)
         except OCPPError as error:
+            if self.lenient and call.action in self.accepts:
+                return self._receive_call_leniently(call)
             self.send_error(call.message_id, error)
             return CallRejected(call.message_id, call.action, error)
         return CallReceived(call.message_id, call.action, request)
+
+    def _receive_call_leniently(self, call: Call) -> Event:
+        try:
+            request, violations = validate_request_lenient(call.action, call.payload)
+        except OCPPError as error:
+            self.send_error(call.message_id, error)
+            return CallRejected(call.message_id, call.action, error)
+        return CallReceived(call.message_id, call.action, request, tuple(violations))
 
     def _receive_reply(self, frame: Any, text: str | bytes, now: float) -> list[Event]:
         pending = self._pending
@@ -235,13 +260,25 @@ class RpcSession:
                 may_have_null = (b"null" in text) if isinstance(text, bytes) else ("null" in text)
                 response = validate_response(pending.action, frame.payload, may_have_null)
             except OCPPError as error:
-                event = CallFailed(pending.message_id, pending.action, error)
+                event = self._invalid_result(pending, frame.payload, error)
             else:
                 event = ResultReceived(pending.message_id, pending.action, response)
         else:
             error = error_from_code(frame.error_code, frame.error_description, _details(frame))
             event = CallFailed(pending.message_id, pending.action, error)
         return [event]
+
+    def _invalid_result(self, pending: _OutgoingCall, payload: Any, error: OCPPError) -> Event:
+        if self.lenient:
+            try:
+                response, violations = validate_response_lenient(pending.action, payload)
+            except OCPPError as lenient_error:
+                error = lenient_error
+            else:
+                return ResultReceived(
+                    pending.message_id, pending.action, response, tuple(violations)
+                )
+        return CallFailed(pending.message_id, pending.action, error)
 
     # --- time ---
 

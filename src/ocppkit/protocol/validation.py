@@ -150,7 +150,9 @@ def coerce(model: type[OcppModel], payload: OcppModel | dict[str, Any], what: st
     if type(payload) is model:
         return payload  # type: ignore[return-value]
     if isinstance(payload, OcppModel):
-        raise FormatViolationError(f"{what}: expected {model.__name__}, got {type(payload).__name__}")
+        raise FormatViolationError(
+            f"{what}: expected {model.__name__}, got {type(payload).__name__}"
+        )
     return _validate(model, payload, what, True)
 
 

@@ -21,6 +21,7 @@ from ocppkit.protocol.errors import (
     NotConnectedError,
     OCPPError,
 )
+from ocppkit.protocol.lenient import Violation
 from ocppkit.protocol.models import OcppModel
 from ocppkit.protocol.session import (
     CallFailed,
@@ -36,6 +37,7 @@ log = logging.getLogger("ocppkit.transport")
 
 Handler = Callable[[str, OcppModel], Awaitable[OcppModel | dict[str, Any]]]
 FrameObserver = Callable[[str, str], None]  # (direction "in"/"out", raw text)
+ViolationObserver = Callable[[str, tuple[Violation, ...]], None]  # (action, violations)
 
 
 class WebSocketLike(Protocol):
@@ -57,6 +59,8 @@ class Connection:
         handler: ``await handler(action, request_model)`` returns the response (model or wire
             dict) or raises OCPPError to answer with a CALLERROR.
         timeout: default seconds to wait for the peer's reply to our CALL.
+        lenient: accept the peer's payloads that break the schema in harmless ways; each
+            violation is logged at WARNING and passed to ``on_violations``.
     """
 
     def __init__(
@@ -67,10 +71,12 @@ class Connection:
         accepts: frozenset[str],
         handler: Handler,
         timeout: float = 30.0,
+        lenient: bool = False,
     ) -> None:
         self.ws = ws
         self.identity = identity
-        self.session = RpcSession(accepts, timeout)
+        self.session = RpcSession(accepts, timeout, lenient=lenient)
+        self.on_violations: ViolationObserver | None = None
         self._handler = handler
         self._flog = FrameLogger(identity, side)
         self._waiters: dict[str, asyncio.Future[OcppModel]] = {}
@@ -86,6 +92,15 @@ class Connection:
     @property
     def closed(self) -> bool:
         return self._closed
+
+    @property
+    def lenient(self) -> bool:
+        """Whether the peer's payloads are validated leniently (takes effect at once)."""
+        return self.session.lenient
+
+    @lenient.setter
+    def lenient(self, value: bool) -> None:
+        self.session.lenient = value
 
     # --- running ---
 
@@ -113,6 +128,14 @@ class Connection:
         if tasks:
             await asyncio.gather(*tasks, return_exceptions=True)
 
+    async def drain(self, timeout: float) -> bool:  # noqa: ASYNC109 (a bound, not a deadline)
+        """Wait up to ``timeout`` seconds for the peer's CALLs being handled to be answered
+        (before a graceful close); True when none is left."""
+        tasks = list(self._tasks)
+        if tasks:
+            await asyncio.wait(tasks, timeout=timeout)
+        return all(task.done() for task in tasks)
+
     async def close(self, code: int = 1000, reason: str = "") -> None:
         """Close the websocket cleanly (``run`` then returns)."""
         await self.ws.close(code, reason)
@@ -120,7 +143,10 @@ class Connection:
     # --- our CALLs ---
 
     async def call(
-        self, action: str, payload: OcppModel | dict[str, Any], timeout: float | None = None
+        self,
+        action: str,
+        payload: OcppModel | dict[str, Any],
+        timeout: float | None = None,  # noqa: ASYNC109 (a per-CALL deadline)
     ) -> OcppModel:
         """Send a CALL and wait for its reply; CALLs queue in order behind an outstanding one.
 
@@ -159,10 +185,14 @@ class Connection:
         for event in events:
             kind = type(event)
             if kind is CallReceived:
+                if event.violations:  # type: ignore[union-attr]
+                    self._violations(event.action, event.violations)  # type: ignore[union-attr]
                 task = self._loop.create_task(self._handle(event))  # type: ignore[arg-type]
                 self._tasks.add(task)
                 task.add_done_callback(self._tasks.discard)
             elif kind is ResultReceived or kind is CallFailed:
+                if kind is ResultReceived and event.violations:  # type: ignore[union-attr]
+                    self._violations(event.action, event.violations)  # type: ignore[union-attr]
                 future = self._waiters.pop(event.message_id, None)  # type: ignore[union-attr]
                 if future is not None and not future.done():
                     if kind is ResultReceived:
@@ -179,6 +209,16 @@ class Connection:
                     "[%s] dropped a reply (id %s): %s",
                     self.identity, event.message_id, event.reason,  # type: ignore[union-attr]
                 )
+
+    def _violations(self, action: str, violations: tuple[Violation, ...]) -> None:
+        for violation in violations:
+            log.warning(
+                "[%s] %s breaks the schema (accepted, lenient): %s: %s, %s %r",
+                self.identity, action, violation.field, violation.rule, violation.repair,
+                violation.value,
+            )
+        if self.on_violations is not None:
+            self.on_violations(action, violations)
 
     async def _handle(self, event: CallReceived) -> None:
         if self._flog.enabled():
