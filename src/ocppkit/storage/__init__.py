@@ -16,6 +16,7 @@ from ocppkit.storage.database import DEFAULT_URL, Database, alembic_config, pars
 from ocppkit.storage.errors import DatabaseUnavailableError, DatabaseUrlError, StorageError
 from ocppkit.storage.records import (
     ConnectorStatusRecord,
+    DeviceModelRecord,
     IdTokenRecord,
     MeterValueRecord,
     StationRecord,
@@ -24,6 +25,7 @@ from ocppkit.storage.records import (
 )
 from ocppkit.storage.repositories import (
     ConnectorStatusRepository,
+    DeviceModelRepository,
     IdTokenRepository,
     MeterValueRepository,
     StationRepository,
@@ -40,6 +42,8 @@ __all__ = [
     "DatabaseUnavailableError",
     "DatabaseUrlError",
     "DatabaseWorker",
+    "DeviceModelRecord",
+    "DeviceModelRepository",
     "IdTokenRecord",
     "IdTokenRepository",
     "MeterValueRecord",

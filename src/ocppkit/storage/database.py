@@ -73,9 +73,18 @@ def _upgrade_to_head(connection: Connection) -> None:
     command.upgrade(alembic_config(connection), "head")
 
 
+# Per connection: a 64 MiB page cache (the default 2 MiB makes every commit re-read the index
+# pages its rows land in), and a checkpoint every 8000 WAL pages instead of 1000: the same hot
+# index pages are rewritten by every commit, and a checkpoint copies each of them once.
+_SQLITE_PRAGMAS = ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON",
+                   "cache_size=-65536", "wal_autocheckpoint=8000")
+# The write queue's multi-row INSERTs have one SQL text per row count: keep them all prepared.
+_SQLITE_STATEMENT_CACHE = 1024
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
-    for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON"):
+    for pragma in _SQLITE_PRAGMAS:
         cursor.execute(f"PRAGMA {pragma}")
     cursor.close()
 
@@ -129,7 +138,10 @@ class Database:
         if self.dialect != "sqlite":
             raise StorageError(f"database {self.display_url} has no sync engine")
         if self._sync_engine is None:
-            self._sync_engine = create_engine(self.url.set(drivername="sqlite"))
+            self._sync_engine = create_engine(
+                self.url.set(drivername="sqlite"),
+                connect_args={"cached_statements": _SQLITE_STATEMENT_CACHE},
+            )
             event.listen(self._sync_engine, "connect", _sqlite_pragmas)
         return self._sync_engine
 

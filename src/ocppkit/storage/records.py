@@ -126,8 +126,20 @@ class MeterValueRecord(Record):
     context: str | None = None
 
 
+@dataclass(slots=True)
+class DeviceModelRecord(Record):
+    """A station's device model: ``report_data`` is the report's entries, wire form."""
+
+    station_id: str
+    request_id: int
+    generated_at: datetime
+    received_at: datetime
+    report_data: list[dict[str, Any]]
+
+
 __all__ = [
     "ConnectorStatusRecord",
+    "DeviceModelRecord",
     "IdTokenRecord",
     "MeterValueRecord",
     "StationRecord",

@@ -13,13 +13,14 @@ from dataclasses import fields
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql import Executable, Select
 
 from ocppkit.storage import statements
 from ocppkit.storage.records import (
     ConnectorStatusRecord,
+    DeviceModelRecord,
     IdTokenRecord,
     MeterValueRecord,
     StationRecord,
@@ -29,6 +30,7 @@ from ocppkit.storage.records import (
 from ocppkit.storage.tables import (
     Base,
     ConnectorStatusRow,
+    DeviceModelRow,
     IdTokenRow,
     MeterValueRow,
     StationRow,
@@ -140,6 +142,16 @@ class IdTokenRepository(_Repository):
         )
         return await _all(self.session, stmt.order_by(row.id_token), IdTokenRecord)
 
+    async def all(self) -> list[IdTokenRecord]:
+        """Every token, whatever its status, by id."""
+        stmt = _select(IdTokenRow, IdTokenRecord).order_by(IdTokenRow.id_token, IdTokenRow.type)
+        return await _all(self.session, stmt, IdTokenRecord)
+
+    async def delete(self, id_token: str, token_type: str) -> None:
+        await self.session.execute(delete(IdTokenRow).where(
+            IdTokenRow.id_token == id_token, IdTokenRow.type == token_type
+        ))
+
 
 class TransactionRepository(_Repository):
     """Transactions and every TransactionEvent of each."""
@@ -208,8 +220,20 @@ class MeterValueRepository(_Repository):
         return await _all(self.session, stmt.order_by(row.timestamp, row.id), MeterValueRecord)
 
 
+class DeviceModelRepository(_Repository):
+    """Stations' device models (one row per station, the last complete report)."""
+
+    async def put(self, record: DeviceModelRecord) -> None:
+        await self._write(statements.upsert(self.dialect, DeviceModelRow), [record])
+
+    async def all(self) -> list[DeviceModelRecord]:
+        stmt = _select(DeviceModelRow, DeviceModelRecord).order_by(DeviceModelRow.station_id)
+        return await _all(self.session, stmt, DeviceModelRecord)
+
+
 __all__ = [
     "ConnectorStatusRepository",
+    "DeviceModelRepository",
     "IdTokenRepository",
     "MeterValueRepository",
     "StationRepository",

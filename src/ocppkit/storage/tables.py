@@ -163,3 +163,17 @@ class MeterValueRow(Base):
     multiplier: Mapped[int] = mapped_column(Integer, default=0)
     context: Mapped[str | None] = mapped_column(String(24))
     value: Mapped[float] = mapped_column(Float)
+
+
+class DeviceModelRow(Base):
+    """A station's device model: the reportData of its last complete NotifyReport (B07/B08)."""
+
+    __tablename__ = "device_models"
+
+    station_id: Mapped[str] = mapped_column(
+        ForeignKey("stations.id", ondelete="CASCADE"), primary_key=True
+    )
+    request_id: Mapped[int] = mapped_column(Integer)
+    generated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    report_data: Mapped[list[dict[str, Any]]] = mapped_column(JSONDocument)

@@ -19,6 +19,7 @@ from ocppkit.storage.errors import StorageError
 
 T = TypeVar("T")
 Work = Callable[[Database], Coroutine[Any, Any, T]]
+Done = Callable[[T | None, BaseException | None], None]
 
 
 class DatabaseWorker:
@@ -107,6 +108,50 @@ class DatabaseWorker:
 
         loop.call_soon_threadsafe(job)
         return await asyncio.wrap_future(done)
+
+    def submit(self, work: Callable[[Database], T], done: Done[T]) -> None:
+        """Run the plain function ``work(db)`` on the worker's thread, then ``done(result, None)``
+        or ``done(None, error)`` on that thread too: ``done`` must be thread-safe (it hands the
+        outcome to its own loop with ``call_soon_threadsafe``). Unlike ``call``, the caller's loop
+        pays no hop of its own for the answer: the write queue resolves its waiters in one.
+
+        Raises:
+            StorageError: the worker is not running.
+        """
+        loop = self._loop
+        if loop is None or self._thread is None:
+            raise StorageError(f"database {self.display_url} is not open")
+
+        def job() -> None:
+            try:
+                result = work(self.db)
+            except BaseException as exc:
+                done(None, exc)
+            else:
+                done(result, None)
+
+        loop.call_soon_threadsafe(job)
+
+    def submit_async(self, work: Work[T], done: Done[T]) -> None:
+        """As ``submit``, for ``await work(db)`` run on the worker's loop.
+
+        Raises:
+            StorageError: the worker is not running.
+        """
+        loop = self._loop
+        if loop is None or self._thread is None:
+            raise StorageError(f"database {self.display_url} is not open")
+
+        def finished(future: concurrent.futures.Future[T]) -> None:
+            # Runs on the worker's thread, which completed the future.
+            if future.cancelled():
+                done(None, concurrent.futures.CancelledError())
+            elif (error := future.exception()) is not None:
+                done(None, error)
+            else:
+                done(future.result(), None)
+
+        asyncio.run_coroutine_threadsafe(work(self.db), loop).add_done_callback(finished)
 
     async def close(self) -> None:
         """Close the database, then end the thread."""

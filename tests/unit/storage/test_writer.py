@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from sqlalchemy import text
 
 from ocppkit.storage import (
     ConnectorStatusRecord,
     ConnectorStatusRepository,
     Database,
     DatabaseWorker,
+    MeterValueRecord,
+    MeterValueRepository,
     StationRecord,
     StationRepository,
     StorageError,
@@ -21,6 +24,7 @@ from ocppkit.storage import (
     TransactionRepository,
     WriteBehind,
 )
+from ocppkit.storage.raw import SQLITE_CHUNK, sqlite_time
 
 T0 = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
 
@@ -98,3 +102,56 @@ async def test_a_failed_commit_fails_its_waiters_and_the_writer_goes_on(
         await writer.committed()
         await writer.close()
     assert writer.commits == 1
+
+
+async def test_a_transaction_event_batch_reads_back_as_written(
+    db: Database, writer: WriteBehind
+) -> None:
+    # More meter values than one multi-row INSERT takes; times in another zone come back UTC.
+    plus_two = T0.astimezone(timezone(timedelta(hours=2)))
+    writer.put_station(StationRecord("CP", first_seen=T0))
+    values = [MeterValueRecord("CP", 1, "r1", plus_two + timedelta(seconds=n),
+                               "Power.Active.Import", float(n), phase="L1", unit="W",
+                               context="Sample.Periodic")
+              for n in range(SQLITE_CHUNK + 5)]
+    payload = {"eventType": "Started", "seqNo": 0, "meterValue": [{"sampledValue": []}]}
+    writer.add_transaction_event(
+        TransactionRecord("r1", "CP", "TX", plus_two, 0, ended_at=None, meter_last_wh=1.5),
+        TransactionEventRecord("r1", "CP", "TX", 0, "Started", "Authorized", plus_two, True,
+                               payload, T0),
+        values,
+    )
+    async with asyncio.timeout(10):
+        await writer.committed()
+        # A resent event (same transaction and seqNo) is skipped, not an error.
+        writer.add_event(TransactionEventRecord("r1", "CP", "TX", 0, "Started", "Authorized", T0,
+                                                False, {"again": True}, T0))
+        await writer.committed()
+        await writer.close()
+    async with db.session() as session:
+        stored = await TransactionRepository(session).get("r1")
+        events = await TransactionRepository(session).events("r1")
+        meter = await MeterValueRepository(session).for_transaction("r1")
+        raw_time = (await session.execute(text("SELECT started_at FROM transactions"))).scalar()
+    assert stored is not None and stored.started_at == T0 and stored.meter_last_wh == 1.5
+    assert [(e.payload, e.offline, e.timestamp) for e in events] == [(payload, True, T0)]
+    assert len(meter) == SQLITE_CHUNK + 5
+    assert (meter[3].timestamp, meter[3].value, meter[3].phase, meter[3].context) == (
+        T0 + timedelta(seconds=3), 3.0, "L1", "Sample.Periodic")
+    assert raw_time == sqlite_time(T0) == "2025-01-02 03:04:05.000000"  # SQLAlchemy's own format
+
+
+async def test_a_cancelled_waiter_leaves_the_others_waiting(writer: WriteBehind) -> None:
+    writer.put_station(StationRecord("CP", first_seen=T0))
+    first = asyncio.ensure_future(writer.committed())
+    second = asyncio.ensure_future(writer.committed())
+    await asyncio.sleep(0)
+    first.cancel()
+    async with asyncio.timeout(10):
+        await second
+    assert writer.commits == 1
+
+
+def test_a_naive_time_is_refused() -> None:
+    with pytest.raises(ValueError, match="naive"):
+        sqlite_time(datetime(2025, 1, 1))
