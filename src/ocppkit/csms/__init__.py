@@ -10,7 +10,12 @@
 
 from ocppkit.csms.clock import Clock, format_time, utc_now
 from ocppkit.csms.context import Listener
-from ocppkit.csms.errors import CommandError, InvalidCommandError, NoActiveTransactionError
+from ocppkit.csms.errors import (
+    CommandError,
+    InvalidCommandError,
+    NoActiveTransactionError,
+    StationRejectedError,
+)
 from ocppkit.csms.registry import Charger, ChargerRegistry, Transaction
 from ocppkit.csms.server import FrameObserver, OCPPServer
 from ocppkit.protocol.errors import CallTimeoutError, NotConnectedError, OCPPError, OCPPKitError
@@ -29,6 +34,7 @@ __all__ = [
     "OCPPError",
     "OCPPKitError",
     "OCPPServer",
+    "StationRejectedError",
     "Transaction",
     "format_time",
     "utc_now",

@@ -7,7 +7,7 @@ Nothing here is module-global; an ``OCPPServer`` builds one context and hands it
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Coroutine, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -15,8 +15,12 @@ from typing import Any
 from ocppkit.csms.clock import Clock, format_time
 from ocppkit.csms.registry import ChargerRegistry
 from ocppkit.csms.store import Store
+from ocppkit.csms.tokens import TokenStore
 
 log = logging.getLogger("ocppkit.csms")
+
+TokenPolicy = TokenStore
+"""The seed's name for the token policy, kept for its callers."""
 
 Listener = Callable[[str, str, dict[str, Any]], None]
 """``listener(kind, charger_id, data)``; see ``EventHub``."""
@@ -48,40 +52,62 @@ class EventHub:
                 log.exception("event listener %r failed on %s for %s", listener, kind, charger_id)
 
 
-class TokenPolicy:
-    """Which id tokens the CSMS accepts.
+BOOT_POLICIES = ("accept", "known-only", "auto-register")
+REGISTRATION_STATUSES = ("Accepted", "Pending", "Rejected")
+
+
+class BootPolicy:
+    """Which BootNotificationResponse status a station gets (B01-B03).
 
     Args:
-        authorized: None accepts every token; otherwise only these (compared case-insensitively,
-            as IdToken is a case-insensitive identifier), others are Invalid.
+        policy: "accept" (every station Accepted; a station that has not booted may still send
+            other messages, the seed's behaviour), "auto-register" (every station Accepted at
+            boot and remembered as registered), or "known-only" (stations in ``known`` or
+            registered before, e.g. kept in the database, Accepted; others Rejected).
+        known: station ids registered by configuration.
 
-    Tokens the CSMS itself put in a RequestStartTransaction (``issue``) are accepted too, so a
-    remote start is not refused by its own CSMS when the station authorizes it (F01/F02).
+    A status set per station (``override``) wins over the policy, for that station's next
+    BootNotification. Under "known-only" and "auto-register" a station's CALLs other than
+    BootNotification get a SecurityError until it is Accepted (B02.FR.09, B03.FR.08).
+
+    Raises:
+        ValueError: from the constructor, for an unknown policy.
     """
 
-    def __init__(self, authorized: Iterable[str] | None = None) -> None:
-        self._authorized = None if authorized is None else {t.casefold() for t in authorized}
-        self._issued: set[str] = set()
+    def __init__(self, policy: str = "accept", known: Iterable[str] = ()) -> None:
+        if policy not in BOOT_POLICIES:
+            raise ValueError(f"boot policy must be one of {BOOT_POLICIES}, not {policy!r}")
+        self.policy = policy
+        self.known = set(known)
+        self.overrides: dict[str, str] = {}
 
-    @property
-    def accepts_all(self) -> bool:
-        return self._authorized is None
+    def override(self, charger_id: str, status: str | None) -> None:
+        """Answer ``status`` to the station's next boots (None: back to the policy).
 
-    def issue(self, token: str) -> None:
-        """Remember a token the CSMS sent in a remote start."""
-        self._issued.add(token.casefold())
+        Raises:
+            ValueError: ``status`` is not Accepted, Pending or Rejected.
+        """
+        if status is None:
+            self.overrides.pop(charger_id, None)
+            return
+        if status not in REGISTRATION_STATUSES:
+            raise ValueError(f"registration status must be one of {REGISTRATION_STATUSES}")
+        self.overrides[charger_id] = status
 
-    def extend(self, tokens: Iterable[str]) -> None:
-        """Accept these tokens too (e.g. the stored Accepted ones); no-op when all are accepted."""
-        if self._authorized is not None:
-            self._authorized.update(t.casefold() for t in tokens)
+    def status_for(self, charger_id: str, registered: bool) -> str:
+        """The status for a boot of a station that was (or was not) Accepted before."""
+        override = self.overrides.get(charger_id)
+        if override is not None:
+            return override
+        if self.policy == "known-only" and not (registered or charger_id in self.known):
+            return "Rejected"  # B03
+        return "Accepted"
 
-    def is_accepted(self, token: str, token_type: str) -> bool:
-        """Whether ``token`` of ``token_type`` (an IdTokenEnumType value) is accepted."""
-        if self._authorized is None or token_type == "NoAuthorization":
-            return True
-        key = token.casefold()
-        return key in self._authorized or key in self._issued
+    def admits(self, registration_status: str | None) -> bool:
+        """Whether a station with this status may send CALLs other than BootNotification."""
+        if registration_status is None:
+            return self.policy == "accept"
+        return registration_status == "Accepted"
 
 
 @dataclass(slots=True)
@@ -94,6 +120,10 @@ class CsmsContext:
     events: EventHub
     heartbeat_interval: int
     store: Store = field(default_factory=Store)
+    boot: BootPolicy = field(default_factory=BootPolicy)
+    request_base_report: bool = False
+    spawn: Callable[[Coroutine[Any, Any, Any]], None] | None = None
+    """Runs a coroutine as a task the server owns (e.g. a command sent after a CALLRESULT)."""
 
     def now(self) -> datetime:
         return self.clock()

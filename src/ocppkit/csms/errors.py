@@ -4,7 +4,8 @@
     ├── NotConnectedError          the station is not connected (from ocppkit.protocol)
     └── CommandError               a command that cannot be sent as asked
         ├── InvalidCommandError    the action is not one the CSMS sends to a station
-        └── NoActiveTransactionError
+        ├── NoActiveTransactionError
+        └── StationRejectedError   the station was Rejected at boot (B03)
 """
 
 from __future__ import annotations
@@ -24,4 +25,10 @@ class NoActiveTransactionError(CommandError):
     """A command needs the station's active transaction and it has none."""
 
 
-__all__ = ["CommandError", "InvalidCommandError", "NoActiveTransactionError"]
+class StationRejectedError(CommandError):
+    """The station's last BootNotification was Rejected: the CSMS sends it no commands (B03)."""
+
+
+__all__ = [
+    "CommandError", "InvalidCommandError", "NoActiveTransactionError", "StationRejectedError",
+]

@@ -19,14 +19,18 @@ from datetime import datetime, timedelta
 from ocppkit.csms import snapshots
 from ocppkit.csms.clock import Clock
 from ocppkit.csms.context import TokenPolicy
+from ocppkit.csms.device_models import DeviceModel
 from ocppkit.csms.registry import Charger, ChargerRegistry, ConnectorStatus, Transaction
 from ocppkit.csms.store import Store
+from ocppkit.csms.tokens import TokenEntry
 from ocppkit.protocol.models import MeterValueType, TransactionEventRequest
 from ocppkit.storage import (
     ConnectorStatusRecord,
     ConnectorStatusRepository,
     Database,
     DatabaseWorker,
+    DeviceModelRecord,
+    DeviceModelRepository,
     IdTokenRecord,
     IdTokenRepository,
     StationRecord,
@@ -50,7 +54,8 @@ class _Stored:
     statuses: list[ConnectorStatusRecord]
     ended: list[TransactionRecord]
     active: list[TransactionRecord]
-    accepted_tokens: list[IdTokenRecord]
+    tokens: list[IdTokenRecord]
+    device_models: list[DeviceModelRecord]
 
 
 async def _read_stored(db: Database, max_ended: int, now: datetime) -> _Stored:
@@ -65,7 +70,8 @@ async def _read_stored(db: Database, max_ended: int, now: datetime) -> _Stored:
             statuses=await ConnectorStatusRepository(session).latest(),
             ended=await transactions.recent_ended(max_ended),
             active=await transactions.active(),
-            accepted_tokens=await IdTokenRepository(session).accepted(now),
+            tokens=await IdTokenRepository(session).all(),
+            device_models=await DeviceModelRepository(session).all(),
         )
 
 
@@ -85,6 +91,7 @@ class DatabaseStore(Store):
         self._clock = clock
         self._writer = WriteBehind(self.worker)
         self._seen_stored: dict[str, datetime] = {}
+        self._opened = False
 
     async def open(self, registry: ChargerRegistry, tokens: TokenPolicy) -> None:
         """Connect, migrate, rebuild ``registry`` and ``tokens``, start the writer.
@@ -102,13 +109,18 @@ class DatabaseStore(Store):
         snapshots.restore(
             registry, stored.stations, stored.statuses, [*stored.ended, *stored.active]
         )
-        tokens.extend(token.id_token for token in stored.accepted_tokens)
+        unsaved = tokens.restore(_token_entry(record) for record in stored.tokens)
+        _restore_device_models(registry, stored.device_models)
         log.info("database %s: %d station(s), %d active transaction(s) restored",
                  self.worker.display_url, len(stored.stations), len(stored.active))
         self._writer.start()
+        self._opened = True
+        for entry in unsaved:  # tokens added before start
+            await self.id_token_saved(entry)
 
     async def close(self) -> None:
         """Commit what is queued and close the database."""
+        self._opened = False
         try:
             await self._writer.close()
         finally:
@@ -139,14 +151,15 @@ class DatabaseStore(Store):
     async def transaction_event(
         self, charger: Charger, tx: Transaction, request: TransactionEventRequest
     ) -> None:
-        writer = self._writer
-        writer.put_transaction(snapshots.transaction_record(tx))
-        writer.add_event(snapshots.event_record(tx, request, self._clock()))
-        if request.meter_value:
-            writer.add_meter_values(snapshots.meter_value_records(
-                charger.charger_id, tx.evse_id, tx.record_id, request.meter_value
-            ))
-        await writer.committed()
+        meter_values = snapshots.meter_value_records(
+            charger.charger_id, tx.evse_id, tx.record_id, request.meter_value
+        ) if request.meter_value else []
+        self._writer.add_transaction_event(
+            snapshots.transaction_record(tx),
+            snapshots.event_record(tx, request, self._clock()),
+            meter_values,
+        )
+        await self._writer.committed()
 
     async def meter_values(
         self,
@@ -162,6 +175,51 @@ class DatabaseStore(Store):
             snapshots.meter_value_records(charger.charger_id, evse_id, tx_ref, meter_values)
         )
         await self._writer.committed()
+
+    # Tokens and device models change rarely: written at once, not through the write queue.
+
+    async def id_token_saved(self, entry: TokenEntry) -> None:
+        if not self._opened:  # before start: written by ``open``
+            return
+        record = IdTokenRecord(entry.id_token, entry.type, entry.status, entry.expiry,
+                               entry.group)
+        self._writer.put_id_token(record)
+        await self._writer.committed()
+
+    async def id_token_removed(self, entry: TokenEntry) -> None:
+        if self._opened:
+            await self.worker.run(lambda db: _delete_token(db, entry.id_token, entry.type))
+
+    async def device_model_reported(self, charger: Charger, model: DeviceModel) -> None:
+        record = DeviceModelRecord(charger.charger_id, model.request_id, model.generated_at,
+                                   model.received_at, model.report_data)
+        self._writer.put_station(snapshots.station_record(charger, self._clock()))
+        await self._writer.committed()  # the station row first: the device model refers to it
+        await self.worker.run(lambda db: _put_device_model(db, record))
+
+
+def _token_entry(record: IdTokenRecord) -> TokenEntry:
+    return TokenEntry(record.id_token, record.type, record.status, record.expires_at,
+                      record.group_id_token)
+
+
+def _restore_device_models(registry: ChargerRegistry, records: list[DeviceModelRecord]) -> None:
+    for record in records:
+        registry.ensure(record.station_id).device_model = DeviceModel(
+            record.request_id, record.generated_at, record.received_at, record.report_data
+        )
+
+
+async def _delete_token(db: Database, id_token: str, token_type: str) -> None:
+    async with db.session() as session:
+        await IdTokenRepository(session).delete(id_token, token_type)
+        await session.commit()
+
+
+async def _put_device_model(db: Database, record: DeviceModelRecord) -> None:
+    async with db.session() as session:
+        await DeviceModelRepository(session).put(record)
+        await session.commit()
 
 
 __all__ = ["DatabaseStore"]

@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ocppkit.csms.clock import format_optional, format_time
+from ocppkit.csms.device_models import DeviceModel
 from ocppkit.protocol.errors import NotConnectedError
 
 if TYPE_CHECKING:
@@ -173,10 +174,16 @@ class Charger:
     meters: dict[int, MeterSnapshot] = field(default_factory=dict)
     # running transactions by transaction id, in start order
     active: dict[str, Transaction] = field(default_factory=dict)
+    device_model: DeviceModel | None = None  # from the last complete NotifyReport (B07/B08)
 
     @property
     def connected(self) -> bool:
         return self.connection is not None
+
+    @property
+    def registration_status(self) -> str | None:
+        """The status of the last BootNotificationResponse (B01-B03); None before any boot."""
+        return None if self.boot is None else self.boot.status
 
     def active_transaction(self) -> Transaction | None:
         """The most recently started transaction still running, if any."""
@@ -192,6 +199,8 @@ class Charger:
             "disconnected_at": format_optional(self.disconnected_at),
             "last_seen": format_optional(self.last_seen),
             "boot": None if self.boot is None else self.boot.to_dict(),
+            "registration_status": self.registration_status,
+            "device_model": None if self.device_model is None else self.device_model.summary(),
             "firmware_status": self.firmware_status,
             "evses": self._evses(),
             "transaction": None if current is None else current.summary(),

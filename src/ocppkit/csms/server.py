@@ -14,20 +14,28 @@ import itertools
 import logging
 from collections.abc import Callable, Coroutine, Iterable
 from types import TracebackType
-from typing import Any, TypeVar, cast
+from typing import Any, Literal, TypeVar, cast
 
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.typing import Subprotocol
 
 from ocppkit.csms import commands
+from ocppkit.csms.blocks.availability import default_offline_grace, watch_liveness
+from ocppkit.csms.blocks.provisioning import admit_calls
 from ocppkit.csms.clock import Clock, utc_now
-from ocppkit.csms.context import CsmsContext, EventHub, Listener, TokenPolicy
-from ocppkit.csms.errors import InvalidCommandError, NoActiveTransactionError
+from ocppkit.csms.command_methods import Commands
+from ocppkit.csms.context import BootPolicy, CsmsContext, EventHub, Listener
+from ocppkit.csms.errors import (
+    InvalidCommandError,
+    NoActiveTransactionError,
+    StationRejectedError,
+)
 from ocppkit.csms.handshake import check_handshake, identity_from_path
 from ocppkit.csms.persistence import DatabaseStore
 from ocppkit.csms.registry import Charger, ChargerRegistry
 from ocppkit.csms.router import build_routes, station_handler
 from ocppkit.csms.store import Store
+from ocppkit.csms.tokens import TokenStore
 from ocppkit.protocol.models import (
     CS_TO_CSMS,
     CSMS_TO_CS,
@@ -48,7 +56,7 @@ FrameObserver = Callable[[str, str, str], None]
 CLOSE_REPLACED = 1000  # a newer link of the same station took over: a normal closure for the old
 
 
-class OCPPServer:
+class OCPPServer(Commands):
     """An OCPP 2.0.1 CSMS.
 
     Args:
@@ -61,6 +69,21 @@ class OCPPServer:
         ping_interval: seconds between WebSocket pings to each station, or None to leave
             keep-alive to the stations (they ping at their WebSocketPingInterval).
         clock: returns the current aware UTC datetime.
+        lenient_stations: ids of stations whose payloads are validated leniently (see
+            ``set_lenient``).
+        shutdown_grace: seconds ``stop`` waits for the stations' CALLs being handled to be
+            answered before it closes the links.
+        boot_policy: "accept" (the default: every station Accepted), "known-only" (stations in
+            ``known_stations`` or registered before Accepted, others Rejected) or
+            "auto-register" (every station Accepted and remembered); see ``set_boot_status``.
+            Except under "accept", a station's CALLs before it is Accepted get SecurityError.
+        known_stations: station ids Accepted under "known-only".
+        request_base_report: send GetBaseReport (FullInventory) after a station's Accepted
+            boot while its device model is unknown (B07); see ``get_device_model``.
+        allow_concurrent_tx: False answers ConcurrentTx for a token already in an active
+            transaction elsewhere.
+        offline_grace: seconds without any message after which a station's link is closed as
+            unresponsive; default twice ``heartbeat_interval`` plus 10 s; None turns it off.
         database_url: None keeps everything in memory only; otherwise the database to persist
             to (``sqlite+aiosqlite:///<file>`` or ``postgresql+asyncpg://<user>@<host>/<db>``):
             ``start`` migrates it and restores stations and transactions from it, every change is
@@ -83,6 +106,13 @@ class OCPPServer:
         ping_interval: float | None = None,
         clock: Clock = utc_now,
         database_url: str | None = None,
+        lenient_stations: Iterable[str] = (),
+        shutdown_grace: float = 5.0,
+        boot_policy: str = "accept",
+        known_stations: Iterable[str] = (),
+        request_base_report: bool = False,
+        allow_concurrent_tx: bool = True,
+        offline_grace: float | Literal["default"] | None = "default",
     ) -> None:
         self.host = host
         self.port = port
@@ -91,11 +121,20 @@ class OCPPServer:
         self.chargers = ChargerRegistry()
         self.events = EventHub()
         self._store = Store() if database_url is None else DatabaseStore(database_url, clock)
+        self.tokens = TokenStore(authorized_tokens, allow_concurrent_tx=allow_concurrent_tx)
+        self.tokens.bind(self._store)
         self._ctx = CsmsContext(
-            self.chargers, clock, TokenPolicy(authorized_tokens), self.events, heartbeat_interval,
-            self._store,
+            self.chargers, clock, self.tokens, self.events, heartbeat_interval,
+            self._store, BootPolicy(boot_policy, known_stations), request_base_report,
+            self._spawn,
         )
-        self._routes = build_routes(self._ctx)
+        self.offline_grace = (default_offline_grace(heartbeat_interval)
+                              if offline_grace == "default" else offline_grace)
+        self._init_commands()
+        self._routes = self._observe_reports(build_routes(self._ctx))
+        self._lenient = set(lenient_stations)
+        self.shutdown_grace = shutdown_grace
+        self._lenient_violations: dict[str, int] = {}
         self._frame_observers: list[FrameObserver] = []
         self._server: Server | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
@@ -121,6 +160,8 @@ class OCPPServer:
             await self._store.close()
             raise
         self.port = self._server.sockets[0].getsockname()[1]
+        if self.offline_grace is not None:
+            self._spawn(watch_liveness(self._ctx, self.offline_grace))
         log.info("CSMS listening on ws://%s:%d/<station id>", self.host, self.port)
 
     async def _listen(self) -> Server:
@@ -136,10 +177,13 @@ class OCPPServer:
         )
 
     async def stop(self) -> None:
-        """Close every station link (1001 going away), stop listening, end tracked tasks, then
-        write what is still queued to the database and close it."""
+        """Let the stations' CALLs being handled finish (up to ``shutdown_grace`` seconds, then
+        they are cancelled), close every station link (1001 going away, after the frames already
+        written), stop listening, end tracked tasks, then write what is still queued to the
+        database and close it."""
         server, self._server = self._server, None
         if server is not None:
+            await self._drain_links()
             server.close(close_connections=True)
             await server.wait_closed()
         tasks = list(self._tasks)
@@ -150,6 +194,11 @@ class OCPPServer:
         if server is not None:
             await self._store.close()
             log.info("CSMS stopped")
+
+    async def _drain_links(self) -> None:
+        links = [c.connection for c in self.chargers.chargers.values() if c.connection]
+        if links:
+            await asyncio.gather(*(link.drain(self.shutdown_grace) for link in links))
 
     @property
     def running(self) -> bool:
@@ -179,8 +228,11 @@ class OCPPServer:
         charger = self.chargers.ensure(charger_id)
         connection = Connection(
             ws, charger_id, "SERVER", CS_TO_CSMS,
-            station_handler(self._routes, charger), timeout=self.call_timeout,
+            admit_calls(station_handler(self._routes, charger), charger, self._ctx.boot),
+            timeout=self.call_timeout,
+            lenient=charger_id in self._lenient,
         )
+        connection.on_violations = self._violation_counter(charger_id)
         connection.observers.append(self._frame_observer(charger))
         replaced = self.chargers.attach(charger_id, connection, self._ctx.now())
         self._store.station_link_changed(charger)
@@ -208,6 +260,41 @@ class OCPPServer:
                 observer(charger.charger_id, direction, text)
 
         return observe
+
+    # --- lenient mode (real chargers break the schema) ---
+
+    def set_lenient(self, charger_id: str, lenient: bool = True) -> None:
+        """Validate this station's payloads leniently (or strictly again), from now on and on
+        its open link: an unknown enum value, an over-long string, an unknown property, a number
+        sent as a string, a null or an incomplete optional object are accepted, each logged at
+        WARNING with the field and the rule and counted (``lenient_violations`` in
+        ``get_charger_status``). Missing required fields and values that cannot be repaired
+        still get their CALLERROR."""
+        if lenient:
+            self._lenient.add(charger_id)
+        else:
+            self._lenient.discard(charger_id)
+        charger = self.chargers.get(charger_id)
+        if charger is not None and charger.connection is not None:
+            charger.connection.lenient = lenient
+
+    def is_lenient(self, charger_id: str) -> bool:
+        """Whether the station's payloads are validated leniently."""
+        return charger_id in self._lenient
+
+    def _violation_counter(self, charger_id: str) -> Callable[[str, tuple[Any, ...]], None]:
+        counts = self._lenient_violations
+
+        def count(action: str, violations: tuple[Any, ...]) -> None:
+            counts[charger_id] = counts.get(charger_id, 0) + len(violations)
+
+        return count
+
+    def _status(self, charger: Charger) -> dict[str, Any]:
+        status = charger.to_dict()
+        status["lenient"] = charger.charger_id in self._lenient
+        status["lenient_violations"] = self._lenient_violations.get(charger.charger_id, 0)
+        return status
 
     # --- hooks ---
 
@@ -263,6 +350,8 @@ class OCPPServer:
             direction = "a station sends" if action in CS_TO_CSMS else "not an OCPP 2.0.1 action"
             raise InvalidCommandError(f"{action!r} cannot be sent to a station: {direction}")
         connection = self.chargers.connection(charger_id)
+        if self.chargers.chargers[charger_id].registration_status == "Rejected":
+            raise StationRejectedError(f"{charger_id!r} was Rejected at boot (B03)")
         return await connection.call(action, payload, timeout)
 
     async def _command(
@@ -352,20 +441,24 @@ class OCPPServer:
 
         Keys: ``charger_id``; ``connection`` ("connected"/"disconnected"); ``connected_at``,
         ``disconnected_at``, ``last_seen`` (RFC 3339 UTC or None); ``boot`` (None or {vendor,
-        model, serial_number, firmware_version, reason, status, booted_at}); ``firmware_status``;
+        model, serial_number, firmware_version, reason, status, booted_at});
+        ``registration_status`` (Accepted/Pending/Rejected, None before any boot);
+        ``device_model`` (None or {request_id, generated_at, received_at, components,
+        variables}: see ``get_device_model``); ``firmware_status``;
         ``evses``: [{evse_id, status (its most significant connector's: Faulted, Occupied,
         Reserved, Unavailable, Available, or None), connectors: [{connector_id, status,
         timestamp}], meter: None or {timestamp, energy_wh, power_w, sampled_values}}];
         ``transaction``: the active transaction (the most recently started if several), None or
         {transaction_id, evse_id, connector_id, id_token, energy_kwh, power_w, charging_state,
-        started_at}; ``active_transactions``: all active ones, in start order.
+        started_at}; ``active_transactions``: all active ones, in start order; ``lenient``
+        (bool) and ``lenient_violations`` (schema violations accepted so far, see ``set_lenient``).
         """
         charger = self.chargers.get(charger_id)
-        return None if charger is None else charger.to_dict()
+        return None if charger is None else self._status(charger)
 
     def list_chargers(self) -> list[dict[str, Any]]:
         """Every station seen since start, as ``get_charger_status`` dicts, sorted by id."""
-        return [self.chargers.chargers[cid].to_dict() for cid in sorted(self.chargers.chargers)]
+        return [self._status(self.chargers.chargers[cid]) for cid in sorted(self.chargers.chargers)]
 
     def get_transaction(
         self, transaction_id: str, charger_id: str | None = None
@@ -380,6 +473,25 @@ class OCPPServer:
         """
         tx = self.chargers.find_transaction(transaction_id, charger_id)
         return None if tx is None else tx.to_dict()
+
+    def get_device_model(self, charger_id: str) -> dict[str, Any] | None:
+        """The station's device model from its last complete report (B07/B08), or None.
+
+        Keys: request_id, generated_at, received_at, components, variables (counts) and
+        report_data (the reportData entries as sent, camelCase).
+        """
+        charger = self.chargers.get(charger_id)
+        model = None if charger is None else charger.device_model
+        return None if model is None else model.to_dict()
+
+    def set_boot_status(self, charger_id: str, status: str | None) -> None:
+        """Answer ``status`` (Accepted, Pending or Rejected) to the station's next
+        BootNotifications, whatever the boot policy; None returns it to the policy (B01-B03).
+
+        Raises:
+            ValueError: an unknown status.
+        """
+        self._ctx.boot.override(charger_id, status)
 
     def is_connected(self, charger_id: str) -> bool:
         """Whether the station has an open link."""

@@ -17,6 +17,8 @@ from ocppkit.protocol.models import MeterValueType, TransactionEventRequest
 
 if TYPE_CHECKING:
     from ocppkit.csms.context import TokenPolicy
+    from ocppkit.csms.device_models import DeviceModel
+    from ocppkit.csms.tokens import TokenEntry
 
 
 class Store:
@@ -55,6 +57,15 @@ class Store:
         transactions: Sequence[Transaction],
     ) -> None:
         """MeterValues of an EVSE (J01), and the ``transactions`` whose energy they moved."""
+
+    async def id_token_saved(self, entry: TokenEntry) -> None:
+        """A managed id token was added or changed (C01)."""
+
+    async def id_token_removed(self, entry: TokenEntry) -> None:
+        """A managed id token was removed."""
+
+    async def device_model_reported(self, charger: Charger, model: DeviceModel) -> None:
+        """A station's report completed (B07/B08): its new device model."""
 
 
 __all__ = ["Store"]

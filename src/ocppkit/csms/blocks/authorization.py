@@ -1,12 +1,17 @@
-"""C Authorization: Authorize, and the token check TransactionEvent shares."""
+"""C Authorization: Authorize, and the token check TransactionEvent shares.
+
+The decision itself is ``ocppkit.csms.tokens.TokenStore.decide``; this block turns it into an
+idTokenInfo and finds whether the token is already charging elsewhere (ConcurrentTx).
+"""
 
 from __future__ import annotations
 
 import logging
 
 from ocppkit.csms.blocks import Route
-from ocppkit.csms.context import CsmsContext, TokenPolicy
-from ocppkit.csms.registry import Charger
+from ocppkit.csms.clock import format_time
+from ocppkit.csms.context import CsmsContext
+from ocppkit.csms.registry import Charger, ChargerRegistry, Transaction
 from ocppkit.protocol.models import (
     AuthorizeRequest,
     AuthorizeResponse,
@@ -17,14 +22,40 @@ from ocppkit.protocol.models import (
 log = logging.getLogger("ocppkit.csms")
 
 
-def id_token_info(tokens: TokenPolicy, id_token: IdTokenType) -> IdTokenInfoType:
-    """The idTokenInfo for a token: Accepted when the policy accepts it, else Invalid."""
-    accepted = tokens.is_accepted(id_token.id_token, str(id_token.type))
-    return IdTokenInfoType(status="Accepted" if accepted else "Invalid")
+def in_use_elsewhere(
+    registry: ChargerRegistry, id_token: str, current: Transaction | None = None
+) -> bool:
+    """Whether an active transaction other than ``current`` runs on this token."""
+    key = id_token.casefold()
+    return any(
+        tx is not current and tx.id_token is not None and tx.id_token.casefold() == key
+        for charger in registry.chargers.values()
+        for tx in charger.active.values()
+    )
+
+
+def id_token_info(
+    ctx: CsmsContext, id_token: IdTokenType, current: Transaction | None = None
+) -> IdTokenInfoType:
+    """The idTokenInfo for a token (C01, E01/E03): status, and for a managed token its expiry
+    (cacheExpiryDateTime, C10) and group (groupIdToken, C09)."""
+    tokens = ctx.tokens
+    elsewhere = (not tokens.allow_concurrent_tx and id_token.type != "NoAuthorization"
+                 and in_use_elsewhere(ctx.registry, id_token.id_token, current))
+    decision = tokens.decide(id_token.id_token, str(id_token.type), ctx.now(), elsewhere)
+    entry = decision.entry
+    expiry = group = None
+    if entry is not None and entry.expiry is not None and decision.status == "Accepted":
+        expiry = format_time(entry.expiry)
+    if entry is not None and entry.group is not None:
+        group = IdTokenType(id_token=entry.group, type="Central")
+    return IdTokenInfoType(
+        status=decision.status, cache_expiry_date_time=expiry, group_id_token=group
+    )
 
 
 class Authorization:
-    """Checks id tokens against the configured token policy (C01)."""
+    """Checks id tokens against the CSMS's tokens and policy (C01-C16)."""
 
     def __init__(self, ctx: CsmsContext) -> None:
         self.ctx = ctx
@@ -33,9 +64,9 @@ class Authorization:
         return {"Authorize": self.on_authorize}
 
     async def on_authorize(self, charger: Charger, request: AuthorizeRequest) -> AuthorizeResponse:
-        """C01: idTokenInfo.status Accepted or Invalid. No certificate is checked here (C07/C08
+        """C01: idTokenInfo with the token's status. No certificate is checked here (C07/C08
         would need an OCSP responder), so certificateStatus is left out."""
-        info = id_token_info(self.ctx.tokens, request.id_token)
+        info = id_token_info(self.ctx, request.id_token)
         log.info(
             "[%s] Authorize %s (%s): %s",
             charger.charger_id, request.id_token.id_token, request.id_token.type, info.status,

@@ -52,7 +52,7 @@ class Transactions:
         )
         if request.id_token is None:
             return TransactionEventResponse()
-        info = id_token_info(self.ctx.tokens, request.id_token)
+        info = id_token_info(self.ctx, request.id_token, tx)
         return TransactionEventResponse(id_token_info=info)
 
     def _transaction_for(self, charger: Charger, request: TransactionEventRequest) -> Transaction:

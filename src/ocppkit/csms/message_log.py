@@ -1,0 +1,214 @@
+"""The message log: each station's recent OCPP frames in a bounded ring, and the frame counters
+behind ``/metrics``.
+
+``MessageLog.attach(server)`` registers it with ``OCPPServer.add_frame_observer`` (so it sees the
+links opened from then on: attach it before the server starts). Per frame it does one
+``orjson.loads``, a few dict operations and an append to a ``deque(maxlen=...)``: no formatting,
+no I/O. A CALL is paired with its CALLRESULT/CALLERROR by (station, message id, direction);
+both entries then carry the reply latency.
+
+Frame subscribers (the live event stream) get each ``LoggedFrame`` synchronously and must be
+cheap (e.g. put it on a queue).
+"""
+
+from __future__ import annotations
+
+import bisect
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+import orjson
+
+if TYPE_CHECKING:
+    from ocppkit.csms import OCPPServer
+
+CALL, CALLRESULT, CALLERROR = 2, 3, 4
+MESSAGE_TYPES = {CALL: "CALL", CALLRESULT: "CALLRESULT", CALLERROR: "CALLERROR"}
+LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
+"""Upper bounds (seconds) of the reply latency histogram buckets (``+Inf`` is implied)."""
+
+FrameSubscriber = Callable[["LoggedFrame"], None]
+
+
+@dataclass(slots=True, eq=False)
+class LoggedFrame:
+    """One frame as seen on a station's link."""
+
+    seq: int
+    charger_id: str
+    direction: str  # "in" (from the station) or "out" (to the station)
+    time: datetime
+    monotonic: float
+    message_type: int | None
+    action: str | None  # a reply carries its CALL's action
+    message_id: str | None
+    text: str
+    latency: float | None = None  # seconds between a CALL and its reply (set on both)
+    error_code: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON view: the frame's JSON parsed (the raw text if it is not JSON)."""
+        try:
+            payload: Any = orjson.loads(self.text)
+        except orjson.JSONDecodeError:
+            payload = self.text
+        return {
+            "seq": self.seq,
+            "charger_id": self.charger_id,
+            "direction": self.direction,
+            "time": self.time.isoformat().replace("+00:00", "Z"),
+            "message_type": MESSAGE_TYPES.get(self.message_type or 0),
+            "action": self.action,
+            "message_id": self.message_id,
+            "latency_ms": None if self.latency is None else round(self.latency * 1000, 3),
+            "error_code": self.error_code,
+            "json": payload,
+        }
+
+
+@dataclass(slots=True)
+class LatencyHistogram:
+    """Cumulative-ready bucket counts, sum and count of reply latencies for one action."""
+
+    counts: list[int]
+    total: float = 0.0
+    count: int = 0
+
+    def observe(self, seconds: float) -> None:
+        self.counts[bisect.bisect_left(LATENCY_BUCKETS, seconds)] += 1
+        self.total += seconds
+        self.count += 1
+
+
+class MessageLog:
+    """Recent frames per station (a ring of ``size``) and frame counters.
+
+    Args:
+        size: frames kept per station.
+        clock: the wall clock for frame times (aware UTC).
+    """
+
+    def __init__(self, size: int = 200, clock: Callable[[], datetime] | None = None) -> None:
+        if size < 1:
+            raise ValueError("the message log keeps at least one frame per station")
+        self.size = size
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self._rings: dict[str, deque[LoggedFrame]] = {}
+        self._pending: dict[str, dict[tuple[str, str], LoggedFrame]] = {}
+        self._seq = 0
+        self._subscribers: list[FrameSubscriber] = []
+        self.frames_total: dict[tuple[str, str], int] = {}
+        self.callerrors_total: dict[str, int] = {}
+        self.latency: dict[str, LatencyHistogram] = {}
+
+    @classmethod
+    def attach(cls, server: OCPPServer, size: int = 200) -> MessageLog:
+        """A message log fed by ``server``'s frames (of links opened from now on)."""
+        log = cls(size)
+        server.add_frame_observer(log.observe)
+        return log
+
+    # --- the hot path ---
+
+    def observe(self, charger_id: str, direction: str, text: str) -> None:
+        """Record one frame (a ``FrameObserver``)."""
+        now = time.monotonic()
+        message_type, message_id, action, error_code = _parse(text)
+        self._seq += 1
+        entry = LoggedFrame(self._seq, charger_id, direction, self._clock(), now, message_type,
+                            action, message_id, text, None, error_code)
+        if message_type == CALL and message_id is not None:
+            self._remember_call(charger_id, entry)
+        elif message_id is not None and message_type in (CALLRESULT, CALLERROR):
+            self._pair_reply(charger_id, entry)
+        key = (direction, entry.action or "unknown")
+        self.frames_total[key] = self.frames_total.get(key, 0) + 1
+        if error_code is not None:
+            self.callerrors_total[error_code] = self.callerrors_total.get(error_code, 0) + 1
+        ring = self._rings.get(charger_id)
+        if ring is None:
+            ring = self._rings[charger_id] = deque(maxlen=self.size)
+        ring.append(entry)
+        for subscriber in self._subscribers:
+            subscriber(entry)
+
+    def _remember_call(self, charger_id: str, entry: LoggedFrame) -> None:
+        pending = self._pending.get(charger_id)
+        if pending is None:
+            pending = self._pending[charger_id] = {}
+        pending[(entry.direction, entry.message_id or "")] = entry
+        if len(pending) > self.size:  # unanswered CALLs must not pile up
+            del pending[next(iter(pending))]
+
+    def _pair_reply(self, charger_id: str, entry: LoggedFrame) -> None:
+        call_direction = "out" if entry.direction == "in" else "in"
+        pending = self._pending.get(charger_id)
+        key = (call_direction, entry.message_id or "")
+        call = None if pending is None else pending.pop(key, None)
+        if call is None:
+            return
+        latency = entry.monotonic - call.monotonic
+        call.latency = entry.latency = latency
+        entry.action = call.action
+        histogram = self.latency.get(call.action or "unknown")
+        if histogram is None:
+            histogram = LatencyHistogram([0] * (len(LATENCY_BUCKETS) + 1))
+            self.latency[call.action or "unknown"] = histogram
+        histogram.observe(latency)
+
+    # --- readers ---
+
+    def frames(
+        self,
+        charger_id: str,
+        limit: int = 100,
+        action: str | None = None,
+        direction: str | None = None,
+    ) -> list[LoggedFrame]:
+        """The station's most recent frames (oldest first), at most ``limit``, filtered."""
+        ring = self._rings.get(charger_id, ())
+        selected = [
+            f for f in ring
+            if (action is None or f.action == action)
+            and (direction is None or f.direction == direction)
+        ]
+        return selected[-limit:] if limit > 0 else []
+
+    def subscribe(self, subscriber: FrameSubscriber) -> None:
+        """Call ``subscriber(frame)`` with every frame from now on."""
+        self._subscribers.append(subscriber)
+
+    def unsubscribe(self, subscriber: FrameSubscriber) -> None:
+        """Stop calling ``subscriber`` (no error if it was not subscribed)."""
+        if subscriber in self._subscribers:
+            self._subscribers.remove(subscriber)
+
+    @property
+    def subscriber_count(self) -> int:
+        return len(self._subscribers)
+
+
+def _parse(text: str) -> tuple[int | None, str | None, str | None, str | None]:
+    """(message type, message id, action of a CALL, error code of a CALLERROR) of a frame; Nones
+    for what cannot be read (the CSMS answers those frames itself)."""
+    try:
+        frame = orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return None, None, None, None
+    if type(frame) is not list or len(frame) < 3:
+        return None, None, None, None
+    message_type, message_id = frame[0], frame[1]
+    if type(message_type) is not int or type(message_id) is not str:
+        return None, None, None, None
+    if message_type == CALL and type(frame[2]) is str:
+        return CALL, message_id, frame[2], None
+    if message_type == CALLERROR and type(frame[2]) is str:
+        return CALLERROR, message_id, None, frame[2]
+    return message_type, message_id, None, None
+
+
+__all__ = ["LATENCY_BUCKETS", "LatencyHistogram", "LoggedFrame", "MessageLog"]
