@@ -90,6 +90,12 @@ def _add_chargers(p: argparse.ArgumentParser, with_url: bool) -> None:
                    help="seconds between meter samples while charging (default 5)")
 
 
+def _add_state_dir(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--state-dir", default=None, metavar="DIR",
+                   help="keep each station's device model and queued transaction events in this "
+                   "folder between runs (default: nothing kept)")
+
+
 def _add_security(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("security profiles (OCPP 2.0.1 A00)")
     g.add_argument("--password", default=None,
@@ -140,10 +146,12 @@ def build_parser() -> argparse.ArgumentParser:
     charger = sub.add_parser("charger", help="run simulated charging stations against a CSMS")
     _add_chargers(charger, with_url=True)
     _add_security(charger)
+    _add_state_dir(charger)
     fleet = sub.add_parser("fleet", help="run a fleet of simulated stations from a scenario",
                            description=FLEET_HELP)
     _add_fleet(fleet)
     _add_security(fleet)
+    _add_state_dir(fleet)
     demo = sub.add_parser("demo", help="run the six-step end-to-end demo and exit")
     demo.add_argument("--host", default="127.0.0.1", help="address for the demo (default 127.0.0.1)")
     demo.add_argument("--port", type=_port, default=9000, help="OCPP port (default 9000; 0 = any)")
@@ -190,7 +198,7 @@ async def _main(args: argparse.Namespace) -> None:
     password, context = _security(args) if args.command == "charger" else (None, None)
     chargers = run.ChargerOptions(
         getattr(args, "url", ""), run.charger_ids(args.id, args.count), args.connectors,
-        args.charge, args.sample_interval, password, context,
+        args.charge, args.sample_interval, password, context, getattr(args, "state_dir", None),
     )
     if args.command == "charger":
         await run.run_chargers(chargers, stop, args.duration)
@@ -240,7 +248,7 @@ def _fleet_options(args: argparse.Namespace) -> FleetOptions:
     return FleetOptions(
         args.url, args.count, scenario, ramp_up=args.ramp_up,
         random_events=not args.no_random_events, basic_auth_password=password,
-        ssl_context=context,
+        ssl_context=context, state_dir=args.state_dir,
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 import signal
 import ssl
@@ -40,6 +41,7 @@ class ChargerOptions:
     sample_interval: float = 5.0  # seconds between meter samples while charging
     basic_auth_password: str | None = None  # security profiles 1/2 (username = station id)
     ssl_context: ssl.SSLContext | None = None  # wss:// CA and client certificate (2/3)
+    state_dir: str | None = None  # device model and offline queue kept between runs
 
 
 def charger_ids(prefix: str | None, count: int) -> list[str]:
@@ -91,6 +93,7 @@ async def chargers(options: ChargerOptions):  # type: ignore[no-untyped-def]
             cid, options.url, num_connectors=options.connectors,
             sample_interval=options.sample_interval,
             basic_auth_password=options.basic_auth_password, ssl_context=options.ssl_context,
+            state_dir=options.state_dir,
         )
         for cid in options.ids
     ]
@@ -127,9 +130,5 @@ async def run_all(
     """The CSMS, its REST API and simulated chargers connected to it, in one process."""
     async with csms_with_api(server_options) as (server, _api):
         url = f"ws://127.0.0.1:{server.port}"
-        local = ChargerOptions(
-            url, charger_options.ids, charger_options.connectors, charger_options.charge,
-            charger_options.sample_interval,
-        )
-        async with chargers(local):
+        async with chargers(dataclasses.replace(charger_options, url=url)):
             await _wait(stop, duration)

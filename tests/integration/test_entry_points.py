@@ -130,3 +130,9 @@ def test_requirements_txt_matches_pyproject() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
     lines = [line.strip() for line in (ROOT / "requirements.txt").read_text().splitlines()]
     assert sorted(line for line in lines if line and not line.startswith("#")) == sorted(project)
+
+
+@pytest.mark.parametrize("command", ["charger", "fleet"])
+def test_station_commands_offer_state_dir(command: str) -> None:
+    result = run(["-m", "ocppkit.cli", command, "--help"])
+    assert result.returncode == 0 and "--state-dir DIR" in result.stdout

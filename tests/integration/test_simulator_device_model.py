@@ -319,3 +319,27 @@ async def test_state_dir_keeps_the_device_model_between_runs(tmp_path: Path) -> 
         assert got.get_variable_result[0].attribute_value == "321"
         await again.disconnect()
     csms.recorder.assert_all_valid()
+
+
+async def test_state_dir_from_the_runner_keeps_a_changed_variable_between_runs(tmp_path) -> None:
+    """`ocppkit charger --state-dir` (run.ChargerOptions.state_dir): a value the CSMS set is
+    still there when the station runs again."""
+    import asyncio
+
+    from ocppkit.csms import OCPPServer
+    from ocppkit.run import ChargerOptions, chargers
+
+    async with OCPPServer("127.0.0.1", 0) as server, asyncio.timeout(30):
+        options = ChargerOptions(f"ws://127.0.0.1:{server.port}", ["CP_STATE"],
+                                 state_dir=str(tmp_path))
+        async with chargers(options):
+            answer = await server.set_variables(
+                "CP_STATE", [("TxCtrlr", "EVConnectionTimeOut", "77")]
+            )
+            assert answer.set_variable_result[0].attribute_status == "Accepted"
+        async with chargers(options):
+            answer = await server.get_variables(
+                "CP_STATE", [("TxCtrlr", "EVConnectionTimeOut")]
+            )
+    assert answer.get_variable_result[0].attribute_value == "77"
+    assert any(tmp_path.iterdir())

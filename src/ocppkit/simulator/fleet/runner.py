@@ -65,6 +65,7 @@ class FleetOptions:
         random_events: EV arrivals and faults from the scenario (False: control API only).
         basic_auth_password: HTTP Basic auth password (security profiles 1 and 2).
         ssl_context: TLS settings for ``wss://`` (CA, client certificate: profiles 2 and 3).
+        state_dir: folder keeping each station's device model and offline queue between runs.
     """
 
     url: str
@@ -76,6 +77,7 @@ class FleetOptions:
     random_events: bool = True
     basic_auth_password: str | None = None
     ssl_context: ssl.SSLContext | None = None
+    state_dir: str | None = None
 
 
 class Fleet:
@@ -114,6 +116,7 @@ class Fleet:
                 id_token=scenario.id_tokens[0],
                 seed=stream(scenario.seed, index, "station").getrandbits(64),
                 sample_interval=scenario.sample_interval,
+                state_dir=self.options.state_dir,
                 **station_arguments(kind),  # type: ignore[arg-type]
                 **security,  # type: ignore[arg-type]
             )
