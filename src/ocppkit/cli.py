@@ -57,55 +57,100 @@ def _url(text: str) -> str:
 
 
 def _add_logging(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--log-level", choices=["DEBUG", "INFO", "WARNING", "ERROR"], default=None,
-                   help="log level (default: $OCPP_LOG_LEVEL or INFO)")
-    p.add_argument("--protocol-debug", action="store_true", default=None,
-                   help="log every OCPP frame (default: $OCPP_PROTOCOL_DEBUG)")
-    p.add_argument("--log-file", default=None, help="also log to this file (default: $OCPP_LOG_FILE)")
+    p.add_argument(
+        "--log-level",
+        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+        default=None,
+        help="log level (default: $OCPP_LOG_LEVEL or INFO)",
+    )
+    p.add_argument(
+        "--protocol-debug",
+        action="store_true",
+        default=None,
+        help="log every OCPP frame (default: $OCPP_PROTOCOL_DEBUG)",
+    )
+    p.add_argument(
+        "--log-file", default=None, help="also log to this file (default: $OCPP_LOG_FILE)"
+    )
 
 
 def _add_server(p: argparse.ArgumentParser) -> None:
     p.add_argument("--host", default="0.0.0.0", help="address to listen on (default 0.0.0.0)")
     p.add_argument("--port", type=_port, default=9000, help="OCPP WebSocket port (default 9000)")
     p.add_argument("--api-port", type=_port, default=8080, help="REST API port (default 8080)")
-    p.add_argument("--heartbeat-interval", type=_positive, default=30,
-                   help="heartbeat interval given to stations at boot, seconds (default 30)")
-    p.add_argument("--database-url", default=None,
-                   help="where the CSMS keeps its state: sqlite+aiosqlite:///<file> or "
-                        "postgresql+asyncpg://<user>@<host>/<db> (default: "
-                        "$OCPPKIT_DATABASE_URL, else sqlite+aiosqlite:///ocppkit.db here)")
+    p.add_argument(
+        "--heartbeat-interval",
+        type=_positive,
+        default=30,
+        help="heartbeat interval given to stations at boot, seconds (default 30)",
+    )
+    p.add_argument(
+        "--database-url",
+        default=None,
+        help="where the CSMS keeps its state: sqlite+aiosqlite:///<file> or "
+        "postgresql+asyncpg://<user>@<host>/<db> (default: "
+        "$OCPPKIT_DATABASE_URL, else sqlite+aiosqlite:///ocppkit.db here)",
+    )
 
 
 def _add_chargers(p: argparse.ArgumentParser, with_url: bool) -> None:
     if with_url:
-        p.add_argument("--url", type=_url, default="ws://localhost:9000",
-                       help="CSMS URL; the station id is appended (default ws://localhost:9000)")
-    p.add_argument("--id", default=None,
-                   help="station id; with --count > 1 a prefix: <id>_001... (default: charger_001...)")
+        p.add_argument(
+            "--url",
+            type=_url,
+            default="ws://localhost:9000",
+            help="CSMS URL; the station id is appended (default ws://localhost:9000)",
+        )
+    p.add_argument(
+        "--id",
+        default=None,
+        help="station id; with --count > 1 a prefix: <id>_001... (default: charger_001...)",
+    )
     p.add_argument("--count", type=_positive, default=1, help="number of chargers (default 1)")
-    p.add_argument("--connectors", type=_positive, default=1,
-                   help="connectors (EVSEs) per charger (default 1)")
+    p.add_argument(
+        "--connectors", type=_positive, default=1, help="connectors (EVSEs) per charger (default 1)"
+    )
     p.add_argument("--charge", action="store_true", help="start charging on EVSE 1 once booted")
-    p.add_argument("--sample-interval", type=_seconds, default=5.0,
-                   help="seconds between meter samples while charging (default 5)")
+    p.add_argument(
+        "--sample-interval",
+        type=_seconds,
+        default=5.0,
+        help="seconds between meter samples while charging (default 5)",
+    )
 
 
 def _add_state_dir(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--state-dir", default=None, metavar="DIR",
-                   help="keep each station's device model and queued transaction events in this "
-                   "folder between runs (default: nothing kept)")
+    p.add_argument(
+        "--state-dir",
+        default=None,
+        metavar="DIR",
+        help="keep each station's device model and queued transaction events in this "
+        "folder between runs (default: nothing kept)",
+    )
 
 
 def _add_security(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("security profiles (OCPP 2.0.1 A00)")
-    g.add_argument("--password", default=None,
-                   help="HTTP Basic auth password, username = station id (profiles 1 and 2)")
-    g.add_argument("--ca-file", default=None,
-                   help="CA certificate(s) to check the CSMS against (wss:// URLs; profiles 2, 3)")
-    g.add_argument("--cert-file", default=None,
-                   help="the station's client certificate, PEM (wss://; profile 3)")
-    g.add_argument("--key-file", default=None,
-                   help="the client certificate's private key, PEM (default: in --cert-file)")
+    g.add_argument(
+        "--password",
+        default=None,
+        help="HTTP Basic auth password, username = station id (profiles 1 and 2)",
+    )
+    g.add_argument(
+        "--ca-file",
+        default=None,
+        help="CA certificate(s) to check the CSMS against (wss:// URLs; profiles 2, 3)",
+    )
+    g.add_argument(
+        "--cert-file",
+        default=None,
+        help="the station's client certificate, PEM (wss://; profile 3)",
+    )
+    g.add_argument(
+        "--key-file",
+        default=None,
+        help="the client certificate's private key, PEM (default: in --cert-file)",
+    )
 
 
 FLEET_HELP = """Run N simulated stations in one process against a CSMS. Stations connect spread over
@@ -118,22 +163,45 @@ for its keys. A bad scenario file exits with status 2.
 
 
 def _add_fleet(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--url", type=_url, default="ws://localhost:9000",
-                   help="CSMS URL; each station id is appended (default ws://localhost:9000)")
+    p.add_argument(
+        "--url",
+        type=_url,
+        default="ws://localhost:9000",
+        help="CSMS URL; each station id is appended (default ws://localhost:9000)",
+    )
     p.add_argument("--count", type=_positive, default=10, help="number of stations (default 10)")
-    p.add_argument("--scenario", default=None, metavar="FILE",
-                   help="scenario file, TOML only (default: built-in AC 22 kW fleet)")
+    p.add_argument(
+        "--scenario",
+        default=None,
+        metavar="FILE",
+        help="scenario file, TOML only (default: built-in AC 22 kW fleet)",
+    )
     p.add_argument("--seed", type=int, default=None, help="seed (overrides the scenario's)")
-    p.add_argument("--ramp-up", type=float, default=0.0, metavar="SECONDS",
-                   help="spread the stations' connections over this many seconds (default 0)")
-    p.add_argument("--control-port", type=_port, default=None, metavar="PORT",
-                   help="serve the control API on this port (0 = any free; default: none)")
-    p.add_argument("--control-host", default="127.0.0.1",
-                   help="address of the control API (default 127.0.0.1)")
-    p.add_argument("--report", default=None, metavar="FILE",
-                   help="also write the final report as JSON to FILE")
-    p.add_argument("--no-random-events", action="store_true",
-                   help="no scenario arrivals or faults: EVs only through the control API")
+    p.add_argument(
+        "--ramp-up",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="spread the stations' connections over this many seconds (default 0)",
+    )
+    p.add_argument(
+        "--control-port",
+        type=_port,
+        default=None,
+        metavar="PORT",
+        help="serve the control API on this port (0 = any free; default: none)",
+    )
+    p.add_argument(
+        "--control-host", default="127.0.0.1", help="address of the control API (default 127.0.0.1)"
+    )
+    p.add_argument(
+        "--report", default=None, metavar="FILE", help="also write the final report as JSON to FILE"
+    )
+    p.add_argument(
+        "--no-random-events",
+        action="store_true",
+        help="no scenario arrivals or faults: EVs only through the control API",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -147,23 +215,32 @@ def build_parser() -> argparse.ArgumentParser:
     _add_chargers(charger, with_url=True)
     _add_security(charger)
     _add_state_dir(charger)
-    fleet = sub.add_parser("fleet", help="run a fleet of simulated stations from a scenario",
-                           description=FLEET_HELP)
+    fleet = sub.add_parser(
+        "fleet", help="run a fleet of simulated stations from a scenario", description=FLEET_HELP
+    )
     _add_fleet(fleet)
     _add_security(fleet)
     _add_state_dir(fleet)
     demo = sub.add_parser("demo", help="run the six-step end-to-end demo and exit")
-    demo.add_argument("--host", default="127.0.0.1", help="address for the demo (default 127.0.0.1)")
+    demo.add_argument(
+        "--host", default="127.0.0.1", help="address for the demo (default 127.0.0.1)"
+    )
     demo.add_argument("--port", type=_port, default=9000, help="OCPP port (default 9000; 0 = any)")
-    demo.add_argument("--api-port", type=_port, default=8080, help="REST port (default 8080; 0 = any)")
+    demo.add_argument(
+        "--api-port", type=_port, default=8080, help="REST port (default 8080; 0 = any)"
+    )
     both = sub.add_parser("all", help="run the CSMS, its REST API and chargers in one process")
     _add_server(both)
     _add_chargers(both, with_url=False)
     for p in (server, charger, fleet, demo, both):
         _add_logging(p)
         if p is not demo:
-            p.add_argument("--duration", type=_seconds, default=None,
-                           help="stop after this many seconds (default: run until Ctrl-C)")
+            p.add_argument(
+                "--duration",
+                type=_seconds,
+                default=None,
+                help="stop after this many seconds (default: run until Ctrl-C)",
+            )
     return parser
 
 
@@ -189,16 +266,28 @@ async def _main(args: argparse.Namespace) -> None:
         return
     server = None
     if args.command in ("server", "all"):
-        server = run.ServerOptions(args.host, args.port, args.host, args.api_port,
-                                   args.heartbeat_interval, _database_url(args.database_url))
+        server = run.ServerOptions(
+            args.host,
+            args.port,
+            args.host,
+            args.api_port,
+            args.heartbeat_interval,
+            _database_url(args.database_url),
+        )
     if args.command == "server":
         assert server is not None
         await run.run_server(server, stop, args.duration)
         return
     password, context = _security(args) if args.command == "charger" else (None, None)
     chargers = run.ChargerOptions(
-        getattr(args, "url", ""), run.charger_ids(args.id, args.count), args.connectors,
-        args.charge, args.sample_interval, password, context, getattr(args, "state_dir", None),
+        getattr(args, "url", ""),
+        run.charger_ids(args.id, args.count),
+        args.connectors,
+        args.charge,
+        args.sample_interval,
+        password,
+        context,
+        getattr(args, "state_dir", None),
     )
     if args.command == "charger":
         await run.run_chargers(chargers, stop, args.duration)
@@ -246,9 +335,14 @@ def _fleet_options(args: argparse.Namespace) -> FleetOptions:
         raise UsageError("--ramp-up must not be negative")
     password, context = _security(args)
     return FleetOptions(
-        args.url, args.count, scenario, ramp_up=args.ramp_up,
-        random_events=not args.no_random_events, basic_auth_password=password,
-        ssl_context=context, state_dir=args.state_dir,
+        args.url,
+        args.count,
+        scenario,
+        ramp_up=args.ramp_up,
+        random_events=not args.no_random_events,
+        basic_auth_password=password,
+        ssl_context=context,
+        state_dir=args.state_dir,
     )
 
 

@@ -69,15 +69,22 @@ async def _wait(stop: asyncio.Event, duration: float | None) -> None:
 @contextlib.asynccontextmanager
 async def csms_with_api(options: ServerOptions):  # type: ignore[no-untyped-def]
     """Start the CSMS and its REST API on one loop; yield ``(server, api)``; stop both."""
-    server = OCPPServer(options.host, options.port, heartbeat_interval=options.heartbeat_interval,
-                        database_url=options.database_url)
+    server = OCPPServer(
+        options.host,
+        options.port,
+        heartbeat_interval=options.heartbeat_interval,
+        database_url=options.database_url,
+    )
     await server.start()
     api = ApiServer(create_app(server), options.api_host, options.api_port)
     try:
         await api.start()
         log.info(
             "CSMS listening on ws://%s:%d/{charger_id}; REST API on http://%s:%d (docs at /docs)",
-            options.host, server.port, options.api_host, api.port,
+            options.host,
+            server.port,
+            options.api_host,
+            api.port,
         )
         yield server, api
     finally:
@@ -90,9 +97,12 @@ async def chargers(options: ChargerOptions):  # type: ignore[no-untyped-def]
     """Connect simulated chargers (booted on entry); yield them; disconnect them on exit."""
     sims = [
         ChargerSimulator(
-            cid, options.url, num_connectors=options.connectors,
+            cid,
+            options.url,
+            num_connectors=options.connectors,
             sample_interval=options.sample_interval,
-            basic_auth_password=options.basic_auth_password, ssl_context=options.ssl_context,
+            basic_auth_password=options.basic_auth_password,
+            ssl_context=options.ssl_context,
             state_dir=options.state_dir,
         )
         for cid in options.ids
@@ -107,7 +117,9 @@ async def chargers(options: ChargerOptions):  # type: ignore[no-untyped-def]
         await asyncio.gather(*(sim.disconnect() for sim in sims), return_exceptions=True)
 
 
-async def run_server(options: ServerOptions, stop: asyncio.Event, duration: float | None = None) -> None:
+async def run_server(
+    options: ServerOptions, stop: asyncio.Event, duration: float | None = None
+) -> None:
     """The CSMS and its REST API until stopped."""
     async with csms_with_api(options):
         await _wait(stop, duration)
