@@ -5,12 +5,13 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo demo-debug test lint bench generate clean
+.PHONY: setup demo demo-debug test lint bench generate screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
+	bash scripts/install_browser.sh  # Debian's chromium for tests/e2e (no browser download)
 	touch $(STAMP)
 
 setup: $(STAMP)  ## create .venv with ocppkit and its dev tools
@@ -32,6 +33,9 @@ bench: $(STAMP)  ## benchmarks (print figures)
 
 generate: $(STAMP)  ## regenerate the OCPP 2.0.1 models from the official schemas
 	$(PY) scripts/generate_models.py
+
+screenshots: $(STAMP)  ## the dashboard's screenshots in docs/screenshots/
+	$(PY) scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis build src/*.egg-info

@@ -1,177 +1,109 @@
 """The REST API (FastAPI), served in the same process and event loop as the CSMS.
 
-Endpoints (the seed's): ``GET /health``, ``GET /chargers``, ``GET /chargers/{id}``,
-``POST /chargers/{id}/start``, ``POST /chargers/{id}/stop``. OpenAPI at ``/docs``.
+``create_app(server)`` builds it over a running (or about to run) ``OCPPServer``; the routes
+live in ``ocppkit.api.routes`` (chargers, commands, transactions, tokens, events, metrics), the
+request/response models in ``ocppkit.api.schemas``. OpenAPI at ``/openapi.json``, docs at ``/docs``.
 
-Every error is JSON ``{"detail": "<what was wrong>", "code": "<machine-readable code>"}``:
-404 unknown charger, 409 not connected (or nothing to stop), 422 bad body, 502 the station
-answered with a CALLERROR, 504 no answer from the station in time.
+Every error is JSON ``{"detail": "<what was wrong>", "code": "<machine-readable code>"}`` (422s
+add ``errors: [{field, rule, message}]``): 404 unknown charger/transaction/token/action/path,
+409 not connected (or nothing to stop), 422 bad body/parameters/payload, 502 the station
+answered with a CALLERROR, 504 no answer from the station in time, 500 a bug.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from fastapi import Body, FastAPI, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ocppkit.protocol.errors import (
-    CallTimeoutError,
-    NotConnectedError,
-    OCPPError,
-    OCPPKitError,
-)
-from ocppkit.protocol.validation import to_wire_dict
+from ocppkit.api.dashboard import mount_dashboard
+from ocppkit.api.deps import ApiError, Operator
+from ocppkit.api.routes import chargers, commands, events, metrics, tokens, transactions
+from ocppkit.api.schemas import ErrorBody, StartRequest, StopRequest
+from ocppkit.csms.message_log import MessageLog
+from ocppkit.csms.queries import CsmsQueries
 
 if TYPE_CHECKING:
     from ocppkit.csms import OCPPServer
 
+log = logging.getLogger("ocppkit.api")
 
-class ApiError(Exception):
-    """An error answered as ``{"detail", "code"}`` with an HTTP status."""
-
-    def __init__(self, status: int, code: str, detail: str) -> None:
-        super().__init__(detail)
-        self.status, self.code, self.detail = status, code, detail
+_HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 400: "bad_request"}
 
 
-class StartRequest(BaseModel):
-    """Body of ``POST /chargers/{id}/start``."""
+def create_app(
+    server: OCPPServer,
+    *,
+    message_log_size: int = 200,
+    protocol_log_file: str | Path | None = None,
+    heartbeat_interval: float = 15.0,
+) -> FastAPI:
+    """The REST API over ``server`` (it holds no state of its own).
 
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={"examples": [{"evse_id": 1, "connector_id": 1}]},
-    )
-    evse_id: int = Field(1, ge=1, description="EVSE to start on")
-    connector_id: int | None = Field(
-        1, ge=1, description="Accepted for the seed's API; RequestStartTransaction itself carries "
-        "no connectorId (the OCPP 2.0.1 schema forbids it), the station picks the connector."
-    )
-    id_token: str | None = Field(
-        None, min_length=1, max_length=36, description="id token to start with (default: the "
-        "server's demo token)"
-    )
+    Build it before the stations connect: the message log sees the links opened from then on.
 
-
-class StopRequest(BaseModel):
-    """Body of ``POST /chargers/{id}/stop``."""
-
-    model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [{"transaction_id": "b6a0c6f4"}, {}]}
-    )
-    transaction_id: str | None = Field(
-        None, min_length=1, max_length=36, description="transaction to stop (default: the active one)"
-    )
-
-
-class ErrorBody(BaseModel):
-    detail: str
-    code: str
-
-
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    404: {"model": ErrorBody, "description": "unknown charger"},
-    409: {"model": ErrorBody, "description": "charger not connected, or nothing to stop"},
-    422: {"model": ErrorBody, "description": "invalid request body"},
-    502: {"model": ErrorBody, "description": "the station answered with a CALLERROR"},
-    504: {"model": ErrorBody, "description": "no answer from the station in time"},
-}
-
-
-def _charger_or_404(server: OCPPServer, charger_id: str) -> dict[str, Any]:
-    status = server.get_charger_status(charger_id)
-    if status is None:
-        raise ApiError(404, "charger_not_found", f"charger {charger_id!r} is not known")
-    return status
-
-
-def _require_connected(server: OCPPServer, charger_id: str) -> None:
-    if _charger_or_404(server, charger_id).get("connection") != "connected":
-        raise ApiError(409, "charger_not_connected", f"charger {charger_id!r} is not connected")
-
-
-async def _command(charger_id: str, coro: Any) -> dict[str, Any]:
-    """Await a command towards a station and map its failures to HTTP errors."""
-    try:
-        response = await coro
-    except NotConnectedError as exc:
-        raise ApiError(409, "charger_not_connected", str(exc)) from exc
-    except CallTimeoutError as exc:
-        raise ApiError(504, "station_timeout", str(exc)) from exc
-    except OCPPError as exc:
-        raise ApiError(
-            502, "station_call_error", f"{charger_id} answered {exc.code}: {exc.description}"
-        ) from exc
-    except OCPPKitError as exc:
-        raise ApiError(409, "command_refused", str(exc)) from exc
-    result: dict[str, Any] = to_wire_dict(response)
-    return result
-
-
-def create_app(server: OCPPServer) -> FastAPI:
-    """The REST API over a running ``OCPPServer`` (it holds no state of its own)."""
+    Args:
+        message_log_size: frames kept per station for ``GET /chargers/{id}/messages``.
+        protocol_log_file: the file offered at ``GET /logs/protocol``; default the file the
+            protocol debug log is written to, if any.
+        heartbeat_interval: seconds between keep-alive comments on ``GET /events``.
+    """
     app = FastAPI(
         title="ocppkit CSMS API",
-        version="0.1.0",
-        description="Operate an OCPP 2.0.1 central system: list charging stations, read their "
-        "state, start and stop transactions remotely.",
+        version="0.2.0",
+        description="Operate an OCPP 2.0.1 central system: stations, their EVSEs and device "
+        "models, every CSMS->CS command, transactions, id tokens, live events (SSE), the "
+        "protocol message log and Prometheus metrics.",
+    )
+    app.state.operator = Operator(
+        server,
+        CsmsQueries(server),
+        MessageLog.attach(server, message_log_size),
+        None if protocol_log_file is None else Path(protocol_log_file),
+        heartbeat_interval,
     )
     _install_error_handlers(app)
-
-    @app.get("/health", summary="Liveness and the number of connected stations")
-    async def health() -> dict[str, Any]:
-        chargers = server.list_chargers()
-        connected = sum(1 for c in chargers if c.get("connection") == "connected")
-        return {"status": "ok", "chargers_connected": connected, "chargers_known": len(chargers)}
-
-    @app.get("/chargers", summary="Every known charging station with its state")
-    async def list_chargers() -> list[dict[str, Any]]:
-        return server.list_chargers()
-
-    @app.get("/chargers/{charger_id}", responses=_ERRORS, summary="One station's state")
-    async def get_charger(charger_id: str) -> dict[str, Any]:
-        return _charger_or_404(server, charger_id)
-
-    @app.post("/chargers/{charger_id}/start", responses=_ERRORS,
-              summary="RequestStartTransaction towards the station")
-    async def start(
-        charger_id: str, body: Annotated[StartRequest | None, Body()] = None
-    ) -> dict[str, Any]:
-        body = body or StartRequest()
-        _require_connected(server, charger_id)
-        kwargs: dict[str, Any] = {"evse_id": body.evse_id}
-        if body.id_token:
-            kwargs["id_token"] = body.id_token
-        answer = await _command(charger_id, server.request_start_transaction(charger_id, **kwargs))
-        return {"charger_id": charger_id, "evse_id": body.evse_id, **answer}
-
-    @app.post("/chargers/{charger_id}/stop", responses=_ERRORS,
-              summary="RequestStopTransaction towards the station")
-    async def stop(
-        charger_id: str, body: Annotated[StopRequest | None, Body()] = None
-    ) -> dict[str, Any]:
-        body = body or StopRequest()
-        _require_connected(server, charger_id)
-        coro = server.request_stop_transaction(charger_id, transaction_id=body.transaction_id)
-        answer = await _command(charger_id, coro)
-        return {"charger_id": charger_id, "transaction_id": body.transaction_id, **answer}
-
+    for module in (chargers, commands, transactions, tokens, events, metrics):
+        app.include_router(module.router)
+    mount_dashboard(app)  # the web dashboard at / and /static (ocppkit.api.dashboard)
     return app
+
+
+def _error(status: int, code: str, detail: str, **extra: Any) -> JSONResponse:
+    return JSONResponse({"detail": detail, "code": code, **extra}, status_code=status)
 
 
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def api_error(_: Request, exc: ApiError) -> JSONResponse:
-        return JSONResponse({"detail": exc.detail, "code": exc.code}, status_code=exc.status)
+        return JSONResponse(exc.body(), status_code=exc.status)
 
     @app.exception_handler(RequestValidationError)
-    async def bad_body(_: Request, exc: RequestValidationError) -> JSONResponse:
-        problems = [
-            f"{'.'.join(str(p) for p in e['loc'] if p != 'body') or 'body'}: {e['msg']}"
+    async def bad_request(_: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [
+            {"field": ".".join(str(p) for p in e["loc"] if p != "body") or "body",
+             "rule": e["type"], "message": e["msg"]}
             for e in exc.errors()
         ]
-        return JSONResponse(
-            {"detail": "; ".join(problems), "code": "invalid_body"}, status_code=422
-        )
+        in_body = any(e["loc"] and e["loc"][0] == "body" for e in exc.errors())
+        return _error(422, "invalid_body" if in_body else "invalid_parameter",
+                      "; ".join(f"{e['field']}: {e['message']}" for e in errors), errors=errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = _HTTP_CODES.get(exc.status_code, "http_error")
+        return JSONResponse({"detail": str(exc.detail), "code": code},
+                            status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("%s %s failed", request.method, request.url.path)
+        return _error(500, "internal_error", f"internal error: {type(exc).__name__}")
+
+
+__all__ = ["ApiError", "ErrorBody", "StartRequest", "StopRequest", "create_app"]

@@ -26,14 +26,16 @@ class ApiServer:
 
     def __init__(self, app: FastAPI, host: str = "0.0.0.0", port: int = 8080) -> None:
         config = uvicorn.Config(
-            app, host=host, port=port, log_level="warning", access_log=False, lifespan="off"
+            app, host=host, port=port, log_level="warning", access_log=False, lifespan="off",
+            timeout_graceful_shutdown=5,  # a backstop: open event streams end on stop()
         )
+        self._app = app
         self._server = _InLoopServer(config)
         self._task: asyncio.Task[None] | None = None
         self.host = host
         self.port = port
 
-    async def start(self, timeout: float = 10.0) -> None:
+    async def start(self, timeout: float = 10.0) -> None:  # noqa: ASYNC109
         """Start serving; return once the socket listens.
 
         Raises:
@@ -51,6 +53,10 @@ class ApiServer:
                 await asyncio.sleep(0.01)
 
     @property
+    def app(self) -> FastAPI:
+        return self._app
+
+    @property
     def task(self) -> asyncio.Task[None] | None:
         return self._task
 
@@ -58,6 +64,9 @@ class ApiServer:
         """Stop serving and wait for uvicorn to finish."""
         if self._task is None:
             return
+        operator = getattr(self._app.state, "operator", None)
+        if operator is not None:
+            operator.closing.set()  # live event streams end
         self._server.should_exit = True
         with contextlib.suppress(Exception):
             await self._task

@@ -41,7 +41,7 @@ class LoggedFrame:
     seq: int
     charger_id: str
     direction: str  # "in" (from the station) or "out" (to the station)
-    time: datetime
+    time: float  # wall clock, seconds since the epoch
     monotonic: float
     message_type: int | None
     action: str | None  # a reply carries its CALL's action
@@ -60,7 +60,7 @@ class LoggedFrame:
             "seq": self.seq,
             "charger_id": self.charger_id,
             "direction": self.direction,
-            "time": self.time.isoformat().replace("+00:00", "Z"),
+            "time": _rfc3339(self.time),
             "message_type": MESSAGE_TYPES.get(self.message_type or 0),
             "action": self.action,
             "message_id": self.message_id,
@@ -89,14 +89,14 @@ class MessageLog:
 
     Args:
         size: frames kept per station.
-        clock: the wall clock for frame times (aware UTC).
+        clock: the wall clock for frame times, seconds since the epoch (``time.time``).
     """
 
-    def __init__(self, size: int = 200, clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(self, size: int = 200, clock: Callable[[], float] = time.time) -> None:
         if size < 1:
             raise ValueError("the message log keeps at least one frame per station")
         self.size = size
-        self._clock = clock or (lambda: datetime.now(UTC))
+        self._clock = clock
         self._rings: dict[str, deque[LoggedFrame]] = {}
         self._pending: dict[str, dict[tuple[str, str], LoggedFrame]] = {}
         self._seq = 0
@@ -190,6 +190,11 @@ class MessageLog:
     @property
     def subscriber_count(self) -> int:
         return len(self._subscribers)
+
+
+def _rfc3339(seconds: float) -> str:
+    moment = datetime.fromtimestamp(seconds, UTC)
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def _parse(text: str) -> tuple[int | None, str | None, str | None, str | None]:

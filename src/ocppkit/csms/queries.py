@@ -16,9 +16,9 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ocppkit.csms.clock import format_time
-from ocppkit.csms.persistence import DatabaseStore
 from ocppkit.csms.registry import Transaction
 from ocppkit.storage.queries import transaction_history
+from ocppkit.storage.worker import DatabaseWorker
 
 if TYPE_CHECKING:
     from ocppkit.csms import OCPPServer
@@ -190,10 +190,11 @@ class CsmsQueries:
         tx = self.server.chargers.find_transaction(transaction_id, charger_id)
         if tx is None:
             return None
-        store = self.server._store  # private to the csms package
-        if isinstance(store, DatabaseStore):
-            events, values = await store.worker.run(partial(transaction_history,
-                                                            transaction_ref=tx.record_id))
+        # The database store runs its worker as ``worker``; the memory store has none.
+        worker = getattr(self.server._store, "worker", None)  # private to the csms package
+        if isinstance(worker, DatabaseWorker):
+            events, values = await worker.run(partial(transaction_history,
+                                                      transaction_ref=tx.record_id))
             return {**tx.to_dict(), "source": "database",
                     "events": [_stored_event(e) for e in events],
                     "meter_values": [_stored_value(v) for v in values]}

@@ -1,0 +1,292 @@
+"""Request and response models of the REST API (snake_case JSON; OCPP payloads stay camelCase).
+
+Every model carries an example for the OpenAPI document.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+TokenStatus = Literal[
+    "Accepted", "Blocked", "ConcurrentTx", "Expired", "Invalid", "NoCredit",
+    "NotAllowedTypeOfEVSE", "NotAtThisLocation", "NotAtThisTime", "Unknown",
+]
+TokenType = Literal[
+    "Central", "eMAID", "ISO14443", "ISO15693", "KeyCode", "Local", "MacAddress",
+    "NoAuthorization",
+]
+
+
+def _examples(*examples: dict[str, Any], extra: str = "forbid") -> ConfigDict:
+    return ConfigDict(extra=extra, json_schema_extra={"examples": list(examples)})  # type: ignore[typeddict-item]
+
+
+# --- errors ---
+
+
+class ErrorBody(BaseModel):
+    """Every error: what was wrong and a machine-readable code."""
+
+    model_config = _examples({"detail": "charger 'CP_1' is not known", "code": "charger_not_found"},
+                             extra="allow")
+    detail: str
+    code: str
+
+
+class Violation(BaseModel):
+    field: str = Field(description="dotted path of the offending field")
+    rule: str = Field(description="the rule it breaks (pydantic error type)")
+    message: str
+
+
+class ValidationErrorBody(ErrorBody):
+    """A request whose body or payload breaks its schema."""
+
+    model_config = _examples({
+        "detail": "ResetRequest: type: Input should be 'Immediate' or 'OnIdle'",
+        "code": "invalid_payload",
+        "errors": [{"field": "type", "rule": "enum",
+                    "message": "Input should be 'Immediate' or 'OnIdle'"}],
+    }, extra="allow")
+    errors: list[Violation] = Field(default_factory=list)
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` for the given error statuses."""
+    described = {
+        404: "unknown charger (or transaction, token, action)",
+        409: "charger not connected, rejected at boot, or nothing to stop",
+        422: "invalid request (body, parameters or OCPP payload)",
+        502: "the station answered with a CALLERROR",
+        504: "no answer from the station in time",
+    }
+    return {
+        s: {"model": ValidationErrorBody if s == 422 else ErrorBody, "description": described[s]}
+        for s in statuses
+    }
+
+
+# --- the seed's start/stop ---
+
+
+class StartRequest(BaseModel):
+    """Body of ``POST /chargers/{id}/start``."""
+
+    model_config = _examples({"evse_id": 1, "connector_id": 1})
+    evse_id: int = Field(1, ge=1, description="EVSE to start on")
+    connector_id: int | None = Field(
+        1, ge=1, description="Accepted for the seed's API; RequestStartTransaction itself carries "
+        "no connectorId (the OCPP 2.0.1 schema forbids it), the station picks the connector."
+    )
+    id_token: str | None = Field(
+        None, min_length=1, max_length=36, description="id token to start with (default: the "
+        "server's demo token)"
+    )
+
+
+class StopRequest(BaseModel):
+    """Body of ``POST /chargers/{id}/stop``."""
+
+    model_config = _examples({"transaction_id": "b6a0c6f4"}, {})
+    transaction_id: str | None = Field(
+        None, min_length=1, max_length=36,
+        description="transaction to stop (default: the active one)",
+    )
+
+
+# --- commands ---
+
+
+class CommandResult(BaseModel):
+    """What a station answered to a CSMS->CS action."""
+
+    model_config = _examples({"action": "Reset", "response": {"status": "Accepted"}})
+    action: str
+    response: dict[str, Any] = Field(description="the station's response, wire (camelCase) JSON")
+
+
+class ActionInfo(BaseModel):
+    model_config = _examples({"action": "Reset", "request_schema": {"type": "object"},
+                              "response_schema": {"type": "object"}})
+    action: str
+    request_schema: dict[str, Any]
+    response_schema: dict[str, Any]
+
+
+class ResetBody(BaseModel):
+    model_config = _examples({"type": "Immediate", "evse_id": None},
+                             {"type": "OnIdle", "evse_id": 1})
+    type: Literal["Immediate", "OnIdle"] = "Immediate"
+    evse_id: int | None = Field(None, ge=0, description="reset one EVSE only (B11/B12)")
+
+
+class UnlockBody(BaseModel):
+    model_config = _examples({"evse_id": 1, "connector_id": 1})
+    evse_id: int = Field(ge=0)
+    connector_id: int = Field(ge=0)
+
+
+class AvailabilityBody(BaseModel):
+    model_config = _examples({"operational_status": "Inoperative", "evse_id": 1,
+                              "connector_id": None})
+    operational_status: Literal["Operative", "Inoperative"]
+    evse_id: int | None = Field(None, ge=0, description="None: the whole station")
+    connector_id: int | None = Field(None, ge=0, description="needs evse_id")
+
+
+class TriggerBody(BaseModel):
+    model_config = _examples({"requested_message": "StatusNotification", "evse_id": 1})
+    requested_message: str = Field(description="a MessageTriggerEnumType value")
+    evse_id: int | None = Field(None, ge=0)
+
+
+class VariableRef(BaseModel):
+    model_config = _examples({"component": "OCPPCommCtrlr", "variable": "HeartbeatInterval"})
+    component: str = Field(min_length=1, max_length=50)
+    variable: str = Field(min_length=1, max_length=50)
+    evse_id: int | None = Field(None, ge=0, description="the component's EVSE")
+    component_instance: str | None = Field(None, max_length=50)
+    instance: str | None = Field(None, max_length=50, description="the variable's instance")
+    attribute_type: Literal["Actual", "Target", "MinSet", "MaxSet"] | None = None
+
+
+class VariableValue(VariableRef):
+    model_config = _examples({"component": "OCPPCommCtrlr", "variable": "HeartbeatInterval",
+                              "value": "60"})
+    value: str = Field(max_length=1000)
+
+
+class GetVariablesBody(BaseModel):
+    model_config = _examples({"variables": [{"component": "OCPPCommCtrlr",
+                                             "variable": "HeartbeatInterval"}]})
+    variables: list[VariableRef] = Field(min_length=1, max_length=1000)
+
+
+class SetVariablesBody(BaseModel):
+    model_config = _examples({"variables": [{"component": "OCPPCommCtrlr",
+                                             "variable": "HeartbeatInterval", "value": "60"}]})
+    variables: list[VariableValue] = Field(min_length=1, max_length=1000)
+
+
+class ChargingProfileBody(BaseModel):
+    model_config = _examples({
+        "evse_id": 1,
+        "charging_profile": {
+            "id": 1, "stackLevel": 0, "chargingProfilePurpose": "TxDefaultProfile",
+            "chargingProfileKind": "Absolute",
+            "chargingSchedule": [{"id": 1, "chargingRateUnit": "A", "startSchedule":
+                                  "2026-01-01T00:00:00Z",
+                                  "chargingSchedulePeriod": [{"startPeriod": 0, "limit": 16.0}]}],
+        },
+    })
+    evse_id: int = Field(ge=0, description="0: the whole station")
+    charging_profile: dict[str, Any] = Field(description="a ChargingProfileType, wire JSON")
+
+
+# --- station settings ---
+
+
+class StationSettings(BaseModel):
+    """A station's run-time settings."""
+
+    model_config = _examples({"boot_status": None, "lenient": False, "items_per_message": None,
+                              "bytes_per_message": None, "notes": "bay 3, faulty RFID reader"})
+    boot_status: Literal["Accepted", "Pending", "Rejected"] | None = Field(
+        description="answered to the station's next BootNotifications; null: the boot policy")
+    lenient: bool = Field(description="validate its payloads leniently")
+    items_per_message: int | None = Field(description="list items per message sent to it")
+    bytes_per_message: int | None = Field(description="bytes per message sent to it")
+    notes: str = Field(description="free text for operators (kept in memory)")
+
+
+class StationSettingsPatch(BaseModel):
+    """The settings to change; keys left out stay as they are."""
+
+    model_config = _examples({"boot_status": "Pending"}, {"lenient": True, "notes": "flaky"})
+    boot_status: Literal["Accepted", "Pending", "Rejected"] | None = None
+    lenient: bool | None = None
+    items_per_message: int | None = Field(None, ge=1)
+    bytes_per_message: int | None = Field(None, ge=1)
+    notes: str | None = Field(None, max_length=10_000)
+
+
+# --- tokens ---
+
+
+class TokenCreate(BaseModel):
+    model_config = _examples({"id_token": "04A2B3C4D5E6F7", "type": "ISO14443",
+                              "status": "Accepted", "expiry": "2027-01-01T00:00:00Z",
+                              "group": None})
+    id_token: str = Field(min_length=1, max_length=36)
+    type: TokenType = "Central"
+    status: TokenStatus = "Accepted"
+    expiry: AwareDatetime | None = Field(None, description="RFC 3339 with a time zone")
+    group: str | None = Field(None, min_length=1, max_length=36, description="group id token")
+
+
+class TokenUpdate(BaseModel):
+    model_config = _examples({"status": "Blocked"}, {"expiry": None})
+    type: TokenType | None = None
+    status: TokenStatus | None = None
+    expiry: AwareDatetime | None = Field(None, description="RFC 3339 with a time zone")
+    group: str | None = Field(None, min_length=1, max_length=36)
+
+
+class Token(BaseModel):
+    model_config = _examples({"id_token": "04A2B3C4D5E6F7", "type": "ISO14443",
+                              "status": "Accepted", "expiry": None, "group": None})
+    id_token: str
+    type: str
+    status: str
+    expiry: str | None
+    group: str | None
+
+
+# --- logs ---
+
+
+class LoggedMessage(BaseModel):
+    model_config = _examples({
+        "seq": 12, "charger_id": "CP_1", "direction": "out", "time": "2026-01-01T00:00:00Z",
+        "message_type": "CALL", "action": "Reset", "message_id": "8f0e", "latency_ms": 12.5,
+        "error_code": None, "json": [2, "8f0e", "Reset", {"type": "Immediate"}],
+    })
+    seq: int
+    charger_id: str
+    direction: Literal["in", "out"]
+    time: str
+    message_type: Literal["CALL", "CALLRESULT", "CALLERROR"] | None
+    action: str | None
+    message_id: str | None
+    latency_ms: float | None
+    error_code: str | None
+    json_: Any = Field(alias="json")
+
+
+__all__ = [
+    "ActionInfo",
+    "AvailabilityBody",
+    "ChargingProfileBody",
+    "CommandResult",
+    "ErrorBody",
+    "GetVariablesBody",
+    "LoggedMessage",
+    "ResetBody",
+    "SetVariablesBody",
+    "StartRequest",
+    "StationSettings",
+    "StationSettingsPatch",
+    "StopRequest",
+    "Token",
+    "TokenCreate",
+    "TokenUpdate",
+    "TriggerBody",
+    "UnlockBody",
+    "ValidationErrorBody",
+    "VariableRef",
+    "VariableValue",
+    "Violation",
+    "error_responses",
+]
