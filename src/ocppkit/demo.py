@@ -49,12 +49,14 @@ async def _rest(method: str, url: str, body: dict[str, Any] | None = None) -> An
 def _charger_line(c: dict[str, Any]) -> str:
     evses = ", ".join(f"EVSE {e['evse_id']}: {e['status']}" for e in c.get("evses", []))
     boot = c.get("boot") or {}
-    return (f"  {c['charger_id']:<12} {c['connection']:<12} {boot.get('vendor', '?')} "
-            f"{boot.get('model', '?')}  [{evses}]")
+    return (
+        f"  {c['charger_id']:<12} {c['connection']:<12} {boot.get('vendor', '?')} "
+        f"{boot.get('model', '?')}  [{evses}]"
+    )
 
 
-async def _wait_for(check: Callable[[], Any], what: str, timeout: float) -> Any:
-    deadline = time.monotonic() + timeout
+async def _wait_for(check: Callable[[], Any], what: str, within: float) -> Any:
+    deadline = time.monotonic() + within
     while time.monotonic() < deadline:
         value = await check()
         if value:
@@ -70,8 +72,9 @@ async def run_demo(
     temporary SQLite file, removed at the end."""
     with tempfile.TemporaryDirectory(prefix="ocppkit-demo-") as folder:
         database_url = f"sqlite+aiosqlite:///{folder}/demo.db"
-        options = ServerOptions(host=host, port=port, api_host=host, api_port=api_port,
-                                database_url=database_url)
+        options = ServerOptions(
+            host=host, port=port, api_host=host, api_port=api_port, database_url=database_url
+        )
         await _run(options, host, out)
 
 
@@ -90,9 +93,10 @@ async def _steps(base: str, out: Printer) -> None:
     out("\n[2/6] GET /chargers")
     for charger in await _rest("GET", f"{base}/chargers"):
         out(_charger_line(charger))
-    out("\n[3/6] POST /chargers/charger_001/start {\"evse_id\": 1, \"connector_id\": 1}")
-    answer = await _rest("POST", f"{base}/chargers/charger_001/start",
-                         {"evse_id": 1, "connector_id": 1})
+    out('\n[3/6] POST /chargers/charger_001/start {"evse_id": 1, "connector_id": 1}')
+    answer = await _rest(
+        "POST", f"{base}/chargers/charger_001/start", {"evse_id": 1, "connector_id": 1}
+    )
     out(f"  station answered: {answer['status']}")
     if answer["status"] != "Accepted":
         raise DemoError(f"charger_001 refused the remote start: {answer}")
@@ -102,12 +106,15 @@ async def _steps(base: str, out: Printer) -> None:
         return tx if tx and tx.get("energy_kwh", 0) > 0 else None
 
     out("\n[4/6] Charging (TransactionEvent Updated with meter values)")
-    tx = await _wait_for(charging, "energy above 0 kWh on charger_001", timeout=15)
-    out(f"  transaction {tx['transaction_id']}: {tx['power_w'] / 1000:.1f} kW, "
-        f"{tx['energy_kwh']:.4f} kWh delivered")
-    out(f"\n[5/6] POST /chargers/charger_001/stop {{\"transaction_id\": \"{tx['transaction_id']}\"}}")
-    answer = await _rest("POST", f"{base}/chargers/charger_001/stop",
-                         {"transaction_id": tx["transaction_id"]})
+    tx = await _wait_for(charging, "energy above 0 kWh on charger_001", within=15)
+    out(
+        f"  transaction {tx['transaction_id']}: {tx['power_w'] / 1000:.1f} kW, "
+        f"{tx['energy_kwh']:.4f} kWh delivered"
+    )
+    out(f'\n[5/6] POST /chargers/charger_001/stop {{"transaction_id": "{tx["transaction_id"]}"}}')
+    answer = await _rest(
+        "POST", f"{base}/chargers/charger_001/stop", {"transaction_id": tx["transaction_id"]}
+    )
     out(f"  station answered: {answer['status']}")
 
     async def stopped() -> Any:
@@ -115,8 +122,10 @@ async def _steps(base: str, out: Printer) -> None:
         return status if status.get("transaction") is None else None
 
     out("\n[6/6] Final state")
-    final = await _wait_for(stopped, "the transaction to end", timeout=10)
+    final = await _wait_for(stopped, "the transaction to end", within=10)
     out(_charger_line(final))
     ended = await _rest("GET", f"{base}/chargers")
-    out(f"  {sum(c['connection'] == 'connected' for c in ended)} charger(s) connected; "
-        f"transaction {tx['transaction_id']} ended.")
+    out(
+        f"  {sum(c['connection'] == 'connected' for c in ended)} charger(s) connected; "
+        f"transaction {tx['transaction_id']} ended."
+    )

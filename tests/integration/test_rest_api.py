@@ -36,9 +36,9 @@ async def charger(stack) -> AsyncIterator[ChargerSimulator]:
     await sim.disconnect()
 
 
-async def _until(predicate, timeout: float = 5.0):
-    async with asyncio.timeout(timeout):
-        while not (value := await predicate()):
+async def _until(predicate, within: float = 5.0):
+    async with asyncio.timeout(within):
+        while not (value := await predicate()):  # noqa: ASYNC110 (polling the REST API)
             await asyncio.sleep(0.05)
     return value
 
@@ -84,7 +84,9 @@ async def test_start_then_stop_over_rest(stack, charger) -> None:
 
     tx = await _until(charging)
     assert tx["power_w"] > 0
-    stopped = await client.post("/chargers/CP_REST/stop", json={"transaction_id": tx["transaction_id"]})
+    stopped = await client.post(
+        "/chargers/CP_REST/stop", json={"transaction_id": tx["transaction_id"]}
+    )
     assert stopped.status_code == 200, stopped.text
     assert stopped.json()["status"] == "Accepted"
 
@@ -115,7 +117,9 @@ async def test_bad_start_body_is_422_naming_the_field(stack, charger, body, fiel
 async def test_malformed_json_body_is_422(stack, charger) -> None:
     _, client = stack
     response = await client.post(
-        "/chargers/CP_REST/start", content=b"{not json", headers={"content-type": "application/json"}
+        "/chargers/CP_REST/start",
+        content=b"{not json",
+        headers={"content-type": "application/json"},
     )
     assert response.status_code == 422
     assert response.json()["code"] == "invalid_body"
@@ -138,8 +142,10 @@ async def test_silent_station_is_504(stack) -> None:
     server, client = stack
     url = f"ws://127.0.0.1:{server.port}/CP_SILENT"
     async with connect(url, subprotocols=["ocpp2.0.1"]) as ws:
-        boot = ('[2,"b1","BootNotification",{"chargingStation":{"model":"M","vendorName":"V"},'
-                '"reason":"PowerUp"}]')
+        boot = (
+            '[2,"b1","BootNotification",{"chargingStation":{"model":"M","vendorName":"V"},'
+            '"reason":"PowerUp"}]'
+        )
         await ws.send(boot)
         async with asyncio.timeout(5):
             await ws.recv()  # BootNotification accepted; from now on it never answers
@@ -151,7 +157,12 @@ async def test_silent_station_is_504(stack) -> None:
 async def test_openapi_documents_the_seed_endpoints(stack) -> None:
     _, client = stack
     paths = (await client.get("/openapi.json")).json()["paths"]
-    for path in ("/health", "/chargers", "/chargers/{charger_id}",
-                 "/chargers/{charger_id}/start", "/chargers/{charger_id}/stop"):
+    for path in (
+        "/health",
+        "/chargers",
+        "/chargers/{charger_id}",
+        "/chargers/{charger_id}/start",
+        "/chargers/{charger_id}/stop",
+    ):
         assert path in paths
     assert (await client.get("/docs")).status_code == 200
