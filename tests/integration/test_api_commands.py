@@ -8,9 +8,9 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+from api_support import api_stack
 from websockets.asyncio.client import connect
 
-from ocppkit.api import ApiServer, create_app
 from ocppkit.csms import OCPPServer
 from ocppkit.protocol.models import CSMS_TO_CS
 from ocppkit.simulator import ChargerSimulator
@@ -18,15 +18,8 @@ from ocppkit.simulator import ChargerSimulator
 
 @pytest.fixture
 async def stack() -> AsyncIterator[tuple[OCPPServer, httpx.AsyncClient]]:
-    server = OCPPServer("127.0.0.1", 0, heartbeat_interval=30, call_timeout=1.0)
-    app = create_app(server)
-    await server.start()
-    api = ApiServer(app, "127.0.0.1", 0)
-    await api.start()
-    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{api.port}", timeout=10) as client:
-        yield server, client
-    await api.stop()
-    await server.stop()
+    async with api_stack() as pair:
+        yield pair
 
 
 @pytest.fixture

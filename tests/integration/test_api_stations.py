@@ -3,35 +3,23 @@ run-time settings, the message log, OpenAPI and the common error shape."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+from api_support import api_stack, connected_station, until
 
-from ocppkit.api import ApiServer, create_app
 from ocppkit.csms import OCPPServer
 from ocppkit.simulator import ChargerSimulator
 
 
 @pytest.fixture
 async def stack() -> AsyncIterator[tuple[OCPPServer, httpx.AsyncClient]]:
-    server = OCPPServer("127.0.0.1", 0, heartbeat_interval=30, call_timeout=2.0)
-    app = create_app(server, message_log_size=20)
-    await server.start()
-    api = ApiServer(app, "127.0.0.1", 0)
-    await api.start()
-    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{api.port}", timeout=10) as client:
-        yield server, client
-    await api.stop()
-    await server.stop()
+    async with api_stack({"message_log_size": 20}, call_timeout=2.0) as pair:
+        yield pair
 
 
-async def _station(server: OCPPServer, charger_id: str) -> ChargerSimulator:
-    sim = ChargerSimulator(charger_id, f"ws://127.0.0.1:{server.port}", sample_interval=0.2)
-    async with asyncio.timeout(10):
-        await sim.connect()
-    return sim
+_station = connected_station
 
 
 @pytest.fixture
@@ -43,12 +31,7 @@ async def stations(stack) -> AsyncIterator[list[ChargerSimulator]]:
         await sim.disconnect()
 
 
-async def _until(predicate, seconds: float = 5.0):
-    async with asyncio.timeout(seconds):
-        while True:
-            if value := await predicate():
-                return value
-            await asyncio.sleep(0.05)
+_until = until
 
 
 async def test_list_is_paginated_with_total_header(stack, stations) -> None:

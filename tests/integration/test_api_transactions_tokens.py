@@ -9,8 +9,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+from api_support import api_stack, until
 
-from ocppkit.api import ApiServer, create_app
 from ocppkit.csms import OCPPServer
 from ocppkit.simulator import ChargerSimulator
 
@@ -18,16 +18,8 @@ from ocppkit.simulator import ChargerSimulator
 @pytest.fixture(params=["memory", "sqlite"])
 async def stack(request, tmp_path: Path) -> AsyncIterator[tuple[OCPPServer, httpx.AsyncClient]]:
     url = None if request.param == "memory" else f"sqlite+aiosqlite:///{tmp_path / 'api.db'}"
-    server = OCPPServer("127.0.0.1", 0, heartbeat_interval=30, call_timeout=2.0,
-                        database_url=url)
-    app = create_app(server)
-    await server.start()
-    api = ApiServer(app, "127.0.0.1", 0)
-    await api.start()
-    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{api.port}", timeout=10) as client:
-        yield server, client
-    await api.stop()
-    await server.stop()
+    async with api_stack(call_timeout=2.0, database_url=url) as pair:
+        yield pair
 
 
 @pytest.fixture
@@ -41,11 +33,7 @@ async def charger(stack) -> AsyncIterator[ChargerSimulator]:
 
 
 async def _until(predicate, seconds: float = 8.0):
-    async with asyncio.timeout(seconds):
-        while True:
-            if value := await predicate():
-                return value
-            await asyncio.sleep(0.05)
+    return await until(predicate, seconds)
 
 
 async def _charge_once(client: httpx.AsyncClient, token: str) -> str:

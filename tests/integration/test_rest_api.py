@@ -7,23 +7,17 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+from api_support import api_stack, until
 from websockets.asyncio.client import connect
 
-from ocppkit.api import ApiServer, create_app
 from ocppkit.csms import OCPPServer
 from ocppkit.simulator import ChargerSimulator
 
 
 @pytest.fixture
 async def stack() -> AsyncIterator[tuple[OCPPServer, httpx.AsyncClient]]:
-    server = OCPPServer("127.0.0.1", 0, heartbeat_interval=30, call_timeout=1.0)
-    await server.start()
-    api = ApiServer(create_app(server), "127.0.0.1", 0)
-    await api.start()
-    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{api.port}", timeout=10) as client:
-        yield server, client
-    await api.stop()
-    await server.stop()
+    async with api_stack() as pair:
+        yield pair
 
 
 @pytest.fixture
@@ -36,11 +30,7 @@ async def charger(stack) -> AsyncIterator[ChargerSimulator]:
     await sim.disconnect()
 
 
-async def _until(predicate, within: float = 5.0):
-    async with asyncio.timeout(within):
-        while not (value := await predicate()):  # noqa: ASYNC110 (polling the REST API)
-            await asyncio.sleep(0.05)
-    return value
+_until = until
 
 
 async def test_health_and_empty_list(stack) -> None:
