@@ -254,3 +254,27 @@ def test_fleet_help_says_toml() -> None:
 def test_tls_files_need_a_wss_url(command: str, tmp_path: Path) -> None:
     result = run_cli([command, "--url", "ws://127.0.0.1:9", "--ca-file", str(tmp_path / "ca")])
     assert result.returncode == 2 and "need a wss:// --url" in result.stderr
+
+
+@bounded
+async def test_the_scenarios_ev_mix_is_what_plugs_in() -> None:
+    scenario = {**QUICK, "ev_models": [
+        {"name": "city", "battery_kwh": 30, "max_ac_kw": 3.7, "share": 1},
+        {"name": "tourer", "battery_kwh": 90, "max_ac_kw": 22, "share": 1},
+    ]}
+    seen: set[str] = set()
+
+    def cars_seen() -> bool:
+        for sim in fleet.sims:
+            for evse in sim.evses.values():
+                if evse.meter.ev is not None:
+                    seen.add(evse.meter.ev.model.name)
+        return seen == {"city", "tourer"}
+
+    async with csms() as server:
+        options = FleetOptions(f"ws://127.0.0.1:{server.port}", 6, parse_scenario(scenario))
+        fleet = Fleet(options)
+        await fleet.start()
+        await until(cars_seen)
+        report = await fleet.stop()
+    assert report.errors == 0 and report.sessions_started >= 2

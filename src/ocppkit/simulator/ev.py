@@ -16,7 +16,7 @@ the taper only shows near the top; on DC the taper is what a CSMS sees above ~80
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -162,21 +162,36 @@ def arriving_ev(model: EvModel, rng: Stream) -> ElectricVehicle:
     return ElectricVehicle(model, round(rng.uniform(*model.arrival_soc), 1))
 
 
+EvMix = Sequence[tuple[str | EvModel, float]]
+"""Several kinds of car and each one's share of the arrivals."""
+
+
+def arriving_from_mix(models: list[EvModel], shares: list[float], rng: Stream) -> ElectricVehicle:
+    """A car drawn from the mix by share, arriving with a SoC in its model's range."""
+    return arriving_ev(rng.choices(models, shares)[0], rng)
+
+
 def ev_source(
-    spec: str | EvModel | None, seed: str | Stream
+    spec: str | EvModel | EvMix | None, seed: str | Stream
 ) -> Callable[[], ElectricVehicle | None]:
-    """What arrives at an EVSE: a new car of ``spec`` each time (its SoC drawn from the stream
-    ``seed`` names, created at the first arrival: an idle station holds no generator), or None
-    when ``spec`` is None (an EV that takes whatever it is offered).
+    """What arrives at an EVSE: a new car each time, of ``spec`` or drawn from the mix ``spec``
+    by share (kind and SoC drawn from the stream ``seed`` names, created at the first arrival:
+    an idle station holds no generator), or None when ``spec`` is None (an EV that takes
+    whatever it is offered).
 
     Raises:
-        ValueError: ``spec`` names no catalogue model.
+        ValueError: a name that is in no catalogue model, or a mix with no positive share.
     """
-    model = None if spec is None else ev_model(spec)
-    if model is None:
+    if spec is None:
         return _no_ev
     rng = LazyRandom(seed) if isinstance(seed, str) else seed
-    return functools.partial(arriving_ev, model, rng)
+    if isinstance(spec, str | EvModel):
+        return functools.partial(arriving_ev, ev_model(spec), rng)
+    models = [ev_model(model) for model, _ in spec]
+    shares = [float(share) for _, share in spec]
+    if not models or min(shares) < 0 or sum(shares) <= 0:
+        raise ValueError("an EV mix needs at least one model and positive shares")
+    return functools.partial(arriving_from_mix, models, shares, rng)
 
 
 def _no_ev() -> None:

@@ -9,6 +9,10 @@ generator when a draw first needs it, so a seeded run draws exactly the same num
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 class LazyRandom:
@@ -34,6 +38,10 @@ class LazyRandom:
     def uniform(self, a: float, b: float) -> float:
         """As ``random.Random.uniform``."""
         return self.random.uniform(a, b)
+
+    def choices(self, population: Sequence[T], weights: Sequence[float]) -> list[T]:
+        """As ``random.Random.choices`` (one draw: ``k`` is 1)."""
+        return self.random.choices(population, weights)
 
     def getrandbits(self, k: int) -> int:
         """As ``random.Random.getrandbits``."""

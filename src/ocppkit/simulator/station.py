@@ -41,7 +41,7 @@ from ocppkit.simulator.device import DeviceModelStore, StationSpec, station_mode
 from ocppkit.simulator.device.reports import parts
 from ocppkit.simulator.device.runtime import DeviceRuntime, adopt_basic_auth_password, bind_station
 from ocppkit.simulator.display import Display
-from ocppkit.simulator.ev import DEFAULT_EV, EvModel, ev_source
+from ocppkit.simulator.ev import DEFAULT_EV, EvMix, EvModel, ev_source
 from ocppkit.simulator.evse import Evse
 from ocppkit.simulator.evse_control import EvseControl
 from ocppkit.simulator.firmware import Firmware
@@ -100,8 +100,9 @@ class ChargerSimulator:
         station_type: ``AC3`` (3 x 16 A, 11 kW), ``AC1`` (1 x 32 A, 7.4 kW) or ``DC``
             (150 kW, 400 A); see ``meter.STATION_TYPES``.
         max_power_w: rated power per EVSE (W); by default the station type's.
-        ev: the EVs that plug in: an ``ev.EV_CATALOGUE`` name or an ``EvModel`` (each
-            arrives with a seeded SoC), or None for EVs that take whatever is offered.
+        ev: the EVs that plug in: an ``ev.EV_CATALOGUE`` name or an ``EvModel``, or a mix of
+            ``(model, share)`` pairs drawn from at each arrival (each car arrives with a seeded
+            SoC), or None for EVs that take whatever is offered.
         ev_charging_needs: the EVs speak ISO 15118: NotifyEVChargingNeeds when one plugs in
             (K15).
 
@@ -132,7 +133,7 @@ class ChargerSimulator:
         ssl_context: ssl.SSLContext | None = None,
         station_type: str = "AC3",
         max_power_w: float | None = None,
-        ev: str | EvModel | None = DEFAULT_EV,
+        ev: str | EvModel | EvMix | None = DEFAULT_EV,
         ev_charging_needs: bool = False,
     ) -> None:
         if num_connectors < 1 or sample_interval <= 0:

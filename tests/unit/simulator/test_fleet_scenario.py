@@ -7,8 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from ocppkit.simulator.fleet import ScenarioError, load_scenario, parse_scenario
-from ocppkit.simulator.fleet.compat import check_scenario, constructor_accepts
+from ocppkit.simulator.fleet import (
+    ScenarioError,
+    load_scenario,
+    parse_scenario,
+)
+from ocppkit.simulator.fleet.runner import station_arguments
 from ocppkit.simulator.fleet.scenario import (
     Dwell,
     dwell_seconds,
@@ -151,10 +155,37 @@ def test_dwell_is_clipped_and_fixed_dwell_is_exact() -> None:
     assert dwell_seconds(Dwell(distribution="fixed", mean_min=2), rng) == 120
 
 
-def test_a_scenario_needing_station_kinds_is_refused_when_the_simulator_lacks_them() -> None:
+def test_a_station_type_is_passed_to_the_simulator_only_when_named() -> None:
     scenario = parse_scenario({"station_types": [{"name": "DC", "station_type": "DC"}]})
-    if constructor_accepts("station_type"):
-        check_scenario(scenario)
-        return
-    with pytest.raises(ScenarioError, match=r"station_types.station_type: this simulator"):
-        check_scenario(scenario)
+    assert station_arguments(scenario.station_types[0])["station_type"] == "DC"
+    assert "station_type" not in station_arguments(parse_scenario({}).station_types[0])
+
+
+def test_a_bad_ev_model_names_the_key() -> None:
+    with pytest.raises(ScenarioError, match=r"ev_models\.0\.battery_kwh"):
+        parse_scenario({"ev_models": [{"name": "van", "battery_kwh": -1}]}, "fleet.toml")
+
+
+def test_scenario_ev_models_become_simulator_cars() -> None:
+    scenario = parse_scenario({"ev_models": [
+        {"name": "city", "battery_kwh": 30, "max_ac_kw": 3.7, "max_dc_kw": 40},
+        {"name": "tourer", "battery_kwh": 90, "max_ac_kw": 22, "max_dc_kw": 200},
+    ]})
+    city, tourer = (m.to_simulator() for m in scenario.ev_models)
+    assert (city.ac_phases, round(city.max_ac_current, 1), city.max_dc_w) == (1, 16.1, 40_000)
+    assert (tourer.ac_phases, round(tourer.max_ac_current, 1)) == (3, 31.9)
+    assert tourer.battery_kwh == 90
+
+
+def test_an_ev_mix_draws_cars_by_share_reproducibly() -> None:
+    from ocppkit.simulator.ev import EV_CATALOGUE, ev_source
+
+    mix = [(EV_CATALOGUE["compact"], 3.0), (EV_CATALOGUE["van"], 1.0)]
+    draw = ev_source(mix, "seed-1")
+    names = [draw().model.name for _ in range(400)]
+    assert set(names) == {"compact", "van"}
+    assert 250 <= names.count("compact") <= 350  # about three in four
+    again = ev_source(mix, "seed-1")
+    assert [again().model.name for _ in range(400)] == names
+    with pytest.raises(ValueError, match="positive shares"):
+        ev_source([(EV_CATALOGUE["van"], 0.0)], "seed-1")

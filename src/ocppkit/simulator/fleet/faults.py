@@ -1,14 +1,14 @@
 """Faults injected into a running station, for real (what the CSMS sees is what happens).
 
-    connector     the EVSE's connector goes Faulted (StatusNotification; a running
-                  transaction ends with stoppedReason Other) and back to Available when cleared;
+    connector     the EVSE's connector goes Faulted and back when cleared (the simulator's
+                  ``set_fault``: StatusNotification, a running transaction SuspendedEVSE);
     meter_freeze  the EVSE's energy register stops advancing and its power reads 0 while active;
     network_drop  the websocket is cut without a close frame: the station reconnects with its
                   back-off (one-shot: ``active=False`` does nothing);
     csms_reset    the station reboots as if it had received Reset Immediate (one-shot).
 
-The simulator's own fault support (``set_fault``) is used when it exists; otherwise the minimal
-implementations here act on the station's public parts (its EVSEs, engine and link).
+The meter freeze and the network drop act on the station's parts (its EVSEs, engine and link):
+the simulator has no call for them.
 """
 
 from __future__ import annotations
@@ -16,14 +16,11 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from ocppkit.protocol.models import BootReasonEnumType, ConnectorStatusEnumType, ReasonEnumType
+from ocppkit.protocol.models import BootReasonEnumType
 from ocppkit.simulator.errors import SimulatorError
 from ocppkit.simulator.evse import Evse
-from ocppkit.simulator.fleet.compat import method
 from ocppkit.simulator.meter import MeterModel
 from ocppkit.simulator.station import ChargerSimulator
-
-Status = ConnectorStatusEnumType
 
 
 class FaultKind(StrEnum):
@@ -66,26 +63,9 @@ async def set_connector_fault(sim: ChargerSimulator, evse_id: int, active: bool)
     """Put the connector of ``evse_id`` in (or out of) Faulted and tell the CSMS (G01).
 
     Raises:
-        SimulatorError: unknown EVSE, or a transaction is being started on it.
+        SimulatorError: unknown EVSE.
     """
-    native = method(sim, "set_fault", "evse_id")
-    if native is not None:
-        await native(evse_id, active)
-        return
-    evse = _evse(sim, evse_id)
-    if evse.starting:
-        raise SimulatorError(f"EVSE {evse_id} is starting a transaction; try again")
-    if active == (evse.status == Status.Faulted):
-        return
-    if active and evse.transaction is not None:
-        await sim.stop_transaction(evse_id, ReasonEnumType.Other.value)
-    if hasattr(evse, "faulted"):  # an EVSE whose status follows from its conditions
-        evse.faulted = active
-        evse.settle()
-    else:
-        evse.status = Status.Faulted if active else Status.Available
-    if sim.connected:
-        await sim.send_status(evse)
+    await sim.set_fault(evse_id, active)
 
 
 def set_meter_freeze(sim: ChargerSimulator, evse_id: int, active: bool) -> None:
@@ -113,10 +93,6 @@ def drop_network(sim: ChargerSimulator) -> None:
     Raises:
         SimulatorError: the station has no open websocket.
     """
-    native = method(sim.link, "drop")
-    if native is not None:
-        native()
-        return
     connection = getattr(sim.link, "_connection", None)
     transport = getattr(getattr(connection, "ws", None), "transport", None)
     if connection is None or connection.closed or transport is None:

@@ -20,19 +20,34 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Any, TextIO
 
 from ocppkit.protocol.errors import OCPPKitError
 from ocppkit.simulator.errors import SimulatorError
-from ocppkit.simulator.fleet.compat import check_scenario, constructor_accepts, station_arguments
 from ocppkit.simulator.fleet.report import FleetReport, FleetStats, build_report, live_summary
-from ocppkit.simulator.fleet.scenario import Scenario, stream
+from ocppkit.simulator.fleet.scenario import Scenario, StationType, stream
 from ocppkit.simulator.fleet.station import FleetContext, FleetStation
 from ocppkit.simulator.station import ChargerSimulator
 
 log = logging.getLogger("ocppkit.fleet")
 
 DISCONNECT_BATCH = 500  # stations closing at once at the end
+
+
+def station_arguments(kind: StationType) -> dict[str, Any]:
+    """Keyword arguments for ``ChargerSimulator`` describing a station of ``kind`` (its
+    ``station_type`` only when the scenario names one: the simulator's default otherwise)."""
+    arguments: dict[str, Any] = {
+        "charger_model": kind.model,
+        "charger_vendor": kind.vendor,
+        "num_connectors": kind.num_connectors,
+        "phases": kind.phases,
+        "voltage": kind.voltage,
+        "max_current": kind.max_current,
+    }
+    if kind.station_type is not None:
+        arguments["station_type"] = kind.station_type
+    return arguments
 
 
 def raise_open_file_limit() -> int:
@@ -84,11 +99,10 @@ class Fleet:
     """The stations of one fleet run and their counters.
 
     Raises:
-        ScenarioError: from the constructor, if the scenario needs what the simulator lacks.
+        ScenarioError: from the constructor, if the scenario needs what the fleet cannot do.
     """
 
     def __init__(self, options: FleetOptions) -> None:
-        check_scenario(options.scenario)
         self.options = options
         self.stats = FleetStats()
         self.stations: dict[str, FleetStation] = {}
@@ -96,19 +110,10 @@ class Fleet:
         self._ramp: asyncio.Task[None] | None = None
         self._started_at = 0.0
 
-    def _security_arguments(self) -> dict[str, object]:
-        arguments: dict[str, object] = {}
-        if self.options.basic_auth_password is not None:
-            arguments["basic_auth_password"] = self.options.basic_auth_password
-        if self.options.ssl_context is not None:
-            arguments["ssl_context"] = self.options.ssl_context
-        if arguments and not constructor_accepts("basic_auth_password"):
-            raise SimulatorError("this simulator has no security profile options")
-        return arguments
-
     def _build(self, context: FleetContext) -> None:
         scenario = self.options.scenario
-        security = self._security_arguments()
+        # the EV mix: each arrival draws a car from it by share (default: the simulator's car)
+        mix = {"ev": [(m.to_simulator(), m.share) for m in scenario.ev_models]}
         for index, kind in enumerate(scenario.assign_types(self.options.count)):
             sim = ChargerSimulator(
                 scenario.station_id(index),
@@ -117,8 +122,10 @@ class Fleet:
                 seed=stream(scenario.seed, index, "station").getrandbits(64),
                 sample_interval=scenario.sample_interval,
                 state_dir=self.options.state_dir,
-                **station_arguments(kind),  # type: ignore[arg-type]
-                **security,  # type: ignore[arg-type]
+                basic_auth_password=self.options.basic_auth_password,
+                ssl_context=self.options.ssl_context,
+                **station_arguments(kind),
+                **(mix if scenario.ev_models else {}),
             )
             sim.frame_observers.append(self.stats.observe)
             self.stations[sim.charger_id] = FleetStation(index, sim, kind, context)

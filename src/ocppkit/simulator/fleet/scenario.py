@@ -32,8 +32,9 @@ A scenario is a TOML file (stdlib ``tomllib``; YAML is not supported, PyYAML is 
     network_drop_per_hour = 0.0
     duration_s = 60
 
-``ev_models`` (name, share, battery_kwh, max_ac_kw, max_dc_kw) and a station type's
-``station_type`` are accepted when the simulator models them (see ``fleet.compat``).
+A station type's ``station_type`` is the simulator's station kind (``AC3``, ``AC1``, ``DC``).
+``ev_models`` (name, share, battery_kwh, max_ac_kw, max_dc_kw) is validated, but a fleet refuses
+a scenario that has any (``runner.check_scenario``): ``ChargerSimulator.plug_in`` takes no EV.
 
 Randomness: every station has its own seeded stream per purpose (arrivals, dwell, tokens,
 faults), derived from the scenario seed and the station's index, so a draw for one never shifts
@@ -48,6 +49,8 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from ocppkit.simulator import ev
 
 _STRICT = ConfigDict(extra="forbid")
 
@@ -67,14 +70,14 @@ class StationType(BaseModel):
     voltage: float = Field(230.0, gt=0, le=1000, description="phase-to-neutral voltage (V)")
     max_current: float = Field(16.0, gt=0, le=1000, description="rated current per phase (A)")
     station_type: str | None = Field(
-        None, description="the simulator's station kind (e.g. AC or DC), when it models them"
+        None, description="the simulator's station kind (AC3, AC1 or DC); None: its default"
     )
     model: str = Field("ocppkit fleet", min_length=1, max_length=20)
     vendor: str = Field("ocppkit", min_length=1, max_length=50)
 
 
 class EvModel(BaseModel):
-    """An EV kind and its share of the arrivals (needs a simulator that models EVs)."""
+    """An EV kind and its share of the arrivals."""
 
     model_config = _STRICT
     name: str = Field(min_length=1, max_length=40)
@@ -82,6 +85,13 @@ class EvModel(BaseModel):
     battery_kwh: float = Field(gt=0, le=500)
     max_ac_kw: float = Field(11.0, gt=0, le=50)
     max_dc_kw: float = Field(50.0, gt=0, le=1000)
+
+    def to_simulator(self) -> ev.EvModel:
+        """The simulator's model of this car: an on-board charger of ``max_ac_kw`` on one
+        phase up to 7.4 kW (32 A), on three above, at 230 V."""
+        phases = 1 if self.max_ac_kw <= 7.4 else 3
+        return ev.EvModel(self.name, self.battery_kwh, self.max_ac_kw * 1000 / (230 * phases),
+                          phases, self.max_dc_kw * 1000)
 
 
 class Arrivals(BaseModel):
@@ -190,11 +200,6 @@ def dwell_seconds(dwell: Dwell, rng: random.Random) -> float:
 def next_fault(rate_per_s: float, rng: random.Random) -> float:
     """Seconds until the next fault of a kind occurring at ``rate_per_s``."""
     return rng.expovariate(rate_per_s)
-
-
-def pick_weighted(items: list[Any], rng: random.Random) -> Any:
-    """One of ``items`` (each with a ``share``), drawn in proportion to the shares."""
-    return rng.choices(items, weights=[item.share for item in items])[0]
 
 
 def parse_scenario(data: dict[str, Any], source: str = "scenario") -> Scenario:

@@ -4,10 +4,9 @@ An idle fleet station owns no task: the next EV arrival, each departure and each
 a timer handle on the loop (``loop.call_later``); only the work a timer starts (sending a
 transaction's messages) runs as a task, owned by the station (``ChargerSimulator.spawn``).
 
-Driving an EVSE (``plug``, ``present_token``, ``unplug``) uses the simulator's EV calls
-(``plug_in``/``present_token``/``unplug``) when it has them; otherwise a plugged-in EV with a
-token is a started transaction (``start_transaction``; plug alone uses the station's default
-token, as plug-and-charge) and unplugging ends it with stoppedReason EVDisconnected.
+Driving an EVSE (``plug``, ``present_token``, ``unplug``) is the simulator's EV calls
+(``plug_in``/``present_token``/``unplug``): an arriving EV plugs in, then its driver presents a
+token.
 """
 
 from __future__ import annotations
@@ -20,7 +19,6 @@ from typing import Any
 
 from ocppkit.protocol.errors import NotConnectedError, OCPPKitError
 from ocppkit.simulator.errors import SimulatorError
-from ocppkit.simulator.fleet.compat import build_ev, method, present_token
 from ocppkit.simulator.fleet.faults import ONE_SHOT, FaultKind, apply_fault
 from ocppkit.simulator.fleet.report import FleetStats
 from ocppkit.simulator.fleet.scenario import (
@@ -29,7 +27,6 @@ from ocppkit.simulator.fleet.scenario import (
     dwell_seconds,
     next_arrival,
     next_fault,
-    pick_weighted,
     stream,
 )
 from ocppkit.simulator.station import ChargerSimulator
@@ -89,22 +86,12 @@ class FleetStation:
             SimulatorError: the EVSE is unknown, busy or unavailable.
         """
         self._require_online()
-        plug_in = method(self.sim, "plug_in", "evse_id")
-        if plug_in is None:
-            await self.sim.start_transaction(evse_id)
-            return
-        if self._ctx.scenario.ev_models and method(self.sim, "plug_in", "evse_id", "ev"):
-            ev = build_ev(pick_weighted(self._ctx.scenario.ev_models, self.rng))
-            await plug_in(evse_id, ev=ev)
-        else:
-            await plug_in(evse_id)
+        await self.sim.plug_in(evse_id)
 
     async def present_token(self, id_token: str, evse_id: int) -> None:
-        """A driver presents ``id_token`` for ``evse_id`` (plugging in first when the
-        simulator has no separate plug-in)."""
+        """A driver presents ``id_token`` (ISO14443) for ``evse_id``."""
         self._require_online()
-        if not await present_token(self.sim, id_token, evse_id):
-            await self.sim.start_transaction(evse_id, id_token)
+        await self.sim.present_token(id_token, evse_id)
 
     async def unplug(self, evse_id: int) -> None:
         """The EV at ``evse_id`` leaves (its transaction ends: EVDisconnected).
@@ -113,11 +100,7 @@ class FleetStation:
             SimulatorError: nothing is plugged in there.
         """
         self._cancel_timer(("depart", evse_id))
-        unplug = method(self.sim, "unplug", "evse_id")
-        if unplug is not None:
-            await unplug(evse_id)
-            return
-        await self.sim.stop_transaction(evse_id, "EVDisconnected")
+        await self.sim.unplug(evse_id)
 
     async def fault(self, kind: FaultKind, evse_id: int, active: bool) -> None:
         """Inject or clear a fault (see ``fleet.faults``).
@@ -175,8 +158,7 @@ class FleetStation:
 
     async def _session(self, evse_id: int, token: str, dwell: float) -> None:
         try:
-            if method(self.sim, "plug_in", "evse_id") is not None:
-                await self.plug(evse_id)
+            await self.plug(evse_id)
             await self.present_token(token, evse_id)
         except (SimulatorError, OCPPKitError) as exc:
             self._ctx.stats.failed_starts += 1
