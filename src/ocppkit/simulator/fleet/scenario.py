@@ -33,8 +33,8 @@ A scenario is a TOML file (stdlib ``tomllib``; YAML is not supported, PyYAML is 
     duration_s = 60
 
 A station type's ``station_type`` is the simulator's station kind (``AC3``, ``AC1``, ``DC``).
-``ev_models`` (name, share, battery_kwh, max_ac_kw, max_dc_kw) is validated, but a fleet refuses
-a scenario that has any (``runner.check_scenario``): ``ChargerSimulator.plug_in`` takes no EV.
+``ev_models`` (name, share, battery_kwh, max_ac_kw, max_dc_kw) is the EV mix: each arriving car
+is drawn from it by share (``EvModel.to_simulator``; the simulator's ``ev_source``).
 
 Randomness: every station has its own seeded stream per purpose (arrivals, dwell, tokens,
 faults), derived from the scenario seed and the station's index, so a draw for one never shifts
