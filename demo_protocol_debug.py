@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "src"))  # run from a checkout
 
-from ocppkit.cli import main  # noqa: E402
+from ocppkit.cli import main
 
 if __name__ == "__main__":
     args = ["demo", "--protocol-debug", "--log-file",
