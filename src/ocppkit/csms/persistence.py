@@ -54,6 +54,7 @@ class _Stored:
     statuses: list[ConnectorStatusRecord]
     ended: list[TransactionRecord]
     active: list[TransactionRecord]
+    active_events: list[tuple[str, int, datetime]]
     tokens: list[IdTokenRecord]
     device_models: list[DeviceModelRecord]
 
@@ -70,6 +71,7 @@ async def _read_stored(db: Database, max_ended: int, now: datetime) -> _Stored:
             statuses=await ConnectorStatusRepository(session).latest(),
             ended=await transactions.recent_ended(max_ended),
             active=await transactions.active(),
+            active_events=await transactions.active_event_keys(),
             tokens=await IdTokenRepository(session).all(),
             device_models=await DeviceModelRepository(session).all(),
         )
@@ -107,7 +109,8 @@ class DatabaseStore(Store):
             await self.worker.close()
             raise
         snapshots.restore(
-            registry, stored.stations, stored.statuses, [*stored.ended, *stored.active]
+            registry, stored.stations, stored.statuses, [*stored.ended, *stored.active],
+            stored.active_events,
         )
         unsaved = tokens.restore(_token_entry(record) for record in stored.tokens)
         _restore_device_models(registry, stored.device_models)

@@ -9,6 +9,7 @@ station; ended transactions are kept up to a bound, oldest dropped first.
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from collections import deque
 from dataclasses import dataclass, field
@@ -102,6 +103,14 @@ class Transaction:
     peak_power_w: float | None = None
     # The CSMS's own key for this transaction (transaction ids are only unique per station).
     record_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    # The seqNos received (E01: one per event); None when unknown (an ended transaction read
+    # back from storage), then every seqNo up to ``seq_no`` counts as received.
+    seq_nos: set[int] | None = field(default_factory=set)
+    # The station's time of the newest event applied, and of the meter start / last readings:
+    # events sent late (offline, E04) are folded in by these, never over newer state.
+    last_event_at: datetime | None = None
+    meter_start_at: datetime | None = None
+    meter_last_at: datetime | None = None
 
     @property
     def active(self) -> bool:
@@ -115,17 +124,45 @@ class Transaction:
             return 0.0
         return round(max(0.0, end - self.meter_start_wh) / 1000.0, 4)
 
-    def record_energy(self, energy_wh: float) -> None:
-        """A new Energy.Active.Import.Register reading; the first one is the meter start."""
-        if self.meter_start_wh is None:
-            self.meter_start_wh = energy_wh
-        self.meter_last_wh = energy_wh
+    def record_energy(self, energy_wh: float, at: datetime | None = None) -> None:
+        """An Energy.Active.Import.Register reading taken at ``at`` (the station's time): the
+        earliest reading is the meter start, the latest the current register. Without a time,
+        the reading is taken as the latest."""
+        if self.meter_start_wh is None or _earlier(at, self.meter_start_at):
+            self.meter_start_wh, self.meter_start_at = energy_wh, at
+        if self.meter_last_wh is None or not _earlier(at, self.meter_last_at):
+            self.meter_last_wh, self.meter_last_at = energy_wh, at
+        if self.ended_at is not None:
+            self.meter_stop_wh = self.meter_last_wh
 
-    def record_power(self, power_w: float) -> None:
-        """A new Power.Active.Import reading; the highest one is kept as the peak."""
-        self.power_w = power_w
+    def record_power(self, power_w: float, at: datetime | None = None) -> None:
+        """A Power.Active.Import reading taken at ``at``: the highest one is kept as the peak;
+        it is the current power unless a later reading was recorded already."""
+        if not _earlier(at, self.meter_last_at) and self.ended_at is None:
+            self.power_w = power_w
         if self.peak_power_w is None or power_w > self.peak_power_w:
             self.peak_power_w = power_w
+
+    def has_seq_no(self, seq_no: int) -> bool:
+        """Whether the event with this seqNo was received already (E01: a resend)."""
+        if self.seq_nos is None:
+            return seq_no <= self.seq_no
+        return seq_no in self.seq_nos
+
+    def add_seq_no(self, seq_no: int) -> None:
+        if self.seq_nos is not None:
+            self.seq_nos.add(seq_no)
+        self.seq_no = max(self.seq_no, seq_no)
+
+    @property
+    def missing_seq_nos(self) -> list[int]:
+        """seqNos between the lowest and the highest received that never arrived (at most
+        100 listed): events lost, or still queued at the station."""
+        seen = self.seq_nos
+        if not seen:
+            return []
+        missing = (n for n in range(min(seen), max(seen)) if n not in seen)
+        return list(itertools.islice(missing, 100))
 
     def summary(self) -> dict[str, Any]:
         """The short view used in station status: id, EVSE, token, energy, power, start."""
@@ -149,6 +186,7 @@ class Transaction:
             "id_token_type": self.id_token_type,
             "remote_start_id": self.remote_start_id,
             "seq_no": self.seq_no,
+            "missing_seq_nos": self.missing_seq_nos,
             "meter_start_wh": self.meter_start_wh,
             "meter_last_wh": self.meter_last_wh,
             "meter_stop_wh": self.meter_stop_wh,
@@ -157,6 +195,10 @@ class Transaction:
             "updated_at": format_optional(self.updated_at),
             "ended_at": format_optional(self.ended_at),
         }
+
+
+def _earlier(at: datetime | None, than: datetime | None) -> bool:
+    return at is not None and than is not None and at < than
 
 
 @dataclass(slots=True, eq=False)

@@ -106,9 +106,13 @@ def restore(
     stations: Sequence[StationRecord],
     statuses: Sequence[ConnectorStatusRecord],
     transactions: Sequence[TransactionRecord],
+    active_events: Iterable[tuple[str, int, datetime]] = (),
 ) -> None:
     """Rebuild the registry: stations (all offline), their connectors' latest statuses, and
-    ``transactions`` (ended ones first, then the active ones, each in order)."""
+    ``transactions`` (ended ones first, then the active ones, each in order). ``active_events``
+    are (transaction ref, seqNo, timestamp) of the active transactions' events: an active
+    transaction knows which seqNos it received and the time of its newest event. An ended one
+    only knows its highest seqNo."""
     for record in stations:
         _restore_station(registry.ensure(record.id), record)
     for status in statuses:
@@ -116,9 +120,22 @@ def restore(
         charger.connectors[(status.evse_id, status.connector_id)] = ConnectorStatus(
             status.status, status.timestamp, status.received_at
         )
+    active: dict[str, Transaction] = {}
     for tx_record in transactions:
         charger = registry.ensure(tx_record.station_id)
-        registry.restore_transaction(charger, _transaction(tx_record))
+        tx = _transaction(tx_record)
+        if tx.active:
+            active[tx.record_id] = tx
+            tx.meter_start_at = tx.started_at
+        else:
+            tx.seq_nos = None
+        registry.restore_transaction(charger, tx)
+    for ref, seq_no, at in active_events:
+        tx = active.get(ref)
+        if tx is not None and tx.seq_nos is not None:
+            tx.seq_nos.add(seq_no)
+            if tx.last_event_at is None or at > tx.last_event_at:
+                tx.last_event_at = tx.meter_last_at = at
 
 
 def _restore_station(charger: Charger, record: StationRecord) -> None:

@@ -198,6 +198,17 @@ class TransactionRepository(_Repository):
         stmt = _select(row, TransactionEventRecord).where(row.transaction_ref == ref)
         return await _all(self.session, stmt.order_by(row.seq_no), TransactionEventRecord)
 
+    async def active_event_keys(self) -> list[tuple[str, int, datetime]]:
+        """(transaction ref, seqNo, timestamp) of every event of the transactions not ended:
+        what the CSMS needs to recognise a resent event and fold in a late one."""
+        event, tx = TransactionEventRow, TransactionRow
+        stmt = (
+            select(event.transaction_ref, event.seq_no, event.timestamp)
+            .join(tx, tx.id == event.transaction_ref)
+            .where(tx.ended_at.is_(None))
+        )
+        return [(ref, seq_no, at) for ref, seq_no, at in await self.session.execute(stmt)]
+
 
 class MeterValueRepository(_Repository):
     """Sampled meter values."""

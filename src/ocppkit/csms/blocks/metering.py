@@ -38,6 +38,8 @@ class MeterReading:
     energy_wh: float | None
     power_w: float | None
     sampled_values: list[dict[str, Any]]  # the latest meter value's samples, wire form
+    energy_at: datetime | None = None  # the time of the meter value the energy comes from
+    power_at: datetime | None = None
 
 
 def _scaled(sample: SampledValueType, base_unit: str) -> float | None:
@@ -67,22 +69,23 @@ def measure(samples: Iterable[SampledValueType], measurand: str, base_unit: str)
 
 def read_meter_values(meter_values: Sequence[MeterValueType]) -> MeterReading:
     """Energy (Wh) and power (W) as of the latest meter value that carries each."""
-    ordered = sorted(meter_values, key=lambda mv: parse_time(mv.timestamp))
-    energy: float | None = None
-    power: float | None = None
-    for meter_value in ordered:
-        energy = _first(measure(meter_value.sampled_value, ENERGY, "Wh"), energy)
-        power = _first(measure(meter_value.sampled_value, POWER, "W"), power)
-    latest = ordered[-1]
+    ordered = sorted(((parse_time(mv.timestamp), mv) for mv in meter_values),
+                     key=lambda pair: pair[0])
+    energy = power = None
+    energy_at = power_at = None
+    for at, meter_value in ordered:
+        value = measure(meter_value.sampled_value, ENERGY, "Wh")
+        if value is not None:
+            energy, energy_at = value, at
+        value = measure(meter_value.sampled_value, POWER, "W")
+        if value is not None:
+            power, power_at = value, at
+    latest_at, latest = ordered[-1]
     samples = [
         s.model_dump(mode="json", by_alias=True, exclude_unset=True, exclude_none=True)
         for s in latest.sampled_value
     ]
-    return MeterReading(parse_time(latest.timestamp), energy, power, samples)
-
-
-def _first(value: float | None, fallback: float | None) -> float | None:
-    return fallback if value is None else value
+    return MeterReading(latest_at, energy, power, samples, energy_at, power_at)
 
 
 def store_reading(charger: Charger, evse_id: int, reading: MeterReading) -> None:
@@ -111,9 +114,9 @@ class Metering:
                if tx.evse_id == request.evse_id and request.evse_id != 0]
         for tx in fed:
             if reading.energy_wh is not None:
-                tx.record_energy(reading.energy_wh)
+                tx.record_energy(reading.energy_wh, reading.energy_at)
             if reading.power_w is not None:
-                tx.record_power(reading.power_w)
+                tx.record_power(reading.power_w, reading.power_at)
         await self.ctx.store.meter_values(charger, request.evse_id, request.meter_value, fed)
         self.ctx.events.emit(
             "meter_values",
