@@ -7,9 +7,11 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import pytest
+from databases import BACKENDS, database_url
 from test_csms_support import WAIT, RawStation
 from test_simulator_actions import minimal
 from unit.protocol.schema_payloads import load_schema
@@ -203,3 +205,47 @@ async def test_timeout_offline_and_callerror(csms: OCPPServer, station: RawStati
     await station.ws.send(json.dumps([4, call[1], "OccurrenceConstraintViolation", "", {}]))
     with pytest.raises(OccurenceConstraintViolationError):
         await task
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+async def test_b05_b06_confirmed_values_update_the_stored_device_model(
+    backend: str, tmp_path: Path
+) -> None:
+    """A GetVariables answer and an Accepted SetVariables go into the device model, where
+    limits per message read them; the model is stored and survives a restart."""
+    async with database_url(backend, tmp_path) as url:
+        server = OCPPServer("127.0.0.1", 0, call_timeout=2.0, database_url=url)
+        async with asyncio.timeout(WAIT):
+            await server.start()
+        sim = ChargerSimulator("CP-DM", f"ws://127.0.0.1:{server.port}", seed=5)
+        try:
+            await sim.connect(timeout=WAIT)
+            assert server.get_device_model("CP-DM") is None  # no report asked for
+            got = await server.get_variables("CP-DM", [("OCPPCommCtrlr", "HeartbeatInterval")])
+            assert got.get_variable_result[0].attribute_status == "Accepted"
+            items = {"component": {"name": "DeviceDataCtrlr"},
+                     "variable": {"name": "ItemsPerMessage", "instance": "SetVariables"}}
+            await server.get_variables("CP-DM", [items])
+            answer = await server.set_variables("CP-DM", [
+                ("OCPPCommCtrlr", "HeartbeatInterval", "77"),
+                ("NoSuchCtrlr", "NoSuchVariable", "1"),  # rejected: not stored
+            ])
+            assert [r.attribute_status for r in answer.set_variable_result] == [
+                "Accepted", "UnknownComponent"]
+            model = server.get_device_model("CP-DM")
+            reported = server.station_limits.limits("CP-DM", "SetVariables").items
+        finally:
+            await sim.disconnect()
+            async with asyncio.timeout(WAIT):
+                await server.stop()
+        restarted = OCPPServer("127.0.0.1", 0, database_url=url)
+        async with asyncio.timeout(WAIT):
+            await restarted.start()
+            await restarted.stop()
+    assert model is not None and model["request_id"] == -1  # no report: answered values only
+    values = {(e["component"]["name"], e["variable"]["name"]):
+              e["variableAttribute"][0]["value"] for e in model["report_data"]}
+    assert values[("OCPPCommCtrlr", "HeartbeatInterval")] == "77"
+    assert ("NoSuchCtrlr", "NoSuchVariable") not in values
+    assert reported == int(values[("DeviceDataCtrlr", "ItemsPerMessage")])
+    assert restarted.get_device_model("CP-DM") == model

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+import orjson
 from pydantic import ValidationError
 
-from ocppkit.csms.blocks import Route
-from ocppkit.csms.registry import Charger
+from ocppkit.csms.device_models import NO_REPORT, DeviceModel
 from ocppkit.csms.splitting import (
     Limits,
     StationLimits,
@@ -30,17 +30,19 @@ from ocppkit.protocol.models import (
     GetVariableDataType,
     GetVariablesResponse,
     IdTokenType,
-    NotifyReportRequest,
     OcppModel,
     RequestStartTransactionRequest,
     RequestStopTransactionRequest,
     SetChargingProfileRequest,
     SetVariableDataType,
+    SetVariablesRequest,
+    SetVariablesResponse,
     VariableType,
 )
-from ocppkit.protocol.validation import error_from_validation
+from ocppkit.protocol.validation import error_from_validation, to_wire_dict
 
 if TYPE_CHECKING:
+    from ocppkit.csms.context import CsmsContext
     from ocppkit.csms.registry import ChargerRegistry
 
 M = TypeVar("M", bound=OcppModel)
@@ -137,6 +139,42 @@ def variable_settings(
     return out
 
 
+Confirmed = tuple[dict[str, Any], dict[str, Any], str | None, str]
+"""(component, variable, attribute type, value), component and variable in wire form."""
+
+
+def confirmed_values(
+    request: OcppModel, response: GetVariablesResponse | SetVariablesResponse
+) -> list[Confirmed]:
+    """The values a GetVariables answer reports, or a SetVariables request set (B05.FR.02:
+    Accepted only; RebootRequired applies after a reboot)."""
+    if isinstance(response, GetVariablesResponse):
+        return [
+            (to_wire_dict(r.component), to_wire_dict(r.variable),
+             None if r.attribute_type is None else str(r.attribute_type), r.attribute_value)
+            for r in response.get_variable_result
+            if r.attribute_status == "Accepted" and r.attribute_value is not None
+        ]
+    if not isinstance(request, SetVariablesRequest):
+        return []
+    accepted = {
+        (_key(r.component, r.variable, r.attribute_type))
+        for r in response.set_variable_result if r.attribute_status == "Accepted"
+    }
+    return [
+        (to_wire_dict(d.component), to_wire_dict(d.variable),
+         None if d.attribute_type is None else str(d.attribute_type), d.attribute_value)
+        for d in request.set_variable_data
+        if _key(d.component, d.variable, d.attribute_type) in accepted
+    ]
+
+
+def _key(component: ComponentType, variable: VariableType, attribute_type: Any) -> tuple[Any, ...]:
+    return (orjson.dumps(to_wire_dict(component), option=orjson.OPT_SORT_KEYS),
+            orjson.dumps(to_wire_dict(variable), option=orjson.OPT_SORT_KEYS),
+            str(attribute_type or "Actual"))
+
+
 class CommandSender:
     """Sending typed CSMS->CS commands; mixed into ``OCPPServer`` (which provides ``call``).
 
@@ -148,6 +186,7 @@ class CommandSender:
     """
 
     chargers: ChargerRegistry
+    _ctx: CsmsContext
 
     if TYPE_CHECKING:
 
@@ -160,7 +199,7 @@ class CommandSender:
         ) -> OcppModel: ...
 
     def _init_commands(self) -> None:
-        self.station_limits = StationLimits()
+        self.station_limits = StationLimits(self._device_model)
         self._part_locks: dict[str, asyncio.Lock] = {}
 
     def set_station_limits(
@@ -211,9 +250,31 @@ class CommandSender:
             response = await self.call(station_id, action, request, timeout)
         else:
             response = await self._send_parts(station_id, action, parts, timeout)
-        if isinstance(response, GetVariablesResponse):
-            self.station_limits.variable_results(station_id, response.get_variable_result)
+        if isinstance(response, GetVariablesResponse | SetVariablesResponse):
+            await self._learn_values(station_id, request, response)
         return cast(R, response)
+
+    def _device_model(self, station_id: str) -> DeviceModel | None:
+        charger = self.chargers.get(station_id)
+        return None if charger is None else charger.device_model
+
+    async def _learn_values(
+        self, station_id: str, request: OcppModel,
+        response: GetVariablesResponse | SetVariablesResponse,
+    ) -> None:
+        """B05/B06: values the station confirmed go into its device model (stored), where
+        reports, limits per message and operators read them."""
+        confirmed = confirmed_values(request, response)
+        charger = self.chargers.get(station_id)
+        if not confirmed or charger is None:
+            return
+        model = charger.device_model
+        if model is None:
+            now = self._ctx.now()
+            model = charger.device_model = DeviceModel(NO_REPORT, now, now, [])
+        for component, variable, attribute_type, value in confirmed:
+            model.set_value(component, variable, attribute_type, value)
+        await self._ctx.store.device_model_reported(charger, model)
 
     async def _send_parts(
         self,
@@ -232,14 +293,3 @@ class CommandSender:
                 if stops_early(action, responses[-1]):
                     break
         return merge_responses(action, responses)
-
-    def _observe_reports(self, routes: Mapping[str, Route]) -> dict[str, Route]:
-        """``routes`` with NotifyReport also feeding the stations' limits (B07/B08)."""
-        on_report = routes["NotifyReport"]
-        limits = self.station_limits
-
-        async def notify_report(charger: Charger, request: NotifyReportRequest) -> OcppModel:
-            limits.report_data(charger.charger_id, request.report_data or ())
-            return await on_report(charger, request)
-
-        return {**routes, "NotifyReport": notify_report}

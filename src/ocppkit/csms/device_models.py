@@ -14,13 +14,16 @@ from typing import Any
 from ocppkit.csms.clock import format_time
 from ocppkit.protocol.models import NotifyReportRequest
 
+NO_REPORT = -1
 # Reports that never complete are dropped beyond this many per CSMS, oldest first.
 MAX_OPEN_REPORTS = 1_000
 
 
 @dataclass(slots=True)
 class DeviceModel:
-    """A station's device model: the report_data of its last complete report."""
+    """A station's device model: the report_data of its last complete report, with the values
+    confirmed since by GetVariables / SetVariables answers. ``request_id`` is the report's, or
+    ``NO_REPORT`` when no report came yet and the model holds only answered values."""
 
     request_id: int
     generated_at: datetime
@@ -47,6 +50,32 @@ class DeviceModel:
             e for e in self.report_data
             if e["component"]["name"] == component and e["variable"]["name"] == variable
         ]
+
+    def actual(self, component: str, variable: str, instance: str | None = None) -> str | None:
+        """The Actual value of a variable (by its instance) of a component, if known."""
+        for entry in self.find(component, variable):
+            if entry["variable"].get("instance") == instance:
+                for attribute in entry.get("variableAttribute", ()):
+                    if attribute.get("type", "Actual") == "Actual" and "value" in attribute:
+                        return str(attribute["value"])
+        return None
+
+    def set_value(self, component: dict[str, Any], variable: dict[str, Any],
+                  attribute_type: str | None, value: str) -> None:
+        """B05/B06: a value the station confirmed (GetVariables / SetVariables answer), for
+        the component and variable in wire form; an unknown variable is added."""
+        kind = attribute_type or "Actual"
+        for entry in self.report_data:
+            if entry["component"] == component and entry["variable"] == variable:
+                attributes = entry.setdefault("variableAttribute", [])
+                for attribute in attributes:
+                    if attribute.get("type", "Actual") == kind:
+                        attribute["value"] = value
+                        return
+                attributes.append({"type": kind, "value": value})
+                return
+        self.report_data.append({"component": component, "variable": variable,
+                                 "variableAttribute": [{"type": kind, "value": value}]})
 
 
 def _component_key(entry: dict[str, Any]) -> tuple[str, str | None, Any]:
@@ -95,4 +124,4 @@ class ReportAssembler:
         return DeviceModel(request.request_id, report.generated_at, now, data)
 
 
-__all__ = ["MAX_OPEN_REPORTS", "DeviceModel", "ReportAssembler"]
+__all__ = ["MAX_OPEN_REPORTS", "NO_REPORT", "DeviceModel", "ReportAssembler"]

@@ -131,7 +131,7 @@ class OCPPServer(Commands):
         self.offline_grace = (default_offline_grace(heartbeat_interval)
                               if offline_grace == "default" else offline_grace)
         self._init_commands()
-        self._routes = self._observe_reports(build_routes(self._ctx))
+        self._routes = build_routes(self._ctx)
         self._lenient = set(lenient_stations)
         self.shutdown_grace = shutdown_grace
         self._lenient_violations: dict[str, int] = {}

@@ -8,22 +8,22 @@ and ``[ClearVariableMonitoring]`` (N04/N06), ``LocalAuthListCtrlr.ItemsPerMessag
 instance); BytesPerMessage likewise. A request beyond them is refused with a CALLERROR, so the
 CSMS cuts it into parts, sends them one after the other and joins the results in request order.
 
-``StationLimits`` keeps, per station, the values reported (NotifyReport, GetVariables results)
-and those configured by the operator (``OCPPServer.set_station_limits``); reported values win.
+``StationLimits`` reads the values a station reported from its device model (the CSMS's one
+record of it: NotifyReport, updated by GetVariables / SetVariables answers) and keeps those
+configured by the operator (``OCPPServer.set_station_limits``); reported values win.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import orjson
 
+from ocppkit.csms.device_models import DeviceModel
 from ocppkit.protocol.models import (
-    GetVariableResultType,
     OcppModel,
-    ReportDataType,
     SendLocalListRequest,
     UpdateEnumType,
 )
@@ -58,8 +58,6 @@ LIST_ACTIONS: dict[str, ListAction] = {
     ),
     "SendLocalList": ListAction("LocalAuthListCtrlr", None, "local_authorization_list", None),
 }
-_LIMIT_VARIABLES = ("ItemsPerMessage", "BytesPerMessage")
-LimitKey = tuple[str, str, str | None]  # (component, ItemsPerMessage|BytesPerMessage, instance)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,69 +68,44 @@ class Limits:
     bytes: int | None = None
 
 
-@dataclass(slots=True)
-class _Station:
-    reported: dict[LimitKey, int] = field(default_factory=dict)
-    configured: dict[str | None, Limits] = field(default_factory=dict)  # action or None: all
-
-
 class StationLimits:
-    """ItemsPerMessage / BytesPerMessage per station: reported by it, else configured."""
+    """ItemsPerMessage / BytesPerMessage per station: reported by it, else configured.
 
-    def __init__(self) -> None:
-        self._stations: dict[str, _Station] = {}
+    Args:
+        device_model: gives a station's device model (None when it has none).
+    """
 
-    def _station(self, station_id: str) -> _Station:
-        return self._stations.setdefault(station_id, _Station())
+    def __init__(self, device_model: Callable[[str], DeviceModel | None]) -> None:
+        self._device_model = device_model
+        self._configured: dict[str, dict[str | None, Limits]] = {}
 
     def configure(self, station_id: str, limits: Limits, action: str | None = None) -> None:
         """Set the operator's limits for one action of a station, or for all (``action=None``)."""
-        self._station(station_id).configured[action] = limits
-
-    def report(self, station_id: str, component: str, variable: str, instance: str | None,
-               value: str) -> None:
-        """Remember a value the station reported for one of the limit variables."""
-        if variable in _LIMIT_VARIABLES and value.strip().isdigit():
-            key = (component, variable, instance)
-            self._station(station_id).reported[key] = int(value)
-
-    def report_data(self, station_id: str, data: Iterable[ReportDataType]) -> None:
-        """B07/B08: take the limit variables out of a NotifyReport part."""
-        for item in data:
-            actual = next(
-                (a.value for a in item.variable_attribute
-                 if a.value is not None and (a.type is None or a.type == "Actual")),
-                None,
-            )
-            if actual is not None:
-                self.report(
-                    station_id, item.component.name, item.variable.name,
-                    item.variable.instance, actual,
-                )
-
-    def variable_results(self, station_id: str, results: Iterable[GetVariableResultType]) -> None:
-        """B06: take the limit variables out of a GetVariables answer."""
-        for result in results:
-            if result.attribute_status == "Accepted" and result.attribute_value is not None:
-                if result.attribute_type in (None, "Actual"):
-                    self.report(
-                        station_id, result.component.name, result.variable.name,
-                        result.variable.instance, result.attribute_value,
-                    )
+        self._configured.setdefault(station_id, {})[action] = limits
 
     def limits(self, station_id: str, action: str) -> Limits:
         """The limits to respect for ``action`` on this station."""
         spec = LIST_ACTIONS.get(action)
-        station = self._stations.get(station_id)
-        if spec is None or station is None:
+        if spec is None:
             return Limits()
-        configured = station.configured.get(action) or station.configured.get(None) or Limits()
-        items = station.reported.get((spec.component, "ItemsPerMessage", spec.instance))
-        size = station.reported.get((spec.component, "BytesPerMessage", spec.instance))
+        configured = self._configured.get(station_id, {})
+        chosen = configured.get(action) or configured.get(None) or Limits()
+        model = self._device_model(station_id)
+        if model is None:
+            return chosen
+        items = _count(model.actual(spec.component, "ItemsPerMessage", spec.instance))
+        size = _count(model.actual(spec.component, "BytesPerMessage", spec.instance))
         return Limits(
-            items if items is not None else configured.items,
-            size if size is not None else configured.bytes,
+            items if items is not None else chosen.items,
+            size if size is not None else chosen.bytes,
         )
+
+
+def _count(value: str | None) -> int | None:
+    """A reported limit: a positive integer, else unknown."""
+    if value is None or not value.strip().isdigit() or int(value) < 1:
+        return None
+    return int(value)
 
 
 def _json_size(value: Any) -> int:

@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from ocppkit.csms.commands import variable_data, variable_settings
+from ocppkit.csms.device_models import DeviceModel, ReportAssembler
 from ocppkit.csms.splitting import (
     Limits,
     StationLimits,
@@ -22,6 +25,8 @@ from ocppkit.protocol.models import (
     SetVariablesRequest,
 )
 from ocppkit.protocol.validation import dump, to_wire_dict
+
+T = datetime(2025, 1, 1, tzinfo=UTC)
 
 
 def get_request(n: int) -> GetVariablesRequest:
@@ -99,32 +104,44 @@ def test_results_are_merged_in_part_order() -> None:
     assert [r.variable.name for r in merged.get_variable_result] == ["a", "b", "c"]  # type: ignore[attr-defined]
 
 
-def report(instance: str | None, variable: str, value: str) -> NotifyReportRequest:
+def device_model(instance: str | None, variable: str, value: str) -> DeviceModel:
+    """A device model as assembled from a NotifyReport with one DeviceDataCtrlr variable."""
     variable_field = {"name": variable} | ({"instance": instance} if instance else {})
-    return NotifyReportRequest.model_validate({
+    request = NotifyReportRequest.model_validate({
         "requestId": 1, "generatedAt": "2025-01-01T00:00:00Z", "seqNo": 0,
         "reportData": [{
             "component": {"name": "DeviceDataCtrlr"}, "variable": variable_field,
             "variableAttribute": [{"type": "Actual", "value": value}],
         }],
     })
+    model = ReportAssembler().add("CP1", request, T, T)
+    assert model is not None
+    return model
 
 
 def test_reported_limits_win_over_configured_ones() -> None:
-    limits = StationLimits()
+    models: dict[str, DeviceModel] = {}
+    limits = StationLimits(models.get)
     assert limits.limits("CP1", "GetVariables") == Limits()
     limits.configure("CP1", Limits(items=10, bytes=5000))
     assert limits.limits("CP1", "SetVariables") == Limits(10, 5000)
     limits.configure("CP1", Limits(items=4), action="GetVariables")
     assert limits.limits("CP1", "GetVariables") == Limits(4, None)
-    limits.report_data("CP1", report("GetVariables", "ItemsPerMessage", "2").report_data or ())
+    models["CP1"] = device_model("GetVariables", "ItemsPerMessage", "2")
     assert limits.limits("CP1", "GetVariables") == Limits(2, None)
     assert limits.limits("CP1", "SetVariables") == Limits(10, 5000)
     assert limits.limits("CP2", "GetVariables") == Limits()
+    # B05/B06: a value confirmed later (GetVariables / SetVariables answer) replaces it
+    models["CP1"].set_value({"name": "DeviceDataCtrlr"},
+                            {"name": "ItemsPerMessage", "instance": "GetVariables"}, None, "7")
+    models["CP1"].set_value({"name": "DeviceDataCtrlr"},
+                            {"name": "BytesPerMessage", "instance": "GetVariables"}, "Actual",
+                            "900")
+    assert limits.limits("CP1", "GetVariables") == Limits(7, 900)
 
 
-@pytest.mark.parametrize("value", ["", "many", "-1"])
+@pytest.mark.parametrize("value", ["", "many", "-1", "0"])
 def test_unusable_reported_values_are_ignored(value: str) -> None:
-    limits = StationLimits()
-    limits.report("CP1", "DeviceDataCtrlr", "ItemsPerMessage", "GetVariables", value)
+    models = {"CP1": device_model("GetVariables", "ItemsPerMessage", value)}
+    limits = StationLimits(models.get)
     assert limits.limits("CP1", "GetVariables") == Limits()
