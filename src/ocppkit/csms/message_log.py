@@ -2,9 +2,10 @@
 behind ``/metrics``.
 
 ``MessageLog.attach(server)`` registers it with ``OCPPServer.add_frame_observer`` (so it sees the
-links opened from then on: attach it before the server starts). Per frame it does one
-``orjson.loads``, a few dict operations and an append to a ``deque(maxlen=...)``: no formatting,
-no I/O. A CALL is paired with its CALLRESULT/CALLERROR by (station, message id, direction);
+links opened from then on: attach it before the server starts). Per frame it reads the frame's
+header with one regular expression (the payload is parsed only when the frame is shown), does a
+few dict operations and an append to a ``deque(maxlen=...)``: no formatting, no I/O. A CALL
+is paired with its CALLRESULT/CALLERROR by (station, message id, direction);
 both entries then carry the reply latency.
 
 Frame subscribers (the live event stream) get each ``LoggedFrame`` synchronously and must be
@@ -14,6 +15,7 @@ cheap (e.g. put it on a queue).
 from __future__ import annotations
 
 import bisect
+import re
 import time
 from collections import deque
 from collections.abc import Callable
@@ -197,9 +199,29 @@ def _rfc3339(seconds: float) -> str:
     return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
+# The header of a well-formed frame: [type, "id", "action or error code" | payload. Ids and
+# names with escapes, or anything unusual, go through the full JSON parser instead.
+_HEADER = re.compile(r'\[\s*([234])\s*,\s*"([^"\\]*)"\s*,\s*(?:"([^"\\]*)"|[{\[])')
+
+
 def _parse(text: str) -> tuple[int | None, str | None, str | None, str | None]:
     """(message type, message id, action of a CALL, error code of a CALLERROR) of a frame; Nones
-    for what cannot be read (the CSMS answers those frames itself)."""
+    for what cannot be read (the CSMS answers those frames itself). Only the header is read:
+    the payload is not parsed on this path."""
+    match = _HEADER.match(text)
+    if match is not None and text.rstrip().endswith("]"):
+        message_type, message_id, name = int(match[1]), match[2], match[3]
+        if name is None:
+            if message_type == CALLRESULT:
+                return CALLRESULT, message_id, None, None
+        elif message_type == CALL:
+            return CALL, message_id, name, None
+        elif message_type == CALLERROR:
+            return CALLERROR, message_id, None, name
+    return _parse_json(text)
+
+
+def _parse_json(text: str) -> tuple[int | None, str | None, str | None, str | None]:
     try:
         frame = orjson.loads(text)
     except orjson.JSONDecodeError:

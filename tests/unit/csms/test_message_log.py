@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
+
+from ocppkit.csms import message_log
 from ocppkit.csms.message_log import LATENCY_BUCKETS, MessageLog
 
 
@@ -67,3 +70,23 @@ def test_filters_and_subscribers() -> None:
     assert [f.message_id for f in log.frames("A", action="Reset")] == ["m1", "m1"]
     assert [f.direction for f in log.frames("A", direction="out")] == ["out"]
     assert log.frames("A")[0].to_dict()["time"] == "2023-11-14T22:13:20.000Z"
+
+
+@pytest.mark.parametrize("text", [
+    '[2,"m-1","Heartbeat",{}]',
+    '[ 2 , "m-1" , "BootNotification" , {"reason": "PowerUp"} ]',
+    '[3,"m-1",{"currentTime":"2025-01-01T00:00:00Z"}]',
+    '[3,"m-1",[]]',
+    '[4,"m-1","FormatViolation","bad",{}]',
+    '[2,"m-\\"1","Heartbeat",{}]',  # an escaped id: read by the JSON parser
+    '[2,"m-1","Heart\\u0062eat",{}]',
+    '[5,"m-1","Heartbeat",{}]',
+    '[2,"m-1",{}]',
+    '[2,1,"Heartbeat",{}]',
+    '[2,"m-1"]',
+    '{"not": "a frame"}',
+    "not json",
+    '[2,"m-1","Heartbeat",{}',  # truncated: not a frame, however readable its header
+])
+def test_header_parse_agrees_with_the_json_parser(text: str) -> None:
+    assert message_log._parse(text) == message_log._parse_json(text)
