@@ -4,6 +4,7 @@ action catalogue, and the convenience endpoints."""
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import AsyncIterator
 
 import httpx
@@ -42,6 +43,15 @@ async def test_actions_lists_the_40_with_wire_schemas(stack) -> None:
     assert reset["request_schema"]["required"] == ["type"]
     trigger = next(a for a in actions if a["action"] == "TriggerMessage")
     assert "requestedMessage" in trigger["request_schema"]["properties"]  # camelCase, wire names
+    # the wire's schema: an optional field is absent, never null; validators spelled out
+    assert '"null"' not in json.dumps([a["request_schema"] for a in actions])
+    reserve = next(a for a in actions if a["action"] == "ReserveNow")["request_schema"]
+    assert reserve["properties"]["expiryDateTime"] == {
+        "type": "string", "format": "date-time", "title": "Expirydatetime"}
+    assert "$ref" in reserve["properties"]["groupIdToken"]
+    tariff = next(a for a in actions if a["action"] == "SetChargingProfile")["request_schema"]
+    assert tariff["$defs"]["SalesTariffEntryType"]["properties"]["ePriceLevel"] == {
+        "type": "integer", "minimum": 0, "title": "Epricelevel"}
 
 
 async def test_any_action_is_sent_and_answered(stack, charger) -> None:

@@ -9,6 +9,8 @@ from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
+from ocppkit.protocol.models import MessageTriggerEnumType
+
 TokenStatus = Literal[
     "Accepted", "Blocked", "ConcurrentTx", "Expired", "Invalid", "NoCredit",
     "NotAllowedTypeOfEVSE", "NotAtThisLocation", "NotAtThisTime", "Unknown",
@@ -138,7 +140,10 @@ class AvailabilityBody(BaseModel):
 
 class TriggerBody(BaseModel):
     model_config = _examples({"requested_message": "StatusNotification", "evse_id": 1})
-    requested_message: str = Field(description="a MessageTriggerEnumType value")
+    # A plain string, checked against the action's schema (422 invalid_payload, requestedMessage);
+    # the OpenAPI document lists the values.
+    requested_message: str = Field(description="a MessageTriggerEnumType value", json_schema_extra={
+        "enum": [m.value for m in MessageTriggerEnumType]})
     evse_id: int | None = Field(None, ge=0)
 
 

@@ -8,10 +8,12 @@ unknown charger or action, 422 a payload that breaks the action's schema (nothin
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Path
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import core_schema
 
 from ocppkit.api.deps import OperatorDep, await_command, require_connected, send_action
 from ocppkit.api.schemas import (
@@ -29,7 +31,7 @@ from ocppkit.api.schemas import (
     VariableRef,
     error_responses,
 )
-from ocppkit.protocol.models import CSMS_TO_CS
+from ocppkit.protocol.models import CSMS_TO_CS, OcppModel
 from ocppkit.protocol.validation import models_for
 
 router = APIRouter(tags=["commands"])
@@ -64,14 +66,71 @@ async def stop(
     return {"charger_id": charger_id, "transaction_id": body.transaction_id, **answer}
 
 
+# Numeric bounds pydantic leaves as raw validator keywords when the type has its own validator.
+_BOUNDS = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "exclusiveMaximum"}
+
+
+class _ProtocolJsonSchema(GenerateJsonSchema):
+    """The protocol models' JSON schema with what their validators check spelled out:
+    ``DateTime`` strings are ``format: date-time`` and bounds on ``Int``/``Number`` fields are
+    ``minimum``/``maximum`` (pydantic would emit plain ``ge``/``le`` keys, which JSON Schema
+    ignores)."""
+
+    def function_after_schema(
+        self, schema: core_schema.AfterValidatorFunctionSchema
+    ) -> JsonSchemaValue:
+        function = schema["function"]["function"]
+        if (getattr(function, "__name__", None) == "_date_time"
+                and function.__module__ == "ocppkit.protocol.models"):
+            return {**self.generate_inner(schema["schema"]), "format": "date-time"}
+        if isinstance(function, partial):
+            bounds = {_BOUNDS[k]: v for k, v in function.keywords.items() if k in _BOUNDS}
+            if bounds:
+                return {**self.generate_inner(schema["schema"]), **bounds}
+        return super().function_after_schema(schema)
+
+
+def _json_schema(model: type[OcppModel]) -> dict[str, Any]:
+    schema: dict[str, Any] = _wire_schema(
+        model.model_json_schema(by_alias=True, schema_generator=_ProtocolJsonSchema))
+    return schema
+
+
+def _wire_schema(schema: Any) -> Any:
+    """A model's JSON schema as the wire sees it: an optional field is left out, never null
+    (a JSON null is refused, see ``ocppkit.protocol.validation``), so ``anyOf [X, null]`` is X
+    and ``default: null`` goes; fields of any JSON (DataTransfer ``data``) keep accepting it."""
+    if isinstance(schema, list):
+        return [_wire_schema(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out = {key: _wire_schema(value) for key, value in schema.items()}
+    if out.get("type") in ("integer", "number"):  # the raw keyword next to its JSON Schema one
+        for raw, keyword in _BOUNDS.items():
+            if raw in out and out.get(keyword) == out[raw]:
+                del out[raw]
+    options = out.get("anyOf")
+    if isinstance(options, list) and {"type": "null"} in options:
+        rest = [o for o in options if o != {"type": "null"}]
+        del out["anyOf"]
+        if len(rest) == 1:
+            out = {**rest[0], **out}
+        else:
+            out["anyOf"] = rest
+        if out.get("default", ...) is None:
+            del out["default"]
+    return out
+
+
 @cache
 def action_catalogue() -> tuple[dict[str, Any], ...]:
-    """The 40 CSMS->CS actions with their request/response JSON schemas (wire names)."""
+    """The 40 CSMS->CS actions with their request/response JSON schemas (wire names, no nulls:
+    see ``_wire_schema``; date-times and numeric bounds spelled out: ``_ProtocolJsonSchema``)."""
     return tuple(
         {
             "action": action,
-            "request_schema": models_for(action)[0].model_json_schema(by_alias=True),
-            "response_schema": models_for(action)[1].model_json_schema(by_alias=True),
+            "request_schema": _json_schema(models_for(action)[0]),
+            "response_schema": _json_schema(models_for(action)[1]),
         }
         for action in sorted(CSMS_TO_CS)
     )
