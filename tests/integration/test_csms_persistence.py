@@ -35,6 +35,7 @@ from ocppkit.storage.tables import Base
 
 ROOT = Path(__file__).resolve().parents[2]
 TABLES = {"stations", "connector_status_history", "id_tokens", "transactions", "device_models",
+          "commands", "station_messages", "station_objects",
           "transaction_events", "meter_values", "alembic_version"}
 EVSE_1 = {"evse": {"id": 1, "connectorId": 1}}
 TOKEN = {"idToken": {"idToken": "TOKEN-OK", "type": "ISO14443"}}

@@ -16,6 +16,11 @@ from ocppkit.csms.errors import (
     NoActiveTransactionError,
     StationRejectedError,
 )
+from ocppkit.csms.extensions import (
+    DataTransferHandler,
+    EvChargingNeedsPolicy,
+    ev_max_power_policy,
+)
 from ocppkit.csms.registry import Charger, ChargerRegistry, Transaction
 from ocppkit.csms.server import FrameObserver, OCPPServer
 from ocppkit.protocol.errors import CallTimeoutError, NotConnectedError, OCPPError, OCPPKitError
@@ -26,6 +31,8 @@ __all__ = [
     "ChargerRegistry",
     "Clock",
     "CommandError",
+    "DataTransferHandler",
+    "EvChargingNeedsPolicy",
     "FrameObserver",
     "InvalidCommandError",
     "Listener",
@@ -36,6 +43,7 @@ __all__ = [
     "OCPPServer",
     "StationRejectedError",
     "Transaction",
+    "ev_max_power_policy",
     "format_time",
     "utc_now",
 ]

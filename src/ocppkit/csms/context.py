@@ -7,15 +7,17 @@ Nothing here is module-global; an ``OCPPServer`` builds one context and hands it
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Coroutine, Iterable
+from collections.abc import Awaitable, Callable, Coroutine, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from ocppkit.csms.clock import Clock, format_time
+from ocppkit.csms.extensions import DataTransferHandlers, EvChargingNeedsPolicy
 from ocppkit.csms.registry import ChargerRegistry
 from ocppkit.csms.store import Store
 from ocppkit.csms.tokens import TokenStore
+from ocppkit.protocol.models import OcppModel
 
 log = logging.getLogger("ocppkit.csms")
 
@@ -30,8 +32,9 @@ class EventHub:
     """Fans CSMS events out to listeners.
 
     Kinds: ``connected``, ``disconnected``, ``booted``, ``status``, ``transaction``,
-    ``meter_values``. Listeners run synchronously on the event loop and must not block; one that
-    wants to do async work should put the event on an ``asyncio.Queue``. A listener that raises
+    ``meter_values``, ``command``, ``notification``. Listeners run synchronously on the event
+    loop and must not block; one that wants to do async work should put the event on an
+    ``asyncio.Queue``. A listener that raises
     is logged and does not disturb the CSMS or the other listeners.
     """
 
@@ -124,6 +127,10 @@ class CsmsContext:
     request_base_report: bool = False
     spawn: Callable[[Coroutine[Any, Any, Any]], None] | None = None
     """Runs a coroutine as a task the server owns (e.g. a command sent after a CALLRESULT)."""
+    data_transfer: DataTransferHandlers = field(default_factory=DataTransferHandlers)
+    ev_charging_needs_policy: EvChargingNeedsPolicy | None = None
+    send: Callable[[str, str, OcppModel | dict[str, Any]], Awaitable[OcppModel]] | None = None
+    """Sends a CSMS->CS command, tracked (the server's ``call``)."""
 
     def now(self) -> datetime:
         return self.clock()

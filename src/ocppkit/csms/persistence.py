@@ -11,17 +11,19 @@ statement round trips.
 
 from __future__ import annotations
 
+import functools
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 from ocppkit.csms import snapshots
 from ocppkit.csms.clock import Clock
 from ocppkit.csms.context import TokenPolicy
 from ocppkit.csms.device_models import DeviceModel
 from ocppkit.csms.registry import Charger, ChargerRegistry, ConnectorStatus, Transaction
-from ocppkit.csms.store import Store
+from ocppkit.csms.store import Store, TrackingChange
 from ocppkit.csms.tokens import TokenEntry
 from ocppkit.protocol.models import MeterValueType, TransactionEventRequest
 from ocppkit.storage import (
@@ -35,15 +37,22 @@ from ocppkit.storage import (
     IdTokenRepository,
     StationRecord,
     StationRepository,
+    TrackingRepository,
+    TrackingState,
     TransactionRecord,
     TransactionRepository,
     WriteBehind,
 )
+from ocppkit.storage.records import CommandRecord, StationMessageRecord
+from ocppkit.storage.tracking_writer import TrackingWriter
 
 log = logging.getLogger("ocppkit.csms")
+T = TypeVar("T")
 
 # last_seen is stored at most this often per station: a Heartbeat needs no write of its own.
 LAST_SEEN_STEP = timedelta(seconds=1)
+# Commands per station read back at start-up, to match the notifications that follow them.
+RECENT_COMMANDS = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +66,7 @@ class _Stored:
     active_events: list[tuple[str, int, datetime]]
     tokens: list[IdTokenRecord]
     device_models: list[DeviceModelRecord]
+    tracking: TrackingState
 
 
 async def _read_stored(db: Database, max_ended: int, now: datetime) -> _Stored:
@@ -74,6 +84,7 @@ async def _read_stored(db: Database, max_ended: int, now: datetime) -> _Stored:
             active_events=await transactions.active_event_keys(),
             tokens=await IdTokenRepository(session).all(),
             device_models=await DeviceModelRepository(session).all(),
+            tracking=await TrackingRepository(session).state(RECENT_COMMANDS),
         )
 
 
@@ -94,6 +105,8 @@ class DatabaseStore(Store):
         self._writer = WriteBehind(self.worker)
         self._seen_stored: dict[str, datetime] = {}
         self._opened = False
+        self._tracking = TrackingWriter(self.worker)
+        self._tracking_state: TrackingState | None = None
 
     async def open(self, registry: ChargerRegistry, tokens: TokenPolicy) -> None:
         """Connect, migrate, rebuild ``registry`` and ``tokens``, start the writer.
@@ -114,6 +127,7 @@ class DatabaseStore(Store):
         )
         unsaved = tokens.restore(_token_entry(record) for record in stored.tokens)
         _restore_device_models(registry, stored.device_models)
+        self._tracking_state = stored.tracking
         log.info("database %s: %d station(s), %d active transaction(s) restored",
                  self.worker.display_url, len(stored.stations), len(stored.active))
         self._writer.start()
@@ -154,14 +168,10 @@ class DatabaseStore(Store):
     async def transaction_event(
         self, charger: Charger, tx: Transaction, request: TransactionEventRequest
     ) -> None:
-        meter_values = snapshots.meter_value_records(
-            charger.charger_id, tx.evse_id, tx.record_id, request.meter_value
-        ) if request.meter_value else []
-        self._writer.add_transaction_event(
-            snapshots.transaction_record(tx),
-            snapshots.event_record(tx, request, self._clock()),
-            meter_values,
-        )
+        # The loop copies the transaction; the event's rows are built on the database thread.
+        rows = functools.partial(snapshots.event_rows, tx.record_id, charger.charger_id,
+                                 tx.transaction_id, tx.evse_id, request, self._clock())
+        self._writer.add_deferred((snapshots.transaction_record(tx),), rows)
         await self._writer.committed()
 
     async def meter_values(
@@ -171,12 +181,10 @@ class DatabaseStore(Store):
         meter_values: Sequence[MeterValueType],
         transactions: Sequence[Transaction],
     ) -> None:
-        for tx in transactions:
-            self._writer.put_transaction(snapshots.transaction_record(tx))
         tx_ref = transactions[0].record_id if transactions else None
-        self._writer.add_meter_values(
-            snapshots.meter_value_records(charger.charger_id, evse_id, tx_ref, meter_values)
-        )
+        rows = functools.partial(snapshots.meter_value_rows, charger.charger_id, evse_id, tx_ref,
+                                 meter_values)
+        self._writer.add_deferred([snapshots.transaction_record(tx) for tx in transactions], rows)
         await self._writer.committed()
 
     # Tokens and device models change rarely: written at once, not through the write queue.
@@ -199,6 +207,29 @@ class DatabaseStore(Store):
         self._writer.put_station(snapshots.station_record(charger, self._clock()))
         await self._writer.committed()  # the station row first: the device model refers to it
         await self.worker.run(lambda db: _put_device_model(db, record))
+
+    # Tracking: written by its own group commit, after the station rows they refer to.
+
+    def tracking_state(self) -> TrackingState | None:
+        state, self._tracking_state = self._tracking_state, None
+        return state
+
+    async def tracking_changed(self, change: TrackingChange) -> None:
+        await self._writer.committed()  # the station row (queued at connect) first
+        await self._tracking.write(change.commands, change.messages, change.objects,
+                                   change.removed)
+
+    async def stored_commands(
+        self, station_id: str, action: str | None, limit: int, before_id: int | None
+    ) -> list[CommandRecord] | None:
+        return await self.worker.run(lambda db: _read_tracking(
+            db, lambda repo: repo.commands(station_id, action, limit, before_id)))
+
+    async def stored_messages(
+        self, station_id: str, action: str | None, limit: int, before_id: int | None
+    ) -> list[StationMessageRecord] | None:
+        return await self.worker.run(lambda db: _read_tracking(
+            db, lambda repo: repo.messages(station_id, action, limit, before_id)))
 
 
 def _token_entry(record: IdTokenRecord) -> TokenEntry:
@@ -223,6 +254,13 @@ async def _put_device_model(db: Database, record: DeviceModelRecord) -> None:
     async with db.session() as session:
         await DeviceModelRepository(session).put(record)
         await session.commit()
+
+
+async def _read_tracking(
+    db: Database, read: Callable[[TrackingRepository], Awaitable[list[T]]]
+) -> list[T]:
+    async with db.session() as session:
+        return await read(TrackingRepository(session))
 
 
 __all__ = ["DatabaseStore"]

@@ -30,12 +30,14 @@ from ocppkit.csms.errors import (
     NoActiveTransactionError,
     StationRejectedError,
 )
+from ocppkit.csms.extensions import DataTransferHandler, EvChargingNeedsPolicy
 from ocppkit.csms.handshake import check_handshake, identity_from_path
 from ocppkit.csms.persistence import DatabaseStore
 from ocppkit.csms.registry import Charger, ChargerRegistry
 from ocppkit.csms.router import build_routes, station_handler
 from ocppkit.csms.store import Store
 from ocppkit.csms.tokens import TokenStore
+from ocppkit.csms.tracking import Tracker
 from ocppkit.protocol.models import (
     CS_TO_CSMS,
     CSMS_TO_CS,
@@ -45,6 +47,7 @@ from ocppkit.protocol.models import (
     RequestStopTransactionResponse,
     SetChargingProfileResponse,
 )
+from ocppkit.protocol.validation import coerce, models_for, to_wire_dict
 from ocppkit.transport import SUBPROTOCOL, Connection
 
 log = logging.getLogger("ocppkit.csms")
@@ -88,6 +91,11 @@ class OCPPServer(Commands):
             to (``sqlite+aiosqlite:///<file>`` or ``postgresql+asyncpg://<user>@<host>/<db>``):
             ``start`` migrates it and restores stations and transactions from it, every change is
             stored before its CALLRESULT goes out, and ``stop`` writes what is still queued.
+        ev_charging_needs_policy: how NotifyEVChargingNeeds is answered (K15-K17): None
+            answers Rejected; a ``policy(charger, request)`` returning a TxProfile (a
+            ``ChargingProfileType`` or its wire dict) answers Accepted and then sends it with
+            SetChargingProfile, returning None answers Rejected. See ``ev_max_power_policy``;
+            also settable later as the attribute of the same name.
 
     Raises:
         RuntimeError: from the constructor, if the routing table does not cover every action a
@@ -113,6 +121,7 @@ class OCPPServer(Commands):
         request_base_report: bool = False,
         allow_concurrent_tx: bool = True,
         offline_grace: float | Literal["default"] | None = "default",
+        ev_charging_needs_policy: EvChargingNeedsPolicy | None = None,
     ) -> None:
         self.host = host
         self.port = port
@@ -130,8 +139,11 @@ class OCPPServer(Commands):
         )
         self.offline_grace = (default_offline_grace(heartbeat_interval)
                               if offline_grace == "default" else offline_grace)
+        self._ctx.send = self.call
+        self._ctx.ev_charging_needs_policy = ev_charging_needs_policy
+        self.tracker = Tracker(clock, self._store, self.events)
         self._init_commands()
-        self._routes = build_routes(self._ctx)
+        self._routes = self.tracker.observe(build_routes(self._ctx))
         self._lenient = set(lenient_stations)
         self.shutdown_grace = shutdown_grace
         self._lenient_violations: dict[str, int] = {}
@@ -154,6 +166,7 @@ class OCPPServer(Commands):
         if self._server is not None:
             raise RuntimeError("the server is already started")
         await self._store.open(self.chargers, self._ctx.tokens)
+        self.tracker.restore(self._store.tracking_state())
         try:
             self._server = await self._listen()
         except BaseException:
@@ -305,7 +318,9 @@ class OCPPServer(Commands):
         ``connected`` {remote_address}; ``disconnected`` {close_code};
         ``booted`` the boot record (see ``get_charger_status``); ``status`` {evse_id,
         connector_id, status, timestamp}; ``transaction`` {event_type, trigger_reason, and the
-        ``get_transaction`` dict}; ``meter_values`` {evse_id, timestamp, energy_wh, power_w}.
+        ``get_transaction`` dict}; ``meter_values`` {evse_id, timestamp, energy_wh, power_w};
+        ``command`` {event: "sent", "answered" or "failed", and the ``commands`` dict};
+        ``notification`` the ``station_messages`` dict.
         Listeners run synchronously on the event loop and must not block.
         """
         self.events.add(listener)
@@ -345,6 +360,8 @@ class OCPPServer(Commands):
             OCPPError: the payload is invalid (nothing sent), or the station answered a
                 CALLERROR (the class of its code) or an invalid CALLRESULT.
             CallTimeoutError: no reply in time.
+
+        Every command sent is recorded with its answer or failure (see ``commands``).
         """
         if action not in CSMS_TO_CS:
             direction = "a station sends" if action in CS_TO_CSMS else "not an OCPP 2.0.1 action"
@@ -352,7 +369,15 @@ class OCPPServer(Commands):
         connection = self.chargers.connection(charger_id)
         if self.chargers.chargers[charger_id].registration_status == "Rejected":
             raise StationRejectedError(f"{charger_id!r} was Rejected at boot (B03)")
-        return await connection.call(action, payload, timeout)
+        request = coerce(models_for(action)[0], payload, f"{action}Request")
+        command = await self.tracker.sent(charger_id, action, to_wire_dict(request))
+        try:
+            response = await connection.call(action, request, timeout)
+        except BaseException as exc:
+            await self.tracker.failed(command, exc)
+            raise
+        await self.tracker.answered(command, to_wire_dict(response))
+        return response
 
     async def _command(
         self, charger_id: str, action: str, request: OcppModel | dict[str, Any], kind: type[R]
@@ -433,6 +458,82 @@ class OCPPServer(Commands):
         return await self._command(
             charger_id, "SetChargingProfile", request, SetChargingProfileResponse
         )
+
+    # --- extensions ---
+
+    def register_data_transfer(
+        self, vendor_id: str, handler: DataTransferHandler, message_id: str | None = None
+    ) -> None:
+        """Answer the stations' DataTransfer of ``vendor_id`` with ``handler`` (P02).
+
+        ``handler(charger_id, message_id, data)`` (sync or async) returns a
+        DataTransferResponse, a ``(status, data)`` pair or a status. With ``message_id`` it
+        handles that messageId only; without, every messageId of the vendor that has no handler
+        of its own. Unregistered vendors get UnknownVendorId, unregistered messageIds of a known
+        vendor UnknownMessageId, and a handler that raises (or answers nonsense) Rejected.
+        """
+        self._ctx.data_transfer.register(vendor_id, handler, message_id)
+
+    @property
+    def ev_charging_needs_policy(self) -> EvChargingNeedsPolicy | None:
+        """How NotifyEVChargingNeeds is answered; see the constructor."""
+        return self._ctx.ev_charging_needs_policy
+
+    @ev_charging_needs_policy.setter
+    def ev_charging_needs_policy(self, policy: EvChargingNeedsPolicy | None) -> None:
+        self._ctx.ev_charging_needs_policy = policy
+
+    # --- tracking: commands, station messages, station objects ---
+
+    async def commands(
+        self, charger_id: str, action: str | None = None, limit: int = 50,
+        before_id: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """The commands sent to a station, newest first (from the database when there is one,
+        else the last 200 in memory).
+
+        Args:
+            action: only commands of this action.
+            limit: at most this many.
+            before_id: only commands older than this id (the next page).
+
+        Returns:
+            dicts with id, charger_id, action, request_id (the id its notifications refer to),
+            payload and response (wire form), status (the answer's status, "Answered",
+            "Sent", "Timeout", "CallError:<code>", "NotConnected"), progress (the latest
+            status a notification reported, "Receiving"/"Complete" for reports in parts),
+            progress_at, sent_at, answered_at.
+        """
+        return await self.tracker.commands(charger_id, action, limit, before_id)
+
+    async def station_messages(
+        self, charger_id: str, action: str | None = None, limit: int = 50,
+        before_id: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """The notifications a station sent (security and monitoring events, status
+        notifications, smart-charging reports, DataTransfer, ...), newest first; arguments as
+        ``commands``.
+
+        Returns:
+            dicts with id, charger_id, action, request_id, command_id (the command it reports
+            on, if any), payload (wire form), received_at.
+        """
+        return await self.tracker.messages(charger_id, action, limit, before_id)
+
+    def station_objects(self, charger_id: str, kind: str | None = None) -> list[dict[str, Any]]:
+        """The current state of what a station holds, by kind and key.
+
+        Kinds: charging_profile (key "<source>:<evseId>:<profileId>", source "CSMS" for
+        profiles this CSMS set, else the reported chargingLimitSource), reservation (key the
+        reservation id; status Requested, the ReserveNow answer, Cancelled, Expired or
+        Removed), display_message, local_list (key ""; payload {version, entries}),
+        ev_charging_needs and ev_charging_schedule (key the EVSE id), charging_limit (key
+        "<source>:<evseId>").
+
+        Returns:
+            dicts with kind, key, evse_id, status, payload (wire form), updated_at.
+        """
+        return self.tracker.objects(charger_id, kind)
 
     # --- queries ---
 

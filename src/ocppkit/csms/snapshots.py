@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import operator
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
@@ -24,6 +26,11 @@ _TX_FIELDS = (
     "meter_last_wh", "meter_stop_wh", "power_w", "peak_power_w", "charging_state",
     "stopped_reason",
 )
+# A Transaction's values in TransactionRecord's field order, in one C call.
+_TX_VALUES = operator.attrgetter(*(
+    {"id": "record_id", "station_id": "charger_id"}.get(f.name, f.name)
+    for f in dataclasses.fields(TransactionRecord)
+))
 
 
 def station_record(charger: Charger, now: datetime) -> StationRecord:
@@ -46,26 +53,38 @@ def station_record(charger: Charger, now: datetime) -> StationRecord:
 
 def transaction_record(tx: Transaction) -> TransactionRecord:
     """The transaction row as of now."""
-    values = {name: getattr(tx, name) for name in _TX_FIELDS}
-    return TransactionRecord(id=tx.record_id, station_id=tx.charger_id, **values)
+    return TransactionRecord(*_TX_VALUES(tx))
 
 
 def event_record(
     tx: Transaction, request: TransactionEventRequest, received_at: datetime
 ) -> TransactionEventRecord:
-    """The event as received: its key fields and the whole payload (wire form)."""
+    """The event as received: its key fields and the whole payload (wire form, JSON text)."""
+    return _event_record(tx.record_id, tx.charger_id, tx.transaction_id, request, received_at)
+
+
+def _event_record(
+    tx_ref: str, station_id: str, transaction_id: str, request: TransactionEventRequest,
+    received_at: datetime,
+) -> TransactionEventRecord:
     return TransactionEventRecord(
-        transaction_ref=tx.record_id,
-        station_id=tx.charger_id,
-        transaction_id=tx.transaction_id,
-        seq_no=request.seq_no,
-        event_type=str(request.event_type),
-        trigger_reason=str(request.trigger_reason),
-        timestamp=parse_time(request.timestamp),
-        offline=bool(request.offline),
-        payload=request.model_dump(mode="json", by_alias=True, exclude_unset=True),
-        received_at=received_at,
+        tx_ref, station_id, transaction_id, request.seq_no, str(request.event_type),
+        str(request.trigger_reason), parse_time(request.timestamp), bool(request.offline),
+        request.model_dump_json(by_alias=True, exclude_unset=True),  # serialised once, kept
+        received_at,
     )
+
+
+def event_rows(
+    tx_ref: str, station_id: str, transaction_id: str, evse_id: int | None,
+    request: TransactionEventRequest, received_at: datetime,
+) -> tuple[TransactionEventRecord, list[MeterValueRecord]]:
+    """The event's record and its sampled values' (for ``WriteBehind.add_deferred``: built on
+    the database thread, from values copied when the event was handled and the request)."""
+    meter_values = meter_value_records(
+        station_id, evse_id, tx_ref, request.meter_value
+    ) if request.meter_value else []
+    return _event_record(tx_ref, station_id, transaction_id, request, received_at), meter_values
 
 
 def meter_value_records(
@@ -87,6 +106,13 @@ def meter_value_records(
                 multiplier=0 if uom is None or uom.multiplier is None else uom.multiplier,
             ))
     return records
+
+
+def meter_value_rows(
+    station_id: str, evse_id: int | None, tx_ref: str | None, values: Sequence[MeterValueType]
+) -> tuple[None, list[MeterValueRecord]]:
+    """``meter_value_records`` for ``WriteBehind.add_deferred`` (no event)."""
+    return None, meter_value_records(station_id, evse_id, tx_ref, values)
 
 
 def _text(value: object) -> str | None:

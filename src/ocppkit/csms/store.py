@@ -10,6 +10,7 @@ next commit; losing the latest of those in a crash costs nothing a station does 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ocppkit.csms.registry import Charger, ChargerRegistry, ConnectorStatus, Transaction
@@ -19,6 +20,24 @@ if TYPE_CHECKING:
     from ocppkit.csms.context import TokenPolicy
     from ocppkit.csms.device_models import DeviceModel
     from ocppkit.csms.tokens import TokenEntry
+    from ocppkit.storage.records import (
+        CommandRecord,
+        StationMessageRecord,
+        StationObjectRecord,
+        TrackingState,
+    )
+
+
+@dataclass(slots=True)
+class TrackingChange:
+    """What one command step or one notification changed (see ``ocppkit.csms.tracking``):
+    commands to store (insert or update, by id), messages to append, objects to store, and the
+    (station id, kind, key) of objects removed."""
+
+    commands: list[CommandRecord] = field(default_factory=list)
+    messages: list[StationMessageRecord] = field(default_factory=list)
+    objects: list[StationObjectRecord] = field(default_factory=list)
+    removed: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 class Store:
@@ -67,5 +86,27 @@ class Store:
     async def device_model_reported(self, charger: Charger, model: DeviceModel) -> None:
         """A station's report completed (B07/B08): its new device model."""
 
+    # --- tracking: commands, station messages, station objects ---
 
-__all__ = ["Store"]
+    def tracking_state(self) -> TrackingState | None:
+        """What ``open`` read back for the tracker; None when nothing is stored."""
+        return None
+
+    async def tracking_changed(self, change: TrackingChange) -> None:
+        """Commands sent or answered, notifications received, station objects changed."""
+
+    async def stored_commands(
+        self, station_id: str, action: str | None, limit: int, before_id: int | None
+    ) -> list[CommandRecord] | None:
+        """A station's stored commands, newest first; None when nothing is stored (the tracker
+        then answers from memory)."""
+        return None
+
+    async def stored_messages(
+        self, station_id: str, action: str | None, limit: int, before_id: int | None
+    ) -> list[StationMessageRecord] | None:
+        """A station's stored notifications, newest first; None when nothing is stored."""
+        return None
+
+
+__all__ = ["Store", "TrackingChange"]

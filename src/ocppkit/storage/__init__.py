@@ -15,11 +15,15 @@ This package knows tables and rows, not OCPP framing; ``ocppkit.csms`` maps its 
 from ocppkit.storage.database import DEFAULT_URL, Database, alembic_config, parse_url
 from ocppkit.storage.errors import DatabaseUnavailableError, DatabaseUrlError, StorageError
 from ocppkit.storage.records import (
+    CommandRecord,
     ConnectorStatusRecord,
     DeviceModelRecord,
     IdTokenRecord,
     MeterValueRecord,
+    StationMessageRecord,
+    StationObjectRecord,
     StationRecord,
+    TrackingState,
     TransactionEventRecord,
     TransactionRecord,
 )
@@ -29,6 +33,7 @@ from ocppkit.storage.repositories import (
     IdTokenRepository,
     MeterValueRepository,
     StationRepository,
+    TrackingRepository,
     TransactionRepository,
 )
 from ocppkit.storage.worker import DatabaseWorker
@@ -36,6 +41,7 @@ from ocppkit.storage.writer import WriteBehind
 
 __all__ = [
     "DEFAULT_URL",
+    "CommandRecord",
     "ConnectorStatusRecord",
     "ConnectorStatusRepository",
     "Database",
@@ -48,9 +54,13 @@ __all__ = [
     "IdTokenRepository",
     "MeterValueRecord",
     "MeterValueRepository",
+    "StationMessageRecord",
+    "StationObjectRecord",
     "StationRecord",
     "StationRepository",
     "StorageError",
+    "TrackingRepository",
+    "TrackingState",
     "TransactionEventRecord",
     "TransactionRecord",
     "TransactionRepository",

@@ -9,15 +9,28 @@ only the statement text and the parameters bypass it.
 
 A batch's rows of one table go in one statement, not one execution per row: on SQLite a
 multi-row ``VALUES`` (one statement per ``SQLITE_CHUNK`` rows; the SQL text per row count is
-cached, and so is sqlite3's prepared statement), on PostgreSQL ``INSERT ... SELECT * FROM
-unnest($1::type[], ...)`` with one array per column (one prepared statement whatever the count,
-one executor run in the server). An executemany would release and retake the GIL around every
-row on SQLite, and cost the PostgreSQL server an executor start per row.
+cached, and so is sqlite3's prepared statement), on PostgreSQL ``INSERT ... SELECT ... FROM
+json_populate_recordset(NULL::table, $1)`` with the rows as one JSON array of objects keyed by
+column (one prepared statement whatever the count, one executor run in the server; orjson
+writes the document in C, where asyncpg's array encoder checks every element against
+``collections.abc`` classes in Python). An executemany would release and retake the GIL around
+every row on SQLite, and cost the PostgreSQL server an executor start per row.
+
+On PostgreSQL a whole batch is one statement (``postgres_batch``): each table's write is a
+data-modifying ``WITH`` item of it, so the batch costs one round trip and commits on its own
+(a single statement is atomic; foreign keys are checked at its end, when every item has run).
+Each round trip costs the worker thread a wait for the GIL the CSMS's loop holds, and BEGIN,
+three writes and COMMIT were five of them.
+
+A row is made from a record (``row``) or from a sequence of the table's written columns in order
+(``values``; the write queue takes those, built without a record on the CSMS's hot path).
 
 Driver values, per dialect, matching what SQLAlchemy's own types store (reads go through it):
-  - ``UTCDateTime``: PostgreSQL takes the aware datetime (timestamptz); SQLite stores naive UTC
-    text in SQLAlchemy's format, ``YYYY-MM-DD HH:MM:SS.ffffff``, so ordering and reading agree.
-  - ``JSONDocument``: JSON text (SQLAlchemy's asyncpg codec for jsonb takes text as well).
+  - ``UTCDateTime``: PostgreSQL takes the aware datetime (RFC 3339 with its offset, read as
+    timestamptz); SQLite stores naive UTC text in SQLAlchemy's format,
+    ``YYYY-MM-DD HH:MM:SS.ffffff``, so ordering and reading agree.
+  - ``JSONDocument``: JSON text on SQLite; on PostgreSQL the value inside the row's document
+    (JSON text given is embedded as is, not parsed again).
 """
 
 from __future__ import annotations
@@ -30,13 +43,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+import orjson
 from sqlalchemy import JSON, Column, Table
-from sqlalchemy.dialects import postgresql
 
 from ocppkit.storage.tables import Base
 from ocppkit.storage.types import UTCDateTime
 
-Row = list[Any]
+Row = Any  # SQLite: a list of the columns' values; PostgreSQL: a dict by column name
 
 
 SQLITE_CHUNK = 200  # rows per multi-row INSERT (x columns stays far below SQLite's 32766 variables)
@@ -47,15 +60,25 @@ class RawStatement:
     """One table's write: SQL pieces for the driver and the function that makes its rows.
 
     Either a multi-row insert (``head`` + rows + ``tail``) or, with ``many``, one statement run
-    executemany-style (``head`` is the whole statement).
+    executemany-style (``head`` is the whole statement). On PostgreSQL every statement takes its
+    rows as one JSON document, ``$1``.
     """
 
     dialect: str
     head: str
     tail: str
-    width: int
-    row: Callable[[Any], Row]  # a record (attributes named as the columns) -> driver values
+    columns: tuple[str, ...]  # a row's values, in order
+    values: Callable[[Sequence[Any]], Row]  # column values in order -> driver values
     many: bool = False
+
+    @property
+    def width(self) -> int:
+        """Values per row."""
+        return len(self.columns)
+
+    def row(self, record: Any) -> Row:
+        """A record's driver values (its attributes are named as the columns)."""
+        return self.values(_getter(self.columns)(record))
 
     def run_sqlite(self, cursor: Any, rows: list[Row]) -> None:
         """Write ``rows`` through a sqlite3 cursor (in the caller's transaction)."""
@@ -68,13 +91,47 @@ class RawStatement:
 
     async def run_postgres(self, connection: Any, rows: list[Row]) -> None:
         """Write ``rows`` through an asyncpg connection (in the caller's transaction)."""
-        if self.many:
-            await connection.executemany(self.head, rows)
-        else:
-            await connection.execute(self.head + self.tail, *zip(*rows, strict=True))
+        await connection.execute(self.head + self.tail, _document(rows))
 
     def _sqlite_sql(self, count: int) -> str:
         return _sqlite_sql(self.head, self.tail, self.width, count)
+
+
+async def postgres_batch(connection: Any, plan: Sequence[tuple[RawStatement, list[Row]]]) -> None:
+    """Write every ``(statement, rows)`` of ``plan`` in one PostgreSQL statement, so in one
+    round trip and one transaction of its own: committed (durably, as any commit) when this
+    returns. The plan must not write one row twice (PostgreSQL leaves it undefined which write
+    wins); the write queue coalesces snapshots and keeps the station rows apart (see ``writer``).
+    """
+    if len(plan) == 1:
+        stmt, rows = plan[0]
+        await stmt.run_postgres(connection, rows)
+        return
+    sql = _postgres_with(tuple(stmt for stmt, _rows in plan))
+    await connection.execute(sql, *(_document(rows) for _stmt, rows in plan))
+
+
+def _document(rows: list[Row]) -> str:
+    return orjson.dumps(rows).decode()
+
+
+@functools.lru_cache(maxsize=256)
+def _postgres_with(statements: tuple[RawStatement, ...]) -> str:
+    """One statement of ``statements`` (each taking ``$1``) as ``WITH`` items: ``$1``..``$n``."""
+    items = [f"w{n} AS ({(stmt.head + stmt.tail).replace('$1', f'${n + 1}')})"
+             for n, stmt in enumerate(statements)]
+    return f"WITH {', '.join(items)} SELECT 1"
+
+
+def _fragment(value: Any) -> Any:
+    """A JSON value for a PostgreSQL row document (text given is JSON already)."""
+    return orjson.Fragment(value) if isinstance(value, str) else value
+
+
+@functools.lru_cache(maxsize=64)
+def _getter(columns: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    get = operator.attrgetter(*columns)
+    return get if len(columns) > 1 else lambda record: (get(record),)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -141,24 +198,24 @@ def _written(table: Table) -> list[Column[Any]]:
     return [c for c in table.columns if c is not auto]
 
 
-def _converter(dialect: str, columns: Sequence[Column[Any]]) -> Callable[[Any], Row]:
-    """record -> its column values in ``columns`` order, converted for the driver."""
-    get = operator.attrgetter(*(c.name for c in columns))
-    time = _TIME[dialect]
+def _converter(dialect: str, columns: Sequence[Column[Any]]) -> Callable[[Sequence[Any]], Row]:
+    """Column values in ``columns`` order -> converted for the driver."""
+    postgres = dialect == "postgresql"
     fixes: list[tuple[int, Callable[[Any], Any]]] = []
     for index, column in enumerate(columns):
         if isinstance(column.type, UTCDateTime):
-            fixes.append((index, time))
+            fixes.append((index, _TIME[dialect]))
         elif isinstance(column.type, JSON) or isinstance(
             getattr(column.type, "impl", None), JSON
         ):
-            fixes.append((index, json_text))
+            fixes.append((index, _fragment if postgres else json_text))
+    names = [column.name for column in columns]
 
-    def convert(record: Any) -> Row:
-        values = list(get(record))
+    def convert(given: Sequence[Any]) -> Row:
+        values = list(given)
         for index, fix in fixes:
             values[index] = fix(values[index])
-        return values
+        return dict(zip(names, values, strict=True)) if postgres else values
 
     return convert
 
@@ -167,17 +224,21 @@ def _quote(name: str) -> str:
     return f'"{name}"'
 
 
+def _rows_of(table: str) -> str:
+    """PostgreSQL: the rows of the JSON document ``$1`` as records of ``table``'s row type."""
+    return f"json_populate_recordset(NULL::{_quote(table)}, $1::text::json)"
+
+
 def _statement(dialect: str, orm: type[Base], tail: str = "") -> RawStatement:
     """An INSERT of every written column of ``orm``'s table, then ``tail`` (ON CONFLICT ...)."""
     table = _table(orm)
     columns = _written(table)
-    head = f"INSERT INTO {_quote(table.name)} ({', '.join(_quote(c.name) for c in columns)})"
+    names = ", ".join(_quote(c.name) for c in columns)
+    head = f"INSERT INTO {_quote(table.name)} ({names})"
     if dialect == "postgresql":
-        pg = postgresql.dialect()
-        arrays = ", ".join(f"${n}::{c.type.compile(dialect=pg)}[]"
-                           for n, c in enumerate(columns, start=1))
-        head = f"{head} SELECT * FROM unnest({arrays})"
-    return RawStatement(dialect, head, tail, len(columns), _converter(dialect, columns))
+        head = f"{head} SELECT {names} FROM {_rows_of(table.name)}"
+    names = tuple(c.name for c in columns)
+    return RawStatement(dialect, head, tail, names, _converter(dialect, columns))
 
 
 @functools.cache
@@ -209,12 +270,17 @@ def insert_ignoring(dialect: str, orm: type[Base], unique: tuple[str, ...]) -> R
 @functools.cache
 def set_last_seen(dialect: str, orm: type[Base]) -> RawStatement:
     """UPDATE the stations' ``last_seen``; a row is a ``(station id, seen)`` pair."""
-    table = _table(orm)
-    time = _TIME[dialect]
-    a, b = ("$1", "$2") if dialect == "postgresql" else ("?", "?")
-    sql = f"UPDATE {_quote(table.name)} SET {_quote('last_seen')} = {a} WHERE {_quote('id')} = {b}"
-    return RawStatement(dialect, sql, "", 2, lambda pair: [time(pair[1]), pair[0]], many=True)
+    table, time = _quote(_table(orm).name), _TIME[dialect]
+
+    if dialect == "postgresql":
+        sql = (f"UPDATE {table} SET last_seen = v.last_seen FROM {_rows_of(_table(orm).name)} "
+               f"AS v WHERE {table}.id = v.id")
+        return RawStatement(dialect, sql, "", ("id", "last_seen"),
+                            lambda pair: {"id": pair[0], "last_seen": time(pair[1])})
+    sql = f"UPDATE {table} SET last_seen = ? WHERE id = ?"
+    return RawStatement(dialect, sql, "", ("id", "last_seen"),
+                        lambda pair: [time(pair[1]), pair[0]], many=True)
 
 
 __all__ = ["SQLITE_CHUNK", "RawStatement", "insert", "insert_ignoring", "json_text",
-           "postgres_time", "set_last_seen", "sqlite_time", "upsert"]
+           "postgres_batch", "postgres_time", "set_last_seen", "sqlite_time", "upsert"]

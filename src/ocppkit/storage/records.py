@@ -95,7 +95,8 @@ class TransactionRecord(Record):
 
 @dataclass(slots=True)
 class TransactionEventRecord(Record):
-    """One TransactionEvent; ``payload`` is its wire (camelCase) JSON object."""
+    """One TransactionEvent; ``payload`` is its wire (camelCase) JSON object, or that object's
+    JSON text (written as is; read back as the object)."""
 
     transaction_ref: str
     station_id: str
@@ -105,7 +106,7 @@ class TransactionEventRecord(Record):
     trigger_reason: str
     timestamp: datetime
     offline: bool
-    payload: dict[str, Any]
+    payload: dict[str, Any] | str
     received_at: datetime
 
 
@@ -137,12 +138,72 @@ class DeviceModelRecord(Record):
     report_data: list[dict[str, Any]]
 
 
+@dataclass(slots=True)
+class CommandRecord(Record):
+    """A CSMS->CS request: ``payload`` and ``response`` in wire form; ``status`` is the answer's
+    status (or "Sent", "Answered", "Timeout", "CallError:<code>", "NotConnected"); ``progress``
+    the latest status a notification reported for it."""
+
+    id: int
+    station_id: str
+    action: str
+    request_id: int | None
+    payload: dict[str, Any]
+    sent_at: datetime
+    status: str = "Sent"
+    response: dict[str, Any] | None = None
+    progress: str | None = None
+    progress_at: datetime | None = None
+    answered_at: datetime | None = None
+
+
+@dataclass(slots=True)
+class StationMessageRecord(Record):
+    """A notification from a station, wire form, and the request it belongs to (if any)."""
+
+    id: int
+    station_id: str
+    action: str
+    payload: dict[str, Any]
+    received_at: datetime
+    request_id: int | None = None
+    command_id: int | None = None
+
+
+@dataclass(slots=True)
+class StationObjectRecord(Record):
+    """The current state of one object a station holds, by (``kind``, ``key``)."""
+
+    station_id: str
+    kind: str
+    key: str
+    payload: dict[str, Any]
+    updated_at: datetime
+    evse_id: int | None = None
+    status: str | None = None
+
+
+@dataclass(slots=True)
+class TrackingState:
+    """What the CSMS reads back at start-up: the recent commands (for matching notifications),
+    every station object, and the highest ids used so far."""
+
+    commands: list[CommandRecord]
+    objects: list[StationObjectRecord]
+    last_command_id: int = 0
+    last_message_id: int = 0
+
+
 __all__ = [
+    "CommandRecord",
     "ConnectorStatusRecord",
     "DeviceModelRecord",
     "IdTokenRecord",
     "MeterValueRecord",
+    "StationMessageRecord",
+    "StationObjectRecord",
     "StationRecord",
+    "TrackingState",
     "TransactionEventRecord",
     "TransactionRecord",
 ]

@@ -8,6 +8,7 @@ write-behind queue can put many stations' writes in one transaction. Writes are 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import fields
 from datetime import datetime
@@ -19,20 +20,27 @@ from sqlalchemy.sql import Executable, Select
 
 from ocppkit.storage import statements
 from ocppkit.storage.records import (
+    CommandRecord,
     ConnectorStatusRecord,
     DeviceModelRecord,
     IdTokenRecord,
     MeterValueRecord,
+    StationMessageRecord,
+    StationObjectRecord,
     StationRecord,
+    TrackingState,
     TransactionEventRecord,
     TransactionRecord,
 )
 from ocppkit.storage.tables import (
     Base,
+    CommandRow,
     ConnectorStatusRow,
     DeviceModelRow,
     IdTokenRow,
     MeterValueRow,
+    StationMessageRow,
+    StationObjectRow,
     StationRow,
     TransactionEventRow,
     TransactionRow,
@@ -242,12 +250,121 @@ class DeviceModelRepository(_Repository):
         return await _all(self.session, stmt, DeviceModelRecord)
 
 
+ObjectKey = tuple[str, str, str]
+"""(station_id, kind, key) of a station object."""
+
+
+class TrackingRepository(_Repository):
+    """Commands sent to stations, the stations' notifications, and the objects they manage."""
+
+    async def write(
+        self,
+        commands: Iterable[CommandRecord] = (),
+        messages: Iterable[StationMessageRecord] = (),
+        objects: Iterable[StationObjectRecord] = (),
+        removed: Iterable[ObjectKey] = (),
+    ) -> None:
+        """Upsert ``commands`` (by id), add ``messages``, upsert ``objects``, delete ``removed``;
+        in that order, so a message may refer to a command of the same call.
+
+        PostgreSQL's JSONB cannot hold a NUL character (``\\u0000``), which a station may
+        send in any string: there it is stored as U+FFFD."""
+        if self.dialect == "postgresql":
+            commands, messages, objects = (
+                [_without_nul(r) for r in commands], [_without_nul(r) for r in messages],
+                [_without_nul(r) for r in objects])
+        await self._write(statements.upsert(self.dialect, CommandRow), commands)
+        await self._write(statements.insert(StationMessageRow), messages)
+        await self._write(statements.upsert(self.dialect, StationObjectRow), objects)
+        row = StationObjectRow
+        for station_id, kind, key in removed:
+            await self.session.execute(delete(row).where(
+                row.station_id == station_id, row.kind == kind, row.key == key))
+
+    async def commands(
+        self, station_id: str, action: str | None = None, limit: int = 50,
+        before_id: int | None = None,
+    ) -> list[CommandRecord]:
+        """A station's commands, newest first, optionally of one action / older than an id."""
+        stmt = _page(_select(CommandRow, CommandRecord), CommandRow, station_id, action,
+                     limit, before_id)
+        return await _all(self.session, stmt, CommandRecord)
+
+    async def messages(
+        self, station_id: str, action: str | None = None, limit: int = 50,
+        before_id: int | None = None,
+    ) -> list[StationMessageRecord]:
+        """A station's notifications, newest first, optionally of one action / before an id."""
+        stmt = _page(_select(StationMessageRow, StationMessageRecord), StationMessageRow,
+                     station_id, action, limit, before_id)
+        return await _all(self.session, stmt, StationMessageRecord)
+
+    async def objects(self, station_id: str | None = None) -> list[StationObjectRecord]:
+        """Station objects (of one station or all), by station, kind and key."""
+        row = StationObjectRow
+        stmt = _select(row, StationObjectRecord)
+        if station_id is not None:
+            stmt = stmt.where(row.station_id == station_id)
+        return await _all(self.session, stmt.order_by(row.station_id, row.kind, row.key),
+                          StationObjectRecord)
+
+    async def state(self, recent: int) -> TrackingState:
+        """Every object, the ``recent`` newest commands of each station (oldest first) and the
+        highest command and message ids."""
+        row = CommandRow
+        rank = func.row_number().over(partition_by=row.station_id, order_by=row.id.desc())
+        ranked = select(row.id, rank.label("rank")).subquery()
+        newest = select(ranked.c.id).where(ranked.c.rank <= recent)
+        stmt = _select(row, CommandRecord).where(row.id.in_(newest)).order_by(row.id)
+        last_message = await self.session.scalar(select(func.max(StationMessageRow.id)))
+        return TrackingState(
+            commands=await _all(self.session, stmt, CommandRecord),
+            objects=await self.objects(),
+            last_command_id=await self.session.scalar(select(func.max(row.id))) or 0,
+            last_message_id=last_message or 0,
+        )
+
+
+def _nul_free(value: Any) -> Any:
+    """``value`` with NUL characters in its strings and keys replaced (itself if it has none)."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+    if isinstance(value, dict):
+        items = [(_nul_free(k), _nul_free(v)) for k, v in value.items()]
+        if all(k is k0 and v is v0 for (k, v), (k0, v0) in zip(items, value.items(), strict=True)):
+            return value
+        return dict(items)
+    if isinstance(value, list):
+        items = [_nul_free(v) for v in value]
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+    return value
+
+
+def _without_nul(record: RecordT) -> RecordT:
+    changed = {name: _nul_free(getattr(record, name)) for name in ("payload", "response")
+               if hasattr(record, name)}
+    return dataclasses.replace(record, **changed)  # type: ignore[type-var]
+
+
+def _page(
+    stmt: Select[Any], row: Any, station_id: str, action: str | None, limit: int,
+    before_id: int | None,
+) -> Select[Any]:
+    stmt = stmt.where(row.station_id == station_id)
+    if action is not None:
+        stmt = stmt.where(row.action == action)
+    if before_id is not None:
+        stmt = stmt.where(row.id < before_id)
+    return stmt.order_by(row.id.desc()).limit(limit)
+
+
 __all__ = [
     "ConnectorStatusRepository",
     "DeviceModelRepository",
     "IdTokenRepository",
     "MeterValueRepository",
     "StationRepository",
+    "TrackingRepository",
     "TransactionRepository",
 ]
 

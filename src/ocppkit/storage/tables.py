@@ -177,3 +177,61 @@ class DeviceModelRow(Base):
     generated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     received_at: Mapped[datetime] = mapped_column(UTCDateTime())
     report_data: Mapped[list[dict[str, Any]]] = mapped_column(JSONDocument)
+
+
+class CommandRow(Base):
+    """A CSMS->CS request: its payload, the station's answer, and the progress reported since
+    by the notifications that refer to it (by ``request_id``)."""
+
+    __tablename__ = "commands"
+    __table_args__ = (
+        Index(None, "station_id", "action", "request_id"),
+        Index(None, "station_id", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(AutoId, primary_key=True, autoincrement=True)
+    station_id: Mapped[str] = mapped_column(ForeignKey("stations.id", ondelete="CASCADE"))
+    action: Mapped[str] = mapped_column(String(40))
+    request_id: Mapped[int | None] = mapped_column(Integer)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
+    response: Mapped[dict[str, Any] | None] = mapped_column(JSONDocument)
+    status: Mapped[str] = mapped_column(String(64))
+    progress: Mapped[str | None] = mapped_column(String(64))
+    progress_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class StationMessageRow(Base):
+    """A notification from a station (security and monitoring events, status notifications of
+    requests, smart-charging reports, ...), with the request it belongs to, if any."""
+
+    __tablename__ = "station_messages"
+    __table_args__ = (Index(None, "station_id", "action", "id"),)
+
+    id: Mapped[int] = mapped_column(AutoId, primary_key=True, autoincrement=True)
+    station_id: Mapped[str] = mapped_column(ForeignKey("stations.id", ondelete="CASCADE"))
+    action: Mapped[str] = mapped_column(String(40))
+    request_id: Mapped[int | None] = mapped_column(Integer)
+    command_id: Mapped[int | None] = mapped_column(
+        AutoId, ForeignKey("commands.id", ondelete="SET NULL")
+    )
+    payload: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class StationObjectRow(Base):
+    """The current state of an object a station holds: a charging profile, a reservation, a
+    display message, the local list, an EV's charging needs or schedule, a charging limit."""
+
+    __tablename__ = "station_objects"
+
+    station_id: Mapped[str] = mapped_column(
+        ForeignKey("stations.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    key: Mapped[str] = mapped_column(String(128), primary_key=True)
+    evse_id: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str | None] = mapped_column(String(64))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

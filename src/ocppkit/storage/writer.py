@@ -3,13 +3,18 @@
 Handlers put records (no I/O, no await) and then ``await writer.committed()``, which resolves when
 the batch holding their records has committed. One batch is committed at a time: the whole batch
 that piled up while the previous commit ran goes to the ``DatabaseWorker``'s thread, which writes
-it in one transaction with one statement per table, through the driver itself (``raw``). Under
-load many stations' writes share a commit; with a single station a write waits for one commit.
+it in one transaction through the driver itself (``raw``): on SQLite one statement per table, on
+PostgreSQL one statement in all (one round trip). Under load many stations' writes share a
+commit; with a single station a write waits for one commit.
 
 Full-row snapshots (stations, transactions, tokens) are coalesced per batch, the newest winning;
-appends (events, meter values, status changes) are kept in order. Tables are written parents first,
-so a batch never breaks a foreign key. A failed commit fails the futures of its batch (their
-handlers answer a CALLERROR and the station resends) and the queue carries on with the next one.
+appends (events, meter values, status changes) are kept in order. Rows that need work to build
+(a TransactionEvent's payload as JSON, a record per sampled value) can be queued as a function
+(``add_deferred``) that the database thread calls: the CSMS's loop, which every station waits
+for, only takes a snapshot of what may change after the handler returns. Tables are written
+parents first, so a batch never breaks a foreign key. A failed commit fails the futures of its
+batch (their handlers answer a CALLERROR and the station resends) and the queue carries on with
+the next one.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -45,6 +50,9 @@ from ocppkit.storage.worker import DatabaseWorker
 
 log = logging.getLogger("ocppkit.storage")
 
+# Rows built on the database thread: an event (or None) and sampled values.
+DeferredRows = Callable[[], tuple[TransactionEventRecord | None, Sequence[MeterValueRecord]]]
+
 
 @dataclass(slots=True, eq=False)
 class _Batch:
@@ -58,6 +66,7 @@ class _Batch:
     events: list[TransactionEventRecord] = field(default_factory=list)
     meter_values: list[MeterValueRecord] = field(default_factory=list)
     statuses: list[ConnectorStatusRecord] = field(default_factory=list)
+    deferred: list[DeferredRows] = field(default_factory=list)
     writes: int = 0
 
 
@@ -144,6 +153,18 @@ class WriteBehind:
         batch.events.append(event)
         if meter_values:
             batch.meter_values.extend(meter_values)
+
+    def add_deferred(self, transactions: Iterable[TransactionRecord], rows: DeferredRows) -> None:
+        """The transactions' new state now, and the rows ``rows()`` gives when the batch is
+        written, on the database thread (events skipped if stored, as ``add_event``).
+
+        ``rows`` must only read what does not change once queued (the request a handler got,
+        values copied when queueing), never registry state.
+        """
+        batch = self._batch()
+        for transaction in transactions:
+            batch.transactions[transaction.id] = transaction
+        batch.deferred.append(rows)
 
     def add_status(self, record: ConnectorStatusRecord) -> None:
         """Append a connector status change."""
@@ -237,18 +258,28 @@ def _plan(batch: _Batch, dialect: str) -> Plan:
     plan: Plan = []
 
     def add(stmt: raw.RawStatement, records: Iterable[Any]) -> None:
-        rows = [stmt.row(record) for record in records]
+        row = stmt.row
+        rows = [row(record) for record in records]
         if rows:
             plan.append((stmt, rows))
 
+    events, meter_values = batch.events, batch.meter_values
+    for deferred in batch.deferred:
+        event, values = deferred()
+        if event is not None:
+            events.append(event)
+        meter_values.extend(values)
+    batch.deferred.clear()  # expanded once, whatever happens to this commit
     add(raw.upsert(dialect, StationRow, ("first_seen",)), batch.stations.values())
-    add(raw.set_last_seen(dialect, StationRow), batch.last_seen.items())
+    last_seen = raw.set_last_seen(dialect, StationRow)
+    if batch.last_seen:
+        plan.append((last_seen, [last_seen.values(pair) for pair in batch.last_seen.items()]))
     add(raw.upsert(dialect, IdTokenRow), batch.tokens.values())
     # A transaction's station and OCPP id never change under its key: left out of the UPDATE,
     # their index is not rewritten by every event.
     add(raw.upsert(dialect, TransactionRow, _TX_FIXED), batch.transactions.values())
-    add(raw.insert_ignoring(dialect, TransactionEventRow, _EVENT_KEY), batch.events)
-    add(raw.insert(dialect, MeterValueRow), batch.meter_values)
+    add(raw.insert_ignoring(dialect, TransactionEventRow, _EVENT_KEY), events)
+    add(raw.insert(dialect, MeterValueRow), meter_values)
     add(raw.insert(dialect, ConnectorStatusRow), batch.statuses)
     return plan
 
@@ -276,16 +307,23 @@ def _commit_sync(batch: _Batch, db: Database) -> None:
 
 
 async def _commit_async(batch: _Batch, db: Database) -> None:
-    """PostgreSQL: the batch through the pooled asyncpg connection, on the worker's loop: one
-    transaction, one round trip per table."""
+    """PostgreSQL: the batch through the pooled asyncpg connection, on the worker's loop, as one
+    statement (one round trip; it commits on its own: see ``raw.postgres_batch``). A station
+    both upserted and touched in the batch would be written twice by that one statement: then
+    the batch goes as one transaction of a statement per table."""
     plan = _plan(batch, db.dialect)
+    if not plan:
+        return
     async with db.engine.connect() as conn:
         pooled = await conn.get_raw_connection()
         driver = pooled.driver_connection
         assert driver is not None
+        if batch.last_seen.keys().isdisjoint(batch.stations):
+            await raw.postgres_batch(driver, plan)
+            return
         async with driver.transaction():
             for stmt, rows in plan:
                 await stmt.run_postgres(driver, rows)
 
 
-__all__ = ["WriteBehind"]
+__all__ = ["DeferredRows", "WriteBehind"]

@@ -25,6 +25,7 @@ from ocppkit.storage.tables import Base
 
 ROOT = Path(__file__).resolve().parents[3]
 TABLES = {"stations", "connector_status_history", "id_tokens", "transactions", "device_models",
+          "commands", "station_messages", "station_objects",
           "transaction_events", "meter_values", "alembic_version"}
 
 
@@ -71,7 +72,7 @@ async def test_migrate_creates_the_models_schema_and_is_idempotent(db: Database)
         version = (await conn.execute(text("SELECT version_num FROM alembic_version"))).scalar()
     assert tables == TABLES
     assert differences == []
-    assert version == "0002"
+    assert version == "0003"
 
 
 async def test_timestamps_come_back_aware_utc(db: Database) -> None:

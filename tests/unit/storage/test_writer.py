@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta, timezone
 
@@ -23,8 +24,10 @@ from ocppkit.storage import (
     TransactionRecord,
     TransactionRepository,
     WriteBehind,
+    raw,
 )
 from ocppkit.storage.raw import SQLITE_CHUNK, sqlite_time
+from ocppkit.storage.tables import MeterValueRow, StationRow, TransactionEventRow
 
 T0 = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
 
@@ -139,6 +142,51 @@ async def test_a_transaction_event_batch_reads_back_as_written(
     assert (meter[3].timestamp, meter[3].value, meter[3].phase, meter[3].context) == (
         T0 + timedelta(seconds=3), 3.0, "L1", "Sample.Periodic")
     assert raw_time == sqlite_time(T0) == "2025-01-02 03:04:05.000000"  # SQLAlchemy's own format
+
+
+async def test_deferred_rows_are_built_on_the_database_thread(
+    db: Database, writer: WriteBehind
+) -> None:
+    built_on: list[threading.Thread] = []
+    payload = '{"eventType":"Updated","seqNo":1}'  # JSON text is stored as is
+
+    def rows() -> tuple[TransactionEventRecord, list[MeterValueRecord]]:
+        built_on.append(threading.current_thread())
+        event = TransactionEventRecord("r1", "CP", "TX", 1, "Updated", "MeterValuePeriodic", T0,
+                                       False, payload, T0)
+        return event, [MeterValueRecord("CP", 1, "r1", T0, "Power.Active.Import", 7.0)]
+
+    writer.put_station(StationRecord("CP", first_seen=T0))
+    writer.add_deferred([TransactionRecord("r1", "CP", "TX", T0, 1, meter_last_wh=2.0)], rows)
+    assert built_on == []  # nothing built when queued
+    async with asyncio.timeout(10):
+        await writer.committed()
+        await writer.close()
+    assert built_on and built_on[0] is not threading.current_thread()
+    async with db.session() as session:
+        stored = await TransactionRepository(session).get("r1")
+        events = await TransactionRepository(session).events("r1")
+        meter = await MeterValueRepository(session).for_transaction("r1")
+    assert stored is not None and stored.meter_last_wh == 2.0
+    assert [e.payload for e in events] == [{"eventType": "Updated", "seqNo": 1}]
+    assert [(m.measurand, m.value) for m in meter] == [("Power.Active.Import", 7.0)]
+
+
+def test_a_postgresql_batch_is_one_statement_with_a_document_per_table() -> None:
+    statements = (raw.set_last_seen("postgresql", StationRow),
+                  raw.insert_ignoring("postgresql", TransactionEventRow,
+                                      ("transaction_ref", "seq_no")),
+                  raw.insert("postgresql", MeterValueRow))
+    sql = raw._postgres_with(statements)
+    assert sql.startswith("WITH w0 AS (UPDATE ") and sql.endswith(" SELECT 1")
+    assert [sql.count(f"${n}::text::json") for n in (1, 2, 3, 4)] == [1, 1, 1, 0]
+    event = statements[1].values(["r1", "CP", "TX", 0, "Started", "Authorized", T0, False,
+                                  '{"a":1}', T0])
+    assert raw._document([event]).startswith('[{"transaction_ref":"r1"')
+    assert '"payload":{"a":1}' in raw._document([event])  # embedded, not a JSON string
+    with pytest.raises(ValueError, match="naive"):
+        statements[2].values(["CP", 1, "r1", datetime(2025, 1, 1), "Energy.Active.Import.Register",
+                              1.0, None, None, None, 0, None])
 
 
 async def test_a_cancelled_waiter_leaves_the_others_waiting(writer: WriteBehind) -> None:

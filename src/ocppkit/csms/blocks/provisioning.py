@@ -107,7 +107,10 @@ class Provisioning:
             return
         request = GetBaseReportRequest(request_id=request_id, report_base="FullInventory")
         try:
-            response = await connection.call("GetBaseReport", request)
+            if self.ctx.send is not None:  # the server's call: tracked as every command
+                response = await self.ctx.send(charger.charger_id, "GetBaseReport", request)
+            else:
+                response = await connection.call("GetBaseReport", request)
         except OCPPKitError as exc:  # a CALLERROR, a timeout, a closed link: the next boot asks
             log.warning("[%s] GetBaseReport failed: %r", charger.charger_id, exc)
             return

@@ -1,20 +1,26 @@
-"""The other CS->CSMS actions, answered with valid minimal content.
+"""The other CS->CSMS actions: blocks A (security), H (reservation), K (smart charging), L
+(firmware), M (ISO 15118 certificates), N (diagnostics), O (display messages), P (data transfer).
 
-Blocks A (security), H (reservation), K (smart charging), L (firmware), M (ISO 15118
-certificates), N (diagnostics), O (display messages) and P (data transfer) have no behaviour in
-this CSMS yet: notifications are acknowledged (and the notable ones logged), requests that ask
-the CSMS for something it cannot provide get the response status that says so. Nothing here
-answers a valid request with a CALLERROR.
+Their notifications are recorded by the server's ``Tracker`` (``ocppkit.csms.tracking``) before
+these handlers run; here they are acknowledged (the notable ones logged). DataTransfer goes to
+the vendor handlers registered with the server (P02); NotifyEVChargingNeeds to the server's
+policy (K15-K17), which may answer with a TxProfile. Requests that ask the CSMS for something it
+cannot provide get the response status that says so. Nothing here answers a valid request with
+a CALLERROR.
 """
 
 from __future__ import annotations
 
+import inspect
 import logging
+from typing import Any
 
 from ocppkit.csms.blocks import Route
 from ocppkit.csms.context import CsmsContext
 from ocppkit.csms.registry import Charger
+from ocppkit.protocol.errors import OCPPKitError
 from ocppkit.protocol.models import (
+    ChargingProfileType,
     ClearedChargingLimitResponse,
     DataTransferRequest,
     DataTransferResponse,
@@ -94,9 +100,10 @@ class Remaining:
     async def on_data_transfer(
         self, charger: Charger, request: DataTransferRequest
     ) -> DataTransferResponse:
-        """P01: no vendor extension is known here, so every vendorId is unknown."""
+        """P02: the vendor handler's answer; UnknownVendorId / UnknownMessageId when none is
+        registered, Rejected when it fails."""
         log.info("[%s] DataTransfer from vendor %r", charger.charger_id, request.vendor_id)
-        return DataTransferResponse(status="UnknownVendorId")
+        return await self.ctx.data_transfer.dispatch(charger.charger_id, request)
 
     async def on_firmware_status_notification(
         self, charger: Charger, request: FirmwareStatusNotificationRequest
@@ -129,8 +136,43 @@ class Remaining:
     async def on_notify_ev_charging_needs(
         self, charger: Charger, request: NotifyEVChargingNeedsRequest
     ) -> NotifyEVChargingNeedsResponse:
-        """K15: this CSMS computes no schedule from the EV's needs, so it says it will not."""
-        return NotifyEVChargingNeedsResponse(status="Rejected")
+        """K15/K16: Accepted when the policy gives a TxProfile for the EV's needs, which is then
+        sent with SetChargingProfile after this answer; Rejected without a policy or a
+        profile (the CSMS provides none)."""
+        profile = await self._profile_for(charger, request)
+        if profile is None or self.ctx.spawn is None or self.ctx.send is None:
+            return NotifyEVChargingNeedsResponse(status="Rejected")
+        self.ctx.spawn(self._send_tx_profile(charger.charger_id, request.evse_id, profile))
+        return NotifyEVChargingNeedsResponse(status="Accepted")
+
+    async def _profile_for(
+        self, charger: Charger, request: NotifyEVChargingNeedsRequest
+    ) -> ChargingProfileType | dict[str, Any] | None:
+        policy = self.ctx.ev_charging_needs_policy
+        if policy is None:
+            return None
+        try:
+            profile = policy(charger, request)
+            return await profile if inspect.isawaitable(profile) else profile
+        except Exception:
+            log.exception("[%s] EV charging needs policy failed", charger.charger_id)
+            return None
+
+    async def _send_tx_profile(
+        self, charger_id: str, evse_id: int, profile: ChargingProfileType | dict[str, Any]
+    ) -> None:
+        """K15/K16: the TxProfile for the EV's needs, tracked as any command."""
+        assert self.ctx.send is not None
+        if isinstance(profile, ChargingProfileType):
+            profile = profile.model_dump(mode="json", by_alias=True, exclude_none=True)
+        payload = {"evseId": evse_id, "chargingProfile": profile}
+        try:
+            response = await self.ctx.send(charger_id, "SetChargingProfile", payload)
+        except OCPPKitError as exc:
+            log.warning("[%s] TxProfile for EVSE %d not sent: %r", charger_id, evse_id, exc)
+            return
+        log.info("[%s] TxProfile for EVSE %d: %s", charger_id, evse_id,
+                 getattr(response, "status", response))
 
     async def on_notify_ev_charging_schedule(
         self, charger: Charger, request: NotifyEVChargingScheduleRequest
