@@ -1,10 +1,13 @@
 """The dashboard in a real browser: live stations table, start button and power chart, protocol
-inspector, a schema-generated command form's validation error, the offline message."""
+inspector, requests & events, a schema-generated command form's validation error, the offline
+message."""
 
 from __future__ import annotations
 
 from e2e.browser import Stack
 from playwright.async_api import Page, expect
+
+from ocppkit.protocol.models import SecurityEventNotificationRequest
 
 SECOND = 1000
 
@@ -118,3 +121,26 @@ async def test_disconnected_station_shows_the_offline_message(page: Page, stack:
     await expect(page.locator("#station-link .badge")).to_have_text("offline")
     await page.click("#btn-reset")
     await expect(page.locator("#ops-result .notice.error")).to_contain_text("offline")
+
+
+async def test_requests_and_events_show_a_command_and_a_notification(
+    page: Page, stack: Stack
+) -> None:
+    sim = await stack.station("CP_E2E_TRACK")
+    try:
+        await _station_page(page, stack, "CP_E2E_TRACK")
+        commands, notifications = page.locator("#tracked-commands"), page.locator(
+            "#tracked-notifications")
+        await expect(notifications).to_contain_text("No notification received yet")
+        await page.click("#btn-unlock")  # UnlockConnector: answered without a reboot
+        await expect(page.locator("#ops-result")).to_contain_text("Unlocked")
+        row = commands.locator('tr[data-action="UnlockConnector"]')
+        await expect(row).to_have_count(1)  # bounded by the page's default timeout (10 s)
+        await expect(row.locator(".badge")).to_have_text("Unlocked")
+        event = SecurityEventNotificationRequest.model_validate(
+            {"type": "TamperDetectionActivated", "timestamp": "2026-01-01T00:00:00Z"})
+        await sim.call("SecurityEventNotification", event)
+        note = notifications.locator('tr[data-action="SecurityEventNotification"]')
+        await expect(note).to_contain_text("TamperDetectionActivated")
+    finally:
+        await sim.disconnect()

@@ -1,7 +1,8 @@
 """The REST API (FastAPI), served in the same process and event loop as the CSMS.
 
 ``create_app(server)`` builds it over a running (or about to run) ``OCPPServer``; the routes
-live in ``ocppkit.api.routes`` (chargers, commands, transactions, tokens, events, metrics), the
+live in ``ocppkit.api.routes`` (chargers, commands, tracking, transactions, tokens, events,
+metrics), the
 request/response models in ``ocppkit.api.schemas``. OpenAPI at ``/openapi.json``, docs at ``/docs``.
 
 Every error is JSON ``{"detail": "<what was wrong>", "code": "<machine-readable code>"}`` (422s
@@ -23,7 +24,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ocppkit.api.dashboard import mount_dashboard
 from ocppkit.api.deps import ApiError, Operator
-from ocppkit.api.routes import chargers, commands, events, metrics, tokens, transactions
+from ocppkit.api.routes import (
+    chargers,
+    commands,
+    events,
+    metrics,
+    tokens,
+    tracking,
+    transactions,
+)
 from ocppkit.api.schemas import ErrorBody, StartRequest, StopRequest
 from ocppkit.csms.message_log import MessageLog
 from ocppkit.csms.queries import CsmsQueries
@@ -57,8 +66,10 @@ def create_app(
         title="ocppkit CSMS API",
         version="0.2.0",
         description="Operate an OCPP 2.0.1 central system: stations, their EVSEs and device "
-        "models, every CSMS->CS command, transactions, id tokens, live events (SSE), the "
-        "protocol message log and Prometheus metrics.",
+        "models, every CSMS->CS command and its progress, the notifications stations send "
+        "(security and monitoring events, ...), what stations hold (charging profiles, ...), "
+        "transactions, id tokens, live events (SSE), the protocol message log and Prometheus "
+        "metrics.",
     )
     app.state.operator = Operator(
         server,
@@ -68,7 +79,7 @@ def create_app(
         heartbeat_interval,
     )
     _install_error_handlers(app)
-    for module in (chargers, commands, transactions, tokens, events, metrics):
+    for module in (chargers, commands, tracking, transactions, tokens, events, metrics):
         app.include_router(module.router)
     mount_dashboard(app)  # the web dashboard at / and /static (ocppkit.api.dashboard)
     return app

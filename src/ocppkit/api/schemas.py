@@ -270,23 +270,120 @@ class LoggedMessage(BaseModel):
     json_: Any = Field(alias="json")
 
 
+# --- tracking: commands, notifications, station objects ---
+
+ObjectKind = Literal[
+    "charging_profile", "reservation", "display_message", "local_list", "ev_charging_needs",
+    "ev_charging_schedule", "charging_limit",
+]
+_COMMAND_EXAMPLE: dict[str, Any] = {
+    "id": 7, "charger_id": "CP_1", "action": "GetLog", "request_id": 42,
+    "payload": {"logType": "DiagnosticsLog", "requestId": 42,
+                "log": {"remoteLocation": "https://logs.example.com/upload"}},
+    "response": {"status": "Accepted", "filename": "diag.log"}, "status": "Accepted",
+    "progress": "Uploaded", "progress_at": "2026-01-01T00:00:05Z",
+    "sent_at": "2026-01-01T00:00:00Z", "answered_at": "2026-01-01T00:00:00.020Z",
+}
+_NOTIFICATION_EXAMPLES: list[dict[str, Any]] = [{
+    "id": 12, "charger_id": "CP_1", "action": "LogStatusNotification", "request_id": 42,
+    "command_id": 7, "payload": {"status": "Uploaded", "requestId": 42},
+    "received_at": "2026-01-01T00:00:05Z",
+}, {
+    "id": 11, "charger_id": "CP_1", "action": "SecurityEventNotification", "request_id": None,
+    "command_id": None,
+    "payload": {"type": "TamperDetectionActivated", "timestamp": "2026-01-01T00:00:04Z"},
+    "received_at": "2026-01-01T00:00:04Z",
+}]
+
+
+class TrackedCommand(BaseModel):
+    """A CSMS->CS command as the CSMS recorded it, with its answer and progress."""
+
+    model_config = _examples(_COMMAND_EXAMPLE, extra="allow")
+    id: int = Field(description="the cursor: give it as `before_id` for older commands")
+    charger_id: str
+    action: str
+    request_id: int | None = Field(description="the id its notifications refer to")
+    payload: dict[str, Any] = Field(description="the request, wire (camelCase) JSON")
+    response: dict[str, Any] | None = Field(description="the answer, wire JSON; null until then")
+    status: str = Field(description='the answer\'s status, or "Sent", "Answered", "Timeout", '
+                        '"CallError:<code>", "NotConnected"')
+    progress: str | None = Field(description="the latest status a notification reported "
+                                 '("Receiving"/"Complete" for reports in parts)')
+    progress_at: str | None
+    sent_at: str
+    answered_at: str | None
+
+
+class StationNotification(BaseModel):
+    """A notification a station sent (security or monitoring event, status report, ...)."""
+
+    model_config = _examples(*_NOTIFICATION_EXAMPLES, extra="allow")
+    id: int = Field(description="the cursor: give it as `before_id` for older notifications")
+    charger_id: str
+    action: str
+    request_id: int | None
+    command_id: int | None = Field(description="the command it reports on, if any")
+    payload: dict[str, Any] = Field(description="the request, wire (camelCase) JSON")
+    received_at: str
+
+
+class CommandPage(BaseModel):
+    """A page of commands, newest first."""
+
+    model_config = _examples({"items": [_COMMAND_EXAMPLE], "next": 7})
+    items: list[TrackedCommand]
+    next: int | None = Field(description="`before_id` of the next (older) page; null: no more")
+
+
+class NotificationPage(BaseModel):
+    """A page of notifications, newest first."""
+
+    model_config = _examples({"items": _NOTIFICATION_EXAMPLES, "next": None})
+    items: list[StationNotification]
+    next: int | None = Field(description="`before_id` of the next (older) page; null: no more")
+
+
+class StationObject(BaseModel):
+    """The current state of one thing a station holds."""
+
+    model_config = _examples({
+        "kind": "charging_profile", "key": "CSMS:1:1", "evse_id": 1, "status": None,
+        "payload": {"id": 1, "stackLevel": 0, "chargingProfilePurpose": "TxDefaultProfile",
+                    "chargingProfileKind": "Absolute", "chargingSchedule": []},
+        "updated_at": "2026-01-01T00:00:00Z",
+    }, extra="allow")
+    kind: ObjectKind | str
+    key: str
+    evse_id: int | None
+    status: str | None
+    payload: Any = Field(description="wire (camelCase) JSON")
+    updated_at: str
+
+
 __all__ = [
     "ActionInfo",
     "AvailabilityBody",
     "ChargingProfileBody",
+    "CommandPage",
     "CommandResult",
     "ErrorBody",
     "GetVariablesBody",
     "LoggedMessage",
+    "NotificationPage",
+    "ObjectKind",
     "ResetBody",
     "SetVariablesBody",
     "StartRequest",
+    "StationNotification",
+    "StationObject",
     "StationSettings",
     "StationSettingsPatch",
     "StopRequest",
     "Token",
     "TokenCreate",
     "TokenUpdate",
+    "TrackedCommand",
     "TriggerBody",
     "UnlockBody",
     "ValidationErrorBody",

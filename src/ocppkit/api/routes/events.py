@@ -26,7 +26,7 @@ from ocppkit.csms.message_log import MESSAGE_TYPES, LoggedFrame
 router = APIRouter(tags=["events"])
 EVENT_KINDS = frozenset({
     "connected", "disconnected", "booted", "status", "transaction", "meter_values",
-    "unresponsive", "frame",
+    "unresponsive", "command", "notification", "frame",
 })
 QUEUE_SIZE = 1000
 
@@ -118,9 +118,14 @@ async def _stream(
     response_class=StreamingResponse,
     summary="Live CSMS events as Server-Sent Events",
     description="`event: <kind>` + `data: <json>` per event. Kinds: connected, disconnected, "
-    "booted, status, transaction, meter_values, unresponsive, frame (only with `frames=true`: "
-    "{charger_id, direction, message_type, action, message_id, json}), and `lagged` "
-    "{dropped} when this client fell behind and events were dropped.",
+    "booted, status, transaction, meter_values, unresponsive, command (a command sent, "
+    "answered or failed: {event: sent|answered|failed, ...the command as in "
+    "`/chargers/{id}/commands`}), notification (a station notification as in "
+    "`/chargers/{id}/notifications`: security and monitoring events, firmware/log status "
+    "(its `command_id` names the command whose progress it moved), ...), frame (only "
+    "with `frames=true`: {charger_id, direction, message_type, action, message_id, json}), "
+    "and `lagged` {dropped} when this client fell behind and events were dropped. "
+    "`charger_id` keeps one station's events, `kinds` the listed kinds.",
 )
 async def events(
     operator: OperatorDep,

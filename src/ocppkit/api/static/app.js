@@ -8,7 +8,7 @@ import { tokensPage } from './tokens.js';
 import { transactionsPage } from './transactions.js';
 
 const KINDS = ['connected', 'disconnected', 'booted', 'status', 'transaction', 'meter_values',
-  'unresponsive', 'lagged', 'frame'];
+  'unresponsive', 'command', 'notification', 'lagged', 'frame'];
 
 class LiveEvents {
   constructor(indicator) {

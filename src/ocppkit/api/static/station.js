@@ -1,5 +1,6 @@
 // One station: its link and EVSEs, operations (start/stop/reset/unlock), the active
-// transaction's live power and energy, the protocol inspector, any command, the device model.
+// transaction's live power and energy, requests & events (commands with their progress and the
+// station's notifications), the protocol inspector, any command, the device model.
 
 import { get, post, enc, ApiError } from './api.js';
 import { h, clear, notice, table, badge, fmt, fmtTime, fmtNum, debounce, every } from './dom.js';
@@ -7,6 +8,7 @@ import { connectionBadge } from './stations.js';
 import { PowerChart } from './chart.js';
 import { runCommand, commandPanel, errorNotice } from './commands.js';
 import { inspectorPanel } from './inspector.js';
+import { trackingPanel } from './tracking.js';
 
 export function stationPage(main, { live, params }) {
   const [chargerId] = params;
@@ -18,6 +20,7 @@ export function stationPage(main, { live, params }) {
   const evses = h('div', { id: 'evses' });
   const ops = operations(chargerId, path, () => refresh());
   const tx = transactionPanel();
+  const tracking = trackingPanel(chargerId, path, live);
   const inspector = inspectorPanel(chargerId, live);
   const model = deviceModelPanel(chargerId, path);
   clear(main,
@@ -27,7 +30,7 @@ export function stationPage(main, { live, params }) {
       h('section', { class: 'card', 'aria-labelledby': 'overview-h' }, h('h2', { id: 'overview-h' }, 'Overview'), facts,
         h('h3', {}, 'EVSEs'), evses),
       ops.element),
-    tx.element, inspector.element,
+    tx.element, tracking.element, inspector.element,
     h('div', { class: 'grid' }, commandPanel(chargerId), model.element));
 
   let stopped = false;
@@ -46,6 +49,7 @@ export function stationPage(main, { live, params }) {
     }
     if (stopped) return;
     const online = charger.connection === 'connected';
+    tracking.setOnline(online);
     clear(linkBadge, connectionBadge(charger));
     if (online) {
       clear(banner);
@@ -76,7 +80,7 @@ export function stationPage(main, { live, params }) {
   const stopTimer = every(2000, () => { if (!live.up || (charger && charger.transaction)) refresh(); });
   refresh();
   model.load();
-  return () => { stopped = true; off(); stopTimer(); inspector.dispose(); };
+  return () => { stopped = true; off(); stopTimer(); inspector.dispose(); tracking.dispose(); };
 }
 
 function renderFacts(dl, c) {
