@@ -1,6 +1,7 @@
 """Every CS->CSMS action against the CSMS over a real socket, payloads drawn from the official
 schemas: the minimal one (required fields only) and random ones. Each must get a CALLRESULT valid
-against the official response schema, never a CALLERROR.
+against the official response schema, never a CALLERROR; in memory, on SQLite and on PostgreSQL
+(what the CSMS stores must take whatever the schema allows, e.g. NUL characters in strings).
 
 The random payloads come from ``schema_strategy`` below, not hypothesis-jsonschema: its 0.23.1
 release fails on any object schema with optional properties under the installed Hypothesis
@@ -13,12 +14,16 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Iterator
+import tempfile
+from collections.abc import AsyncIterator, Iterator
+from contextlib import AsyncExitStack
 from datetime import UTC, timedelta, timezone
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pytest
+from databases import BACKENDS, database_url
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_csms_support import WAIT, RawStation
@@ -30,6 +35,7 @@ from ocppkit.protocol.models import CS_TO_CSMS
 pytest_plugins = ["test_csms_support"]
 
 ACTIONS = sorted(CS_TO_CSMS)
+STORES = ["memory", *BACKENDS]
 
 
 @cache
@@ -115,13 +121,37 @@ def schema_strategy(schema: dict[str, Any], root: dict[str, Any]) -> st.SearchSt
     return st.booleans()
 
 
+@pytest.fixture(params=STORES)
+async def stored_csms(request: pytest.FixtureRequest, recorder: FrameRecorder
+                      ) -> AsyncIterator[OCPPServer]:
+    """A started CSMS in memory or on a fresh database, its frames going to ``recorder``."""
+    async with AsyncExitStack() as stack:
+        url = None
+        if request.param != "memory":
+            folder = stack.enter_context(tempfile.TemporaryDirectory())
+            url = await stack.enter_async_context(database_url(request.param, Path(folder)))
+        server = OCPPServer("127.0.0.1", 0, call_timeout=2.0, database_url=url)
+        server.add_frame_observer(lambda _station, direction, text: recorder(direction, text))
+        async with asyncio.timeout(WAIT):
+            await server.start()
+        try:
+            yield server
+        finally:
+            async with asyncio.timeout(WAIT):
+                await server.stop()
+
+
 @pytest.mark.parametrize("action", ACTIONS)
 async def test_minimal_request_gets_a_valid_result(
-    csms: OCPPServer, station: RawStation, recorder: FrameRecorder, action: str
+    stored_csms: OCPPServer, recorder: FrameRecorder, action: str
 ) -> None:
     payload = minimal(request_schema(action), request_schema(action))
     assert_schema_valid(f"{action}Request", payload)
-    reply = await station.call(action, payload)
+    station = await RawStation.connect(stored_csms.port)
+    try:
+        reply = await station.call(action, payload)
+    finally:
+        await station.close()
     assert reply[0] == 3, reply
     assert recorder.assert_all_valid() == 2
 
@@ -136,11 +166,18 @@ def test_all_25_actions_are_covered() -> None:
 
 
 class LiveLink:
-    """A CSMS and a connected raw station on a private event loop."""
+    """A CSMS (in memory or on a fresh database) and a connected raw station on a private event
+    loop."""
 
-    def __init__(self) -> None:
+    def __init__(self, store: str) -> None:
         self.loop = asyncio.new_event_loop()
-        self.server = OCPPServer("127.0.0.1", 0, call_timeout=2.0)
+        self._stack = AsyncExitStack()
+        url = None
+        if store != "memory":
+            folder = self._stack.enter_context(tempfile.TemporaryDirectory())
+            url = self.loop.run_until_complete(
+                self._stack.enter_async_context(database_url(store, Path(folder))))
+        self.server = OCPPServer("127.0.0.1", 0, call_timeout=2.0, database_url=url)
         self.recorder = FrameRecorder()
         self.server.add_frame_observer(lambda _s, d, t: self.recorder(d, t))
         self.loop.run_until_complete(self._bounded(self.server.start()))
@@ -152,17 +189,18 @@ class LiveLink:
             return await awaitable
 
     def call(self, action: str, payload: dict[str, Any]) -> list[Any]:
-        return self.loop.run_until_complete(self.station.call(action, payload))
+        return self.loop.run_until_complete(self._bounded(self.station.call(action, payload)))
 
     def close(self) -> None:
         self.loop.run_until_complete(self.station.close())
         self.loop.run_until_complete(self._bounded(self.server.stop()))
+        self.loop.run_until_complete(self._stack.aclose())
         self.loop.close()
 
 
-@pytest.fixture
-def live_link() -> Iterator[LiveLink]:
-    link = LiveLink()
+@pytest.fixture(params=STORES)
+def live_link(request: pytest.FixtureRequest) -> Iterator[LiveLink]:
+    link = LiveLink(request.param)
     yield link
     link.close()
 

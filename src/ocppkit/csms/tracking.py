@@ -39,6 +39,7 @@ from ocppkit.storage.records import (
     StationObjectRecord,
     TrackingState,
 )
+from ocppkit.storage.types import INT64_MAX, INT64_MIN
 
 HISTORY = 200  # commands and messages kept in memory per station
 KEY_LENGTH = 128  # of a station object's key, as stored
@@ -79,10 +80,10 @@ _REQUEST_KEY: dict[str, tuple[str, ...]] = {
 }
 
 
-def int32(value: Any) -> int | None:
-    """``value`` if it is an integer a database INTEGER column holds, else None (the schemas
-    bound no integer; ids beyond 32 bits are kept in the payload only)."""
-    return value if isinstance(value, int) and -(2**31) <= value < 2**31 else None
+def integer(value: Any) -> int | None:
+    """``value`` if it is a 64-bit integer, else None (the schemas bound no integer; an id
+    beyond 64 bits is kept in the payload only, and matches no command)."""
+    return value if isinstance(value, int) and INT64_MIN <= value <= INT64_MAX else None
 
 
 def request_id_of(action: str, payload: Mapping[str, Any]) -> int | None:
@@ -90,7 +91,7 @@ def request_id_of(action: str, payload: Mapping[str, Any]) -> int | None:
     value: Any = payload
     for name in _REQUEST_KEY.get(action, ("requestId",)):
         value = value.get(name) if isinstance(value, Mapping) else None
-    return int32(value)
+    return integer(value)
 
 
 def progress_of(action: str, payload: Mapping[str, Any]) -> str:
@@ -189,7 +190,7 @@ class Objects:
     ) -> None:
         key = key[:KEY_LENGTH]
         obj = StationObjectRecord(
-            self.station_id, kind, key, payload, self.now, int32(evse_id), status
+            self.station_id, kind, key, payload, self.now, integer(evse_id), status
         )
         self.state[(kind, key)] = obj
         self.change.objects.append(obj)
@@ -522,7 +523,7 @@ class Tracker:
         command, request_id = None, None
         if action in PROGRESS_OF:
             actions, key = PROGRESS_OF[action]
-            request_id = int32(payload.get(key))
+            request_id = integer(payload.get(key))
             if request_id is not None:
                 command = self.find_command(charger_id, actions, request_id)
         if command is not None:

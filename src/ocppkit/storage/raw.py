@@ -31,6 +31,8 @@ Driver values, per dialect, matching what SQLAlchemy's own types store (reads go
     ``YYYY-MM-DD HH:MM:SS.ffffff``, so ordering and reading agree.
   - ``JSONDocument``: JSON text on SQLite; on PostgreSQL the value inside the row's document
     (JSON text given is embedded as is, not parsed again).
+  - ``OcppInteger``, ``OcppText``, ``JSONDocument``: the rules of ``ocppkit.storage.types``
+    (integers saturated to 64 bits; no NUL on PostgreSQL).
 """
 
 from __future__ import annotations
@@ -47,7 +49,14 @@ import orjson
 from sqlalchemy import JSON, Column, Table
 
 from ocppkit.storage.tables import Base
-from ocppkit.storage.types import UTCDateTime
+from ocppkit.storage.types import (
+    OcppInteger,
+    OcppText,
+    UTCDateTime,
+    int64,
+    nul_free,
+    nul_free_json,
+)
 
 Row = Any  # SQLite: a list of the columns' values; PostgreSQL: a dict by column name
 
@@ -123,9 +132,11 @@ def _postgres_with(statements: tuple[RawStatement, ...]) -> str:
     return f"WITH {', '.join(items)} SELECT 1"
 
 
-def _fragment(value: Any) -> Any:
-    """A JSON value for a PostgreSQL row document (text given is JSON already)."""
-    return orjson.Fragment(value) if isinstance(value, str) else value
+def _postgres_json(value: Any) -> Any:
+    """A JSON value for a PostgreSQL row document, without NUL (JSONB cannot hold one)."""
+    if isinstance(value, str):
+        return orjson.Fragment(nul_free_json(value))
+    return nul_free(value)
 
 
 @functools.lru_cache(maxsize=64)
@@ -203,12 +214,15 @@ def _converter(dialect: str, columns: Sequence[Column[Any]]) -> Callable[[Sequen
     postgres = dialect == "postgresql"
     fixes: list[tuple[int, Callable[[Any], Any]]] = []
     for index, column in enumerate(columns):
-        if isinstance(column.type, UTCDateTime):
+        kind = column.type
+        if isinstance(kind, UTCDateTime):
             fixes.append((index, _TIME[dialect]))
-        elif isinstance(column.type, JSON) or isinstance(
-            getattr(column.type, "impl", None), JSON
-        ):
-            fixes.append((index, _fragment if postgres else json_text))
+        elif isinstance(kind, OcppInteger):
+            fixes.append((index, int64))
+        elif isinstance(kind, OcppText) and postgres:
+            fixes.append((index, nul_free))
+        elif isinstance(kind, JSON) or isinstance(getattr(kind, "impl", None), JSON):
+            fixes.append((index, _postgres_json if postgres else json_text))
     names = [column.name for column in columns]
 
     def convert(given: Sequence[Any]) -> Row:

@@ -8,7 +8,6 @@ write-behind queue can put many stations' writes in one transaction. Writes are 
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from dataclasses import fields
 from datetime import datetime
@@ -265,14 +264,8 @@ class TrackingRepository(_Repository):
         removed: Iterable[ObjectKey] = (),
     ) -> None:
         """Upsert ``commands`` (by id), add ``messages``, upsert ``objects``, delete ``removed``;
-        in that order, so a message may refer to a command of the same call.
-
-        PostgreSQL's JSONB cannot hold a NUL character (``\\u0000``), which a station may
-        send in any string: there it is stored as U+FFFD."""
-        if self.dialect == "postgresql":
-            commands, messages, objects = (
-                [_without_nul(r) for r in commands], [_without_nul(r) for r in messages],
-                [_without_nul(r) for r in objects])
+        in that order, so a message may refer to a command of the same call. (NUL characters
+        and huge integers: see ``ocppkit.storage.types``.)"""
         await self._write(statements.upsert(self.dialect, CommandRow), commands)
         await self._write(statements.insert(StationMessageRow), messages)
         await self._write(statements.upsert(self.dialect, StationObjectRow), objects)
@@ -323,27 +316,6 @@ class TrackingRepository(_Repository):
             last_command_id=await self.session.scalar(select(func.max(row.id))) or 0,
             last_message_id=last_message or 0,
         )
-
-
-def _nul_free(value: Any) -> Any:
-    """``value`` with NUL characters in its strings and keys replaced (itself if it has none)."""
-    if isinstance(value, str):
-        return value.replace("\x00", "\ufffd") if "\x00" in value else value
-    if isinstance(value, dict):
-        items = [(_nul_free(k), _nul_free(v)) for k, v in value.items()]
-        if all(k is k0 and v is v0 for (k, v), (k0, v0) in zip(items, value.items(), strict=True)):
-            return value
-        return dict(items)
-    if isinstance(value, list):
-        items = [_nul_free(v) for v in value]
-        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
-    return value
-
-
-def _without_nul(record: RecordT) -> RecordT:
-    changed = {name: _nul_free(getattr(record, name)) for name in ("payload", "response")
-               if hasattr(record, name)}
-    return dataclasses.replace(record, **changed)  # type: ignore[type-var]
 
 
 def _page(

@@ -20,12 +20,11 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
-    String,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from ocppkit.storage.types import JSONDocument, UTCDateTime
+from ocppkit.storage.types import JSONDocument, OcppInteger, OcppText, UTCDateTime
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -48,15 +47,15 @@ class StationRow(Base):
 
     __tablename__ = "stations"
 
-    id: Mapped[str] = mapped_column(String(255), primary_key=True)
-    vendor: Mapped[str | None] = mapped_column(String(50))
-    model: Mapped[str | None] = mapped_column(String(20))
-    serial_number: Mapped[str | None] = mapped_column(String(25))
-    firmware_version: Mapped[str | None] = mapped_column(String(50))
-    boot_reason: Mapped[str | None] = mapped_column(String(32))
-    registration_status: Mapped[str | None] = mapped_column(String(16))
+    id: Mapped[str] = mapped_column(OcppText(255), primary_key=True)
+    vendor: Mapped[str | None] = mapped_column(OcppText(50))
+    model: Mapped[str | None] = mapped_column(OcppText(20))
+    serial_number: Mapped[str | None] = mapped_column(OcppText(25))
+    firmware_version: Mapped[str | None] = mapped_column(OcppText(50))
+    boot_reason: Mapped[str | None] = mapped_column(OcppText(32))
+    registration_status: Mapped[str | None] = mapped_column(OcppText(16))
     booted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    firmware_status: Mapped[str | None] = mapped_column(String(32))
+    firmware_status: Mapped[str | None] = mapped_column(OcppText(32))
     first_seen: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_seen: Mapped[datetime | None] = mapped_column(UTCDateTime())
     online: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -70,9 +69,9 @@ class ConnectorStatusRow(Base):
 
     id: Mapped[int] = mapped_column(AutoId, primary_key=True, autoincrement=True)
     station_id: Mapped[str] = mapped_column(ForeignKey("stations.id", ondelete="CASCADE"))
-    evse_id: Mapped[int] = mapped_column(Integer)
-    connector_id: Mapped[int] = mapped_column(Integer)
-    status: Mapped[str] = mapped_column(String(16))
+    evse_id: Mapped[int] = mapped_column(OcppInteger)
+    connector_id: Mapped[int] = mapped_column(OcppInteger)
+    status: Mapped[str] = mapped_column(OcppText(16))
     timestamp: Mapped[datetime] = mapped_column(UTCDateTime())
     received_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
@@ -82,11 +81,11 @@ class IdTokenRow(Base):
 
     __tablename__ = "id_tokens"
 
-    id_token: Mapped[str] = mapped_column(String(36), primary_key=True)
-    type: Mapped[str] = mapped_column(String(20), primary_key=True)
-    status: Mapped[str] = mapped_column(String(24))
+    id_token: Mapped[str] = mapped_column(OcppText(36), primary_key=True)
+    type: Mapped[str] = mapped_column(OcppText(20), primary_key=True)
+    status: Mapped[str] = mapped_column(OcppText(24))
     expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    group_id_token: Mapped[str | None] = mapped_column(String(36))
+    group_id_token: Mapped[str | None] = mapped_column(OcppText(36))
 
 
 class TransactionRow(Base):
@@ -98,14 +97,14 @@ class TransactionRow(Base):
         Index(None, "ended_at"),
     )
 
-    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    id: Mapped[str] = mapped_column(OcppText(32), primary_key=True)
     station_id: Mapped[str] = mapped_column(ForeignKey("stations.id", ondelete="CASCADE"))
-    transaction_id: Mapped[str] = mapped_column(String(36))
-    evse_id: Mapped[int | None] = mapped_column(Integer)
-    connector_id: Mapped[int | None] = mapped_column(Integer)
-    id_token: Mapped[str | None] = mapped_column(String(36))
-    id_token_type: Mapped[str | None] = mapped_column(String(20))
-    remote_start_id: Mapped[int | None] = mapped_column(Integer)
+    transaction_id: Mapped[str] = mapped_column(OcppText(36))
+    evse_id: Mapped[int | None] = mapped_column(OcppInteger)
+    connector_id: Mapped[int | None] = mapped_column(OcppInteger)
+    id_token: Mapped[str | None] = mapped_column(OcppText(36))
+    id_token_type: Mapped[str | None] = mapped_column(OcppText(20))
+    remote_start_id: Mapped[int | None] = mapped_column(OcppInteger)
     started_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -114,9 +113,9 @@ class TransactionRow(Base):
     meter_stop_wh: Mapped[float | None] = mapped_column(Float)
     power_w: Mapped[float | None] = mapped_column(Float)
     peak_power_w: Mapped[float | None] = mapped_column(Float)
-    charging_state: Mapped[str | None] = mapped_column(String(20))
-    stopped_reason: Mapped[str | None] = mapped_column(String(32))
-    seq_no: Mapped[int] = mapped_column(Integer)
+    charging_state: Mapped[str | None] = mapped_column(OcppText(20))
+    stopped_reason: Mapped[str | None] = mapped_column(OcppText(32))
+    seq_no: Mapped[int] = mapped_column(OcppInteger)
 
 
 class TransactionEventRow(Base):
@@ -129,11 +128,11 @@ class TransactionEventRow(Base):
     transaction_ref: Mapped[str] = mapped_column(
         ForeignKey("transactions.id", ondelete="CASCADE")
     )
-    station_id: Mapped[str] = mapped_column(String(255))
-    transaction_id: Mapped[str] = mapped_column(String(36))
-    seq_no: Mapped[int] = mapped_column(Integer)
-    event_type: Mapped[str] = mapped_column(String(16))
-    trigger_reason: Mapped[str] = mapped_column(String(32))
+    station_id: Mapped[str] = mapped_column(OcppText(255))
+    transaction_id: Mapped[str] = mapped_column(OcppText(36))
+    seq_no: Mapped[int] = mapped_column(OcppInteger)
+    event_type: Mapped[str] = mapped_column(OcppText(16))
+    trigger_reason: Mapped[str] = mapped_column(OcppText(32))
     timestamp: Mapped[datetime] = mapped_column(UTCDateTime())
     offline: Mapped[bool] = mapped_column(Boolean, default=False)
     payload: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
@@ -151,17 +150,17 @@ class MeterValueRow(Base):
 
     id: Mapped[int] = mapped_column(AutoId, primary_key=True, autoincrement=True)
     station_id: Mapped[str] = mapped_column(ForeignKey("stations.id", ondelete="CASCADE"))
-    evse_id: Mapped[int | None] = mapped_column(Integer)
+    evse_id: Mapped[int | None] = mapped_column(OcppInteger)
     transaction_ref: Mapped[str | None] = mapped_column(
         ForeignKey("transactions.id", ondelete="SET NULL")
     )
     timestamp: Mapped[datetime] = mapped_column(UTCDateTime())
-    measurand: Mapped[str] = mapped_column(String(48))
-    phase: Mapped[str | None] = mapped_column(String(8))
-    location: Mapped[str | None] = mapped_column(String(8))
-    unit: Mapped[str | None] = mapped_column(String(20))
-    multiplier: Mapped[int] = mapped_column(Integer, default=0)
-    context: Mapped[str | None] = mapped_column(String(24))
+    measurand: Mapped[str] = mapped_column(OcppText(48))
+    phase: Mapped[str | None] = mapped_column(OcppText(8))
+    location: Mapped[str | None] = mapped_column(OcppText(8))
+    unit: Mapped[str | None] = mapped_column(OcppText(20))
+    multiplier: Mapped[int] = mapped_column(OcppInteger, default=0)
+    context: Mapped[str | None] = mapped_column(OcppText(24))
     value: Mapped[float] = mapped_column(Float)
 
 
@@ -173,7 +172,7 @@ class DeviceModelRow(Base):
     station_id: Mapped[str] = mapped_column(
         ForeignKey("stations.id", ondelete="CASCADE"), primary_key=True
     )
-    request_id: Mapped[int] = mapped_column(Integer)
+    request_id: Mapped[int] = mapped_column(OcppInteger)
     generated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     received_at: Mapped[datetime] = mapped_column(UTCDateTime())
     report_data: Mapped[list[dict[str, Any]]] = mapped_column(JSONDocument)
@@ -191,12 +190,12 @@ class CommandRow(Base):
 
     id: Mapped[int] = mapped_column(AutoId, primary_key=True, autoincrement=True)
     station_id: Mapped[str] = mapped_column(ForeignKey("stations.id", ondelete="CASCADE"))
-    action: Mapped[str] = mapped_column(String(40))
-    request_id: Mapped[int | None] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(OcppText(40))
+    request_id: Mapped[int | None] = mapped_column(OcppInteger)
     payload: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
     response: Mapped[dict[str, Any] | None] = mapped_column(JSONDocument)
-    status: Mapped[str] = mapped_column(String(64))
-    progress: Mapped[str | None] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(OcppText(64))
+    progress: Mapped[str | None] = mapped_column(OcppText(64))
     progress_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime())
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -211,8 +210,8 @@ class StationMessageRow(Base):
 
     id: Mapped[int] = mapped_column(AutoId, primary_key=True, autoincrement=True)
     station_id: Mapped[str] = mapped_column(ForeignKey("stations.id", ondelete="CASCADE"))
-    action: Mapped[str] = mapped_column(String(40))
-    request_id: Mapped[int | None] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(OcppText(40))
+    request_id: Mapped[int | None] = mapped_column(OcppInteger)
     command_id: Mapped[int | None] = mapped_column(
         AutoId, ForeignKey("commands.id", ondelete="SET NULL")
     )
@@ -229,9 +228,9 @@ class StationObjectRow(Base):
     station_id: Mapped[str] = mapped_column(
         ForeignKey("stations.id", ondelete="CASCADE"), primary_key=True
     )
-    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
-    key: Mapped[str] = mapped_column(String(128), primary_key=True)
-    evse_id: Mapped[int | None] = mapped_column(Integer)
-    status: Mapped[str | None] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(OcppText(32), primary_key=True)
+    key: Mapped[str] = mapped_column(OcppText(128), primary_key=True)
+    evse_id: Mapped[int | None] = mapped_column(OcppInteger)
+    status: Mapped[str | None] = mapped_column(OcppText(64))
     payload: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
