@@ -4,6 +4,11 @@ Every statement against the database costs a round trip (asyncpg's socket, aiosq
 and on the CSMS's loop each round trip waits its turn behind every station's frames: under load a
 commit of five statements took five loop turns. Run on a loop of its own, the same async engine
 answers at once, and the CSMS's loop pays one hop per batch (``run``). Nothing blocks either loop.
+
+One piece of work runs at a time (``_gate``): a session's write transaction awaits its driver
+between statements, and a blocking write run meanwhile on the same thread (``call``,
+``submit``) would wait on SQLite's lock for a COMMIT that only this thread can send: "database
+is locked" after the busy timeout. Gated, the blocking write runs before or after, never inside.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ class DatabaseWorker:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._stopped: asyncio.Future[None] | None = None
+        self._gate: asyncio.Lock | None = None
 
     @property
     def display_url(self) -> str:
@@ -66,6 +72,7 @@ class DatabaseWorker:
     def _main(self, caller: asyncio.AbstractEventLoop, ready: asyncio.Future[None]) -> None:
         loop = asyncio.new_event_loop()
         self._loop = loop
+        self._gate = asyncio.Lock()
         caller.call_soon_threadsafe(ready.set_result, None)
         try:
             loop.run_forever()
@@ -85,7 +92,17 @@ class DatabaseWorker:
         loop = self._loop
         if loop is None or self._thread is None:
             raise StorageError(f"database {self.display_url} is not open")
-        return await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(work(self.db), loop))
+        return await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(self._gated(work), loop))
+
+    async def _gated(self, work: Work[T]) -> T:
+        assert self._gate is not None
+        async with self._gate:
+            return await work(self.db)
+
+    async def _gated_call(self, work: Callable[[Database], T]) -> T:
+        assert self._gate is not None
+        async with self._gate:
+            return work(self.db)
 
     async def call(self, work: Callable[[Database], T]) -> T:
         """Run the plain function ``work(db)`` on the worker's thread (it may block: nothing else
@@ -97,17 +114,8 @@ class DatabaseWorker:
         loop = self._loop
         if loop is None or self._thread is None:
             raise StorageError(f"database {self.display_url} is not open")
-        done: concurrent.futures.Future[T] = concurrent.futures.Future()
-
-        def job() -> None:
-            if done.set_running_or_notify_cancel():
-                try:
-                    done.set_result(work(self.db))
-                except BaseException as exc:
-                    done.set_exception(exc)
-
-        loop.call_soon_threadsafe(job)
-        return await asyncio.wrap_future(done)
+        future = asyncio.run_coroutine_threadsafe(self._gated_call(work), loop)
+        return await asyncio.wrap_future(future)
 
     def submit(self, work: Callable[[Database], T], done: Done[T]) -> None:
         """Run the plain function ``work(db)`` on the worker's thread, then ``done(result, None)``
@@ -121,16 +129,7 @@ class DatabaseWorker:
         loop = self._loop
         if loop is None or self._thread is None:
             raise StorageError(f"database {self.display_url} is not open")
-
-        def job() -> None:
-            try:
-                result = work(self.db)
-            except BaseException as exc:
-                done(None, exc)
-            else:
-                done(result, None)
-
-        loop.call_soon_threadsafe(job)
+        self._finish(asyncio.run_coroutine_threadsafe(self._gated_call(work), loop), done)
 
     def submit_async(self, work: Work[T], done: Done[T]) -> None:
         """As ``submit``, for ``await work(db)`` run on the worker's loop.
@@ -141,7 +140,10 @@ class DatabaseWorker:
         loop = self._loop
         if loop is None or self._thread is None:
             raise StorageError(f"database {self.display_url} is not open")
+        self._finish(asyncio.run_coroutine_threadsafe(self._gated(work), loop), done)
 
+    @staticmethod
+    def _finish(future: concurrent.futures.Future[T], done: Done[T]) -> None:
         def finished(future: concurrent.futures.Future[T]) -> None:
             # Runs on the worker's thread, which completed the future.
             if future.cancelled():
@@ -151,7 +153,7 @@ class DatabaseWorker:
             else:
                 done(future.result(), None)
 
-        asyncio.run_coroutine_threadsafe(work(self.db), loop).add_done_callback(finished)
+        future.add_done_callback(finished)
 
     async def close(self) -> None:
         """Close the database, then end the thread."""

@@ -203,3 +203,35 @@ async def test_a_cancelled_waiter_leaves_the_others_waiting(writer: WriteBehind)
 def test_a_naive_time_is_refused() -> None:
     with pytest.raises(ValueError, match="naive"):
         sqlite_time(datetime(2025, 1, 1))
+
+
+async def test_a_queued_commit_never_lands_inside_a_session_write(db: Database) -> None:
+    """A session's write transaction awaits its driver between statements; the queue's blocking
+    commit on the same thread must wait for it, not for SQLite's lock ("database is locked")."""
+    worker = DatabaseWorker(db.url.render_as_string())
+    await worker.start()
+    queue = WriteBehind(worker)
+    queue.start()
+    in_session = asyncio.Event()
+    caller = asyncio.get_running_loop()
+
+    async def slow_session_write(database: Database) -> None:
+        async with database.session() as session:
+            await StationRepository(session).upsert_many([StationRecord("CP-S", first_seen=T0)])
+            caller.call_soon_threadsafe(in_session.set)
+            await asyncio.sleep(0.3)  # the transaction stays open, holding SQLite's lock
+            await session.commit()
+
+    try:
+        async with asyncio.timeout(10):
+            session_write = asyncio.ensure_future(worker.run(slow_session_write))
+            await in_session.wait()
+            queue.put_station(StationRecord("CP-Q", first_seen=T0))
+            await queue.committed()
+            await session_write
+    finally:
+        await queue.close()
+        await worker.close()
+    async with db.session() as session:
+        stations = await StationRepository(session).all()
+    assert {s.id for s in stations} == {"CP-S", "CP-Q"}
