@@ -111,6 +111,7 @@ class Transaction:
     last_event_at: datetime | None = None
     meter_start_at: datetime | None = None
     meter_last_at: datetime | None = None
+    _seq_low: int = 0  # the lowest seqNo in ``seq_nos``
 
     @property
     def active(self) -> bool:
@@ -151,6 +152,8 @@ class Transaction:
 
     def add_seq_no(self, seq_no: int) -> None:
         if self.seq_nos is not None:
+            if not self.seq_nos or seq_no < self._seq_low:
+                self._seq_low = seq_no
             self.seq_nos.add(seq_no)
         self.seq_no = max(self.seq_no, seq_no)
 
@@ -161,7 +164,10 @@ class Transaction:
         seen = self.seq_nos
         if not seen:
             return []
-        missing = (n for n in range(min(seen), max(seen)) if n not in seen)
+        low, high = self._seq_low, self.seq_no
+        if high - low + 1 == len(seen):  # contiguous: the usual case, answered in O(1)
+            return []
+        missing = (n for n in range(low, high) if n not in seen)
         return list(itertools.islice(missing, 100))
 
     def summary(self) -> dict[str, Any]:

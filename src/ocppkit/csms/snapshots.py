@@ -159,7 +159,7 @@ def restore(
     for ref, seq_no, at in active_events:
         tx = active.get(ref)
         if tx is not None and tx.seq_nos is not None:
-            tx.seq_nos.add(seq_no)
+            tx.add_seq_no(seq_no)
             if tx.last_event_at is None or at > tx.last_event_at:
                 tx.last_event_at = tx.meter_last_at = at
 
