@@ -249,3 +249,43 @@ async def test_b05_b06_confirmed_values_update_the_stored_device_model(
     assert ("NoSuchCtrlr", "NoSuchVariable") not in values
     assert reported == int(values[("DeviceDataCtrlr", "ItemsPerMessage")])
     assert restarted.get_device_model("CP-DM") == model
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+async def test_every_command_and_its_answer_is_stored(backend: str, tmp_path: Path) -> None:
+    """All 40 CSMS->CS actions sent to a simulated station; after a restart each is in the
+    database with its request, the station's answer and that answer's status."""
+    answers: dict[str, dict[str, Any]] = {}
+    async with database_url(backend, tmp_path) as url:
+        server = OCPPServer("127.0.0.1", 0, call_timeout=2.0, database_url=url)
+        async with asyncio.timeout(WAIT):
+            await server.start()
+        sim = ChargerSimulator("CP-ALL", f"ws://127.0.0.1:{server.port}", seed=5,
+                               reconnect_min_delay=0.05)
+        try:
+            await sim.connect(timeout=WAIT)
+            for action in sorted(CSMS_TO_CS):
+                async with asyncio.timeout(WAIT):
+                    while not server.is_connected("CP-ALL"):  # noqa: ASYNC110 (Reset reboots it)
+                        await asyncio.sleep(0.05)
+                    kwargs = HAND_WRITTEN.get(action) or minimal_kwargs(action)
+                    answer = await getattr(server, snake(action))("CP-ALL", **kwargs)
+                answers[action] = to_wire_dict(answer)
+        finally:
+            await sim.disconnect()
+            async with asyncio.timeout(WAIT):
+                await server.stop()
+        restarted = OCPPServer("127.0.0.1", 0, database_url=url)
+        async with asyncio.timeout(WAIT):
+            await restarted.start()
+            try:
+                stored = await restarted.commands("CP-ALL", limit=1000)
+            finally:
+                await restarted.stop()
+    by_action = {c["action"]: c for c in stored}
+    assert set(by_action) == set(CSMS_TO_CS)
+    for action, answer in answers.items():
+        record = by_action[action]
+        assert record["response"] == answer, action
+        assert record["status"] == answer.get("status", "Answered"), action
+        assert_schema_valid(f"{action}Request", record["payload"])
