@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from pathlib import Path
 from typing import Any
 
 import pytest
-from test_csms_support import RawStation, boot_payload
+from databases import BACKENDS, database_url
+from test_csms_support import WAIT, RawStation, boot_payload, energy, transaction_event
 
 from ocppkit.csms import OCPPServer
 
@@ -86,3 +88,36 @@ async def test_lenient_from_the_constructor_and_for_answers_to_commands(
         server.set_lenient("CP001", False)
         assert (await station.call("BootNotification", odd_boot()))[0] == 4
         await station.close()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+async def test_lenient_payloads_are_stored_as_sent(backend: str, tmp_path: Path) -> None:
+    """What lenient mode accepts (an over-long serial number or token, an unknown enum value)
+    is stored as it was sent, on SQLite and PostgreSQL alike, and survives a restart."""
+    token = {"idToken": "T" * 50, "type": "Central"}  # maxLength 36
+    async with database_url(backend, tmp_path) as url:
+        server = OCPPServer("127.0.0.1", 0, database_url=url, lenient_stations=["CP001"])
+        async with asyncio.timeout(WAIT):
+            await server.start()
+        station = await RawStation.connect(server.port)
+        try:
+            assert (await station.result("BootNotification", odd_boot()))["status"] == "Accepted"
+            await station.result("StatusNotification", {
+                "timestamp": "2025-01-02T03:04:06Z", "connectorStatus": "SomethingNew",
+                "evseId": 1, "connectorId": 1})
+            await station.result("TransactionEvent", transaction_event(
+                "Started", 0, tx_id="X" * 40, idToken=token, evse={"id": 1, "connectorId": 1},
+                samples=[energy(5, unit="MWh-ish")]))
+        finally:
+            await station.close()
+            async with asyncio.timeout(WAIT):
+                await server.stop()
+        restarted = OCPPServer("127.0.0.1", 0, database_url=url)
+        async with asyncio.timeout(WAIT):
+            await restarted.start()
+            await restarted.stop()
+    status = restarted.get_charger_status("CP001")
+    assert status is not None and status["boot"]["serial_number"] == "S" * 40
+    assert status["evses"][0]["connectors"][0]["status"] == "SomethingNew"
+    tx = restarted.get_transaction("X" * 40, "CP001")
+    assert tx is not None and tx["id_token"] == "T" * 50
