@@ -86,11 +86,36 @@ async def _read_response(reader: asyncio.StreamReader) -> HttpResponse:
         raise TransferError(f"not an HTTP answer: {status_line!r}")
     status = int(status_line[1])
     length: int | None = None
+    chunked = False
     while (line := (await reader.readline()).decode("latin-1").strip()) != "":
         name, _, value = line.partition(":")
-        if name.strip().lower() == "content-length":
+        name = name.strip().lower()
+        if name == "content-length":
             length = int(value.strip())
+        elif name == "transfer-encoding":
+            chunked = value.strip().lower().endswith("chunked")
+    if chunked:  # RFC 9112 6.3: chunked wins over any Content-Length
+        return HttpResponse(status, await _read_chunked(reader))
     if length is not None and length > MAX_BODY:
         raise TransferError(f"body of {length} bytes is too large")
     body = await (reader.readexactly(length) if length is not None else reader.read(MAX_BODY))
     return HttpResponse(status, body)
+
+
+async def _read_chunked(reader: asyncio.StreamReader) -> bytes:
+    """A chunked body (RFC 9112 7.1): size lines in hex, each chunk, a zero-size last chunk,
+    then optional trailer fields, which are read and dropped."""
+    body = bytearray()
+    while True:
+        size_line = (await reader.readline()).decode("latin-1")
+        size = int(size_line.split(";", 1)[0].strip(), 16)  # a chunk extension is ignored
+        if size == 0:
+            break
+        if len(body) + size > MAX_BODY:
+            raise TransferError(f"chunked body beyond {MAX_BODY} bytes")
+        body += await reader.readexactly(size)
+        if await reader.readexactly(2) != b"\r\n":
+            raise TransferError("chunk not followed by CRLF")
+    while (await reader.readline()).strip():  # trailer fields
+        pass
+    return bytes(body)
