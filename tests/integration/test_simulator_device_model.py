@@ -16,6 +16,7 @@ from wire import FrameRecorder
 
 from ocppkit.protocol.errors import OccurenceConstraintViolationError
 from ocppkit.simulator import ChargerSimulator
+from ocppkit.simulator.device import Key
 
 ID = "CP-DM-1"
 MOVING = {("ClockCtrlr", "DateTime")}  # a value that changes between report and read
@@ -343,3 +344,34 @@ async def test_state_dir_from_the_runner_keeps_a_changed_variable_between_runs(t
             )
     assert answer.get_variable_result[0].attribute_value == "77"
     assert any(tmp_path.iterdir())
+
+
+@bounded
+async def test_events_raised_offline_are_queued_by_offline_queuing_severity_n07() -> None:
+    """While the CSMS is unreachable, a monitor event is kept when its severity is at most
+    MonitoringCtrlr.OfflineQueuingSeverity (2 here), and sent once the link is back; a less
+    severe one is dropped (online, both would have been sent)."""
+    async with ScriptedCSMS() as csms:
+        sim, recorder = station(csms)
+        await sim.connect()
+        severe, minor = (var("OCPPCommCtrlr", "OfflineThreshold"),
+                         var("OCPPCommCtrlr", "ResetRetries"))
+        answer = await csms.send("SetVariableMonitoring", {"setMonitoringData": [
+            {**severe, "value": 1, "type": "Delta", "severity": 1},
+            {**minor, "value": 1, "type": "Delta", "severity": 7},
+        ]})
+        severe_id, minor_id = (r.id for r in answer.set_monitoring_result)
+        old_link = len(csms.links) - 1
+        await csms.drop()
+        await csms.wait_for(lambda: not sim.connected)
+        sim.device_model.set_value(Key("OCPPCommCtrlr", "OfflineThreshold"), "321")
+        sim.device_model.set_value(Key("OCPPCommCtrlr", "ResetRetries"), "5")
+        await csms.wait_for(lambda: bool(csms.calls("NotifyEvent")))
+        (sent,) = csms.calls("NotifyEvent")
+        assert sent in csms.calls("NotifyEvent", link=old_link + 1)  # after the reconnection
+        assert [(e["variableMonitoringId"], e["actualValue"]) for e in sent["eventData"]] == [
+            (severe_id, "321")]
+        assert minor_id != severe_id
+        await sim.disconnect()
+    recorder.assert_all_valid()
+    csms.recorder.assert_all_valid()

@@ -334,6 +334,7 @@ class CsmsLink:
                 await station.send_status(evse)
             self._set_online(True)
             await station.engine.flush()  # E04: what queued while offline goes first, in order
+            await station.device_runtime.send_queued()  # N07: monitor events raised offline
         except NotConnectedError:
             return  # the link went: the runner sees it
         except Exception as error:

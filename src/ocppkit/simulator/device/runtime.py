@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
+from collections import deque
 from typing import TYPE_CHECKING
 
 from ocppkit.protocol.models import (
@@ -42,6 +43,8 @@ ALIGNED_ENABLED = Key("AlignedDataCtrlr", "Enabled")
 PROBLEM = Key("ChargingStation", "Problem")
 BASIC_AUTH_PASSWORD = Key("SecurityCtrlr", "BasicAuthPassword")
 EVENTS_PER_MESSAGE = 50
+OFFLINE_QUEUING_SEVERITY = Key("MonitoringCtrlr", "OfflineQueuingSeverity")
+MAX_QUEUED_EVENTS = 1_000  # events kept while offline; the oldest go first beyond this
 
 
 # The monitors a station comes with: a Delta monitor on ChargingStation.Problem (shared: a
@@ -112,7 +115,7 @@ class DeviceRuntime:
     holds only the preconfigured one, which watches a constant.
     """
 
-    __slots__ = ("_aligned", "_check", "_monitoring", "_running", "_station")
+    __slots__ = ("_aligned", "_check", "_monitoring", "_queued", "_running", "_station")
 
     def __init__(self, station: ChargerSimulator) -> None:
         self._station = station
@@ -120,6 +123,8 @@ class DeviceRuntime:
         self._aligned: asyncio.TimerHandle | None = None
         self._check: asyncio.TimerHandle | None = None  # the next monitor check
         self._running = False
+        # N07: events raised while offline, of a severity at most OfflineQueuingSeverity
+        self._queued: deque[EventDataType] = deque(maxlen=MAX_QUEUED_EVENTS)
         station.device_model.listen(self.changed)
 
     @property
@@ -230,13 +235,33 @@ class DeviceRuntime:
         in_tx = any(e.transaction is not None for e in station.evses.values())
         return self.monitoring.evaluate(station.clock(), station.now_utc(), in_tx)
 
+    def _queue_offline(self, events: list[EventDataType]) -> None:
+        """N07: keep, for when the CSMS is back, the events whose monitor's severity is at
+        most OfflineQueuingSeverity (0 Danger ... 9 Debug); the others are dropped."""
+        limit = self._model.integer(OFFLINE_QUEUING_SEVERITY)
+        monitors = self.monitoring.monitors
+        for event in events:
+            monitor = monitors.get(event.variable_monitoring_id or -1)
+            if monitor is not None and monitor.severity <= limit:
+                self._queued.append(event)
+
+    async def send_queued(self) -> None:
+        """Send the events queued while offline (in the order they were raised), once online."""
+        if not self._queued or not self._station.connected:
+            return
+        events, self._queued = list(self._queued), deque(maxlen=MAX_QUEUED_EVENTS)
+        await self._send_events(events)
+
     async def check_monitors(self) -> None:
         """Evaluate every monitor now and send NotifyEvent for what fired (N07/N08)."""
         await self._send_events(self._evaluate())
 
     async def _send_events(self, events: list[EventDataType]) -> None:
         station = self._station
-        if not events or not station.connected:
+        if not events:
+            return
+        if not station.connected:
+            self._queue_offline(events)
             return
         generated = wire_time(station.now_utc())
         await station.send_parts(
