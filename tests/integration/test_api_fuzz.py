@@ -1,6 +1,6 @@
 """Schemathesis fuzzes the REST API from its own OpenAPI: no generated request, valid or not,
-may get a 5xx. The API runs for real (uvicorn on 127.0.0.1, the CSMS in its own loop on a
-thread). Two passes:
+may get a 5xx. The API runs for real (uvicorn on 127.0.0.1, the CSMS on a SQLite file in its own
+loop on a thread). Two passes:
 
 - no station connected: the legitimate 502 (CALLERROR) and 504 (station timeout) cannot occur
   and every 5xx is a bug;
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import tempfile
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -54,11 +55,15 @@ DEFAULTS = {"boot_status": None, "lenient": False, "items_per_message": None,
 
 @pytest.fixture(scope="module")
 def live_api() -> Iterator[str]:
-    """The CSMS and its REST API served from a background event loop; yields the base URL."""
+    """The CSMS (on a SQLite file, as ``ocppkit server`` runs by default, so the reads and
+    writes behind every route go to a real database) and its REST API served from a
+    background event loop; yields the base URL."""
     loop = asyncio.new_event_loop()
     thread = threading.Thread(target=loop.run_forever, name="fuzz-api", daemon=True)
     thread.start()
-    server = OCPPServer("127.0.0.1", 0, heartbeat_interval=30, call_timeout=2.0)
+    folder = tempfile.TemporaryDirectory(prefix="ocppkit-fuzz-")
+    server = OCPPServer("127.0.0.1", 0, heartbeat_interval=30, call_timeout=2.0,
+                        database_url=f"sqlite+aiosqlite:///{folder.name}/fuzz.db")
 
     async def start() -> ApiServer:
         await server.start()
@@ -81,6 +86,7 @@ def live_api() -> Iterator[str]:
         loop.call_soon_threadsafe(loop.stop)
         thread.join(timeout=10)
         loop.close()
+        folder.cleanup()
 
 
 _LIVE: dict[str, tuple[asyncio.AbstractEventLoop, OCPPServer]] = {}
