@@ -224,6 +224,19 @@ class CsmsLink:
         self._registered = False
         self._boot_reason = BootReasonEnumType.PowerUp
 
+    def drop(self) -> None:
+        """Cut the websocket as a failing network would (no close frame); the link reconnects
+        with its usual back-off.
+
+        Raises:
+            SimulatorError: no websocket is open.
+        """
+        conn = self._connection
+        transport = None if conn is None or conn.closed else getattr(conn.ws, "transport", None)
+        if transport is None:
+            raise SimulatorError(f"{self._name} has no open websocket to drop")
+        transport.abort()
+
     async def restart(self, reason: BootReasonEnumType) -> None:
         """Drop the link (close 1000), reconnect at once and boot with ``reason`` (B11)."""
         self._registered = False

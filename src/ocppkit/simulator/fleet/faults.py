@@ -93,11 +93,7 @@ def drop_network(sim: ChargerSimulator) -> None:
     Raises:
         SimulatorError: the station has no open websocket.
     """
-    connection = getattr(sim.link, "_connection", None)
-    transport = getattr(getattr(connection, "ws", None), "transport", None)
-    if connection is None or connection.closed or transport is None:
-        raise SimulatorError(f"{sim.charger_id} has no open websocket to drop")
-    transport.abort()
+    sim.link.drop()
 
 
 def csms_reset(sim: ChargerSimulator) -> None:
