@@ -413,3 +413,24 @@ async def test_a_restart_loses_nothing(
     assert update["progress"] == "Installed"
     assert newest[0]["id"] > max(c["id"] for c in before[0])
     recorder.assert_all_valid()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+async def test_a_removed_object_stays_removed_after_a_restart(
+        backend: str, tmp_path: Path, recorder: FrameRecorder) -> None:
+    def message(n: int) -> dict[str, Any]:
+        return {"id": n, "priority": "NormalCycle",
+                "message": {"format": "UTF8", "content": f"Message {n}"}}
+
+    async with database_url(backend, tmp_path) as url:
+        async with csms(url, recorder) as server, station_of(server) as station:
+            await station.result("BootNotification", boot_payload())
+            for n in (5, 6):
+                await command(server, station, "SetDisplayMessage", {"message": message(n)},
+                              {"status": "Accepted"})
+            await command(server, station, "ClearDisplayMessage", {"id": 5},
+                          {"status": "Accepted"})
+        async with csms(url, recorder) as server:
+            kept = objects(server, "display_message")
+    assert list(kept) == ["6"]
+    recorder.assert_all_valid()

@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
+from ocppkit.csms.tracking import OBJECT_KINDS
 from ocppkit.protocol.models import MessageTriggerEnumType
 
 TokenStatus = Literal[
@@ -272,10 +273,7 @@ class LoggedMessage(BaseModel):
 
 # --- tracking: commands, notifications, station objects ---
 
-ObjectKind = Literal[
-    "charging_profile", "reservation", "display_message", "local_list", "ev_charging_needs",
-    "ev_charging_schedule", "charging_limit",
-]
+ObjectKind = Literal[OBJECT_KINDS]  # type: ignore[valid-type]
 _COMMAND_EXAMPLE: dict[str, Any] = {
     "id": 7, "charger_id": "CP_1", "action": "GetLog", "request_id": 42,
     "payload": {"logType": "DiagnosticsLog", "requestId": 42,

@@ -44,7 +44,6 @@ from ocppkit.storage import (
     WriteBehind,
 )
 from ocppkit.storage.records import CommandRecord, StationMessageRecord
-from ocppkit.storage.tracking_writer import TrackingWriter
 
 log = logging.getLogger("ocppkit.csms")
 T = TypeVar("T")
@@ -105,7 +104,6 @@ class DatabaseStore(Store):
         self._writer = WriteBehind(self.worker)
         self._seen_stored: dict[str, datetime] = {}
         self._opened = False
-        self._tracking = TrackingWriter(self.worker)
         self._tracking_state: TrackingState | None = None
 
     async def open(self, registry: ChargerRegistry, tokens: TokenPolicy) -> None:
@@ -208,16 +206,23 @@ class DatabaseStore(Store):
         await self._writer.committed()  # the station row first: the device model refers to it
         await self.worker.run(lambda db: _put_device_model(db, record))
 
-    # Tracking: written by its own group commit, after the station rows they refer to.
+    # Tracking: through the write queue like the rest (station rows are written first).
 
     def tracking_state(self) -> TrackingState | None:
         state, self._tracking_state = self._tracking_state, None
         return state
 
     async def tracking_changed(self, change: TrackingChange) -> None:
-        await self._writer.committed()  # the station row (queued at connect) first
-        await self._tracking.write(change.commands, change.messages, change.objects,
-                                   change.removed)
+        writer = self._writer
+        for command in change.commands:
+            writer.put_command(command)
+        for message in change.messages:
+            writer.add_station_message(message)
+        for obj in change.objects:
+            writer.put_station_object(obj)
+        for key in change.removed:
+            writer.remove_station_object(key)
+        await writer.committed()
 
     async def stored_commands(
         self, station_id: str, action: str | None, limit: int, before_id: int | None

@@ -56,13 +56,6 @@ def transaction_record(tx: Transaction) -> TransactionRecord:
     return TransactionRecord(*_TX_VALUES(tx))
 
 
-def event_record(
-    tx: Transaction, request: TransactionEventRequest, received_at: datetime
-) -> TransactionEventRecord:
-    """The event as received: its key fields and the whole payload (wire form, JSON text)."""
-    return _event_record(tx.record_id, tx.charger_id, tx.transaction_id, request, received_at)
-
-
 def _event_record(
     tx_ref: str, station_id: str, transaction_id: str, request: TransactionEventRequest,
     received_at: datetime,

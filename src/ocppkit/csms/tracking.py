@@ -43,6 +43,9 @@ from ocppkit.storage.types import INT64_MAX, INT64_MIN
 
 HISTORY = 200  # commands and messages kept in memory per station
 KEY_LENGTH = 128  # of a station object's key, as stored
+OBJECT_KINDS = ("charging_profile", "reservation", "display_message", "local_list",
+                "ev_charging_needs", "ev_charging_schedule", "charging_limit")
+"""The kinds of station objects (what a station holds)."""
 
 # Notification -> (the commands it reports on, the field naming their request).
 PROGRESS_OF: dict[str, tuple[tuple[str, ...], str]] = {
@@ -188,6 +191,7 @@ class Objects:
         status: str | None = None,
         evse_id: int | None = None,
     ) -> None:
+        assert kind in OBJECT_KINDS, kind
         key = key[:KEY_LENGTH]
         obj = StationObjectRecord(
             self.station_id, kind, key, payload, self.now, integer(evse_id), status

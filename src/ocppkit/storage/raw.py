@@ -203,9 +203,10 @@ def _table(orm: type[Base]) -> Table:
     return found
 
 
-def _written(table: Table) -> list[Column[Any]]:
-    """The columns a write gives: all but a database-made (autoincrement) key."""
-    auto = table.autoincrement_column
+def _written(table: Table, with_id: bool = False) -> list[Column[Any]]:
+    """The columns a write gives: all but a database-made (autoincrement) key, unless the
+    writer makes the ids (``with_id``)."""
+    auto = None if with_id else table.autoincrement_column
     return [c for c in table.columns if c is not auto]
 
 
@@ -243,10 +244,11 @@ def _rows_of(table: str) -> str:
     return f"json_populate_recordset(NULL::{_quote(table)}, $1::text::json)"
 
 
-def _statement(dialect: str, orm: type[Base], tail: str = "") -> RawStatement:
+def _statement(dialect: str, orm: type[Base], tail: str = "", with_id: bool = False
+               ) -> RawStatement:
     """An INSERT of every written column of ``orm``'s table, then ``tail`` (ON CONFLICT ...)."""
     table = _table(orm)
-    columns = _written(table)
+    columns = _written(table, with_id)
     names = ", ".join(_quote(c.name) for c in columns)
     head = f"INSERT INTO {_quote(table.name)} ({names})"
     if dialect == "postgresql":
@@ -256,22 +258,41 @@ def _statement(dialect: str, orm: type[Base], tail: str = "") -> RawStatement:
 
 
 @functools.cache
-def insert(dialect: str, orm: type[Base]) -> RawStatement:
-    """A plain INSERT of records."""
-    return _statement(dialect, orm)
+def insert(dialect: str, orm: type[Base], with_id: bool = False) -> RawStatement:
+    """A plain INSERT of records (``with_id``: their ids too, made by the writer)."""
+    return _statement(dialect, orm, with_id=with_id)
 
 
 @functools.cache
-def upsert(dialect: str, orm: type[Base], keep: tuple[str, ...] = ()) -> RawStatement:
+def upsert(dialect: str, orm: type[Base], keep: tuple[str, ...] = (), with_id: bool = False
+           ) -> RawStatement:
     """INSERT ... ON CONFLICT (primary key) DO UPDATE every column but the key and ``keep``.
     The rows of one statement must have distinct keys (PostgreSQL refuses to update a row
     twice in one statement): the write queue coalesces them."""
     table = _table(orm)
     key = [c.name for c in table.primary_key.columns]
-    changed = ", ".join(f"{_quote(c.name)} = excluded.{_quote(c.name)}" for c in _written(table)
+    changed = ", ".join(f"{_quote(c.name)} = excluded.{_quote(c.name)}"
+                        for c in _written(table, with_id)
                         if c.name not in key and c.name not in keep)
     conflict = ", ".join(_quote(name) for name in key)
-    return _statement(dialect, orm, f" ON CONFLICT ({conflict}) DO UPDATE SET {changed}")
+    return _statement(dialect, orm, f" ON CONFLICT ({conflict}) DO UPDATE SET {changed}",
+                      with_id)
+
+
+@functools.cache
+def delete(dialect: str, orm: type[Base]) -> RawStatement:
+    """DELETE rows by primary key; a row is the key's values in the key's column order."""
+    table = _table(orm)
+    key = list(table.primary_key.columns)
+    names = tuple(c.name for c in key)
+    convert = _converter(dialect, key)
+    if dialect == "postgresql":
+        match = " AND ".join(f"{_quote(table.name)}.{_quote(n)} = v.{_quote(n)}" for n in names)
+        sql = f"DELETE FROM {_quote(table.name)} USING {_rows_of(table.name)} AS v WHERE {match}"
+        return RawStatement(dialect, sql, "", names, convert)
+    match = " AND ".join(f"{_quote(n)} = ?" for n in names)
+    return RawStatement(dialect, f"DELETE FROM {_quote(table.name)} WHERE {match}", "", names,
+                        convert, many=True)
 
 
 @functools.cache
@@ -296,5 +317,5 @@ def set_last_seen(dialect: str, orm: type[Base]) -> RawStatement:
                         lambda pair: [time(pair[1]), pair[0]], many=True)
 
 
-__all__ = ["SQLITE_CHUNK", "RawStatement", "insert", "insert_ignoring", "json_text",
+__all__ = ["SQLITE_CHUNK", "RawStatement", "delete", "insert", "insert_ignoring", "json_text",
            "postgres_batch", "postgres_time", "set_last_seen", "sqlite_time", "upsert"]

@@ -249,30 +249,11 @@ class DeviceModelRepository(_Repository):
         return await _all(self.session, stmt, DeviceModelRecord)
 
 
-ObjectKey = tuple[str, str, str]
 """(station_id, kind, key) of a station object."""
 
 
 class TrackingRepository(_Repository):
     """Commands sent to stations, the stations' notifications, and the objects they manage."""
-
-    async def write(
-        self,
-        commands: Iterable[CommandRecord] = (),
-        messages: Iterable[StationMessageRecord] = (),
-        objects: Iterable[StationObjectRecord] = (),
-        removed: Iterable[ObjectKey] = (),
-    ) -> None:
-        """Upsert ``commands`` (by id), add ``messages``, upsert ``objects``, delete ``removed``;
-        in that order, so a message may refer to a command of the same call. (NUL characters
-        and huge integers: see ``ocppkit.storage.types``.)"""
-        await self._write(statements.upsert(self.dialect, CommandRow), commands)
-        await self._write(statements.insert(StationMessageRow), messages)
-        await self._write(statements.upsert(self.dialect, StationObjectRow), objects)
-        row = StationObjectRow
-        for station_id, kind, key in removed:
-            await self.session.execute(delete(row).where(
-                row.station_id == station_id, row.kind == kind, row.key == key))
 
     async def commands(
         self, station_id: str, action: str | None = None, limit: int = 50,

@@ -7,8 +7,9 @@ it in one transaction through the driver itself (``raw``): on SQLite one stateme
 PostgreSQL one statement in all (one round trip). Under load many stations' writes share a
 commit; with a single station a write waits for one commit.
 
-Full-row snapshots (stations, transactions, tokens) are coalesced per batch, the newest winning;
-appends (events, meter values, status changes) are kept in order. Rows that need work to build
+Full-row snapshots (stations, transactions, tokens, commands, station objects) are coalesced per
+batch, the newest winning; appends (events, meter values, status changes, station messages) are
+kept in order. Rows that need work to build
 (a TransactionEvent's payload as JSON, a record per sampled value) can be queued as a function
 (``add_deferred``) that the database thread calls: the CSMS's loop, which every station waits
 for, only takes a snapshot of what may change after the handler returns. Tables are written
@@ -20,6 +21,7 @@ the next one.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 import logging
 from collections.abc import Callable, Iterable, Sequence
@@ -31,17 +33,23 @@ from ocppkit.storage import raw
 from ocppkit.storage.database import Database
 from ocppkit.storage.errors import StorageError
 from ocppkit.storage.records import (
+    CommandRecord,
     ConnectorStatusRecord,
     IdTokenRecord,
     MeterValueRecord,
+    StationMessageRecord,
+    StationObjectRecord,
     StationRecord,
     TransactionEventRecord,
     TransactionRecord,
 )
 from ocppkit.storage.tables import (
+    CommandRow,
     ConnectorStatusRow,
     IdTokenRow,
     MeterValueRow,
+    StationMessageRow,
+    StationObjectRow,
     StationRow,
     TransactionEventRow,
     TransactionRow,
@@ -52,6 +60,7 @@ log = logging.getLogger("ocppkit.storage")
 
 # Rows built on the database thread: an event (or None) and sampled values.
 DeferredRows = Callable[[], tuple[TransactionEventRecord | None, Sequence[MeterValueRecord]]]
+ObjectKey = tuple[str, str, str]  # a station object's (station id, kind, key)
 
 
 @dataclass(slots=True, eq=False)
@@ -67,6 +76,9 @@ class _Batch:
     meter_values: list[MeterValueRecord] = field(default_factory=list)
     statuses: list[ConnectorStatusRecord] = field(default_factory=list)
     deferred: list[DeferredRows] = field(default_factory=list)
+    commands: dict[int, CommandRecord] = field(default_factory=dict)
+    messages: list[StationMessageRecord] = field(default_factory=list)
+    objects: dict[ObjectKey, StationObjectRecord | None] = field(default_factory=dict)  # None: gone
     writes: int = 0
 
 
@@ -136,24 +148,6 @@ class WriteBehind:
         """Append a TransactionEvent (skipped if its transaction and seqNo are stored)."""
         self._batch().events.append(record)
 
-    def add_meter_values(self, records: list[MeterValueRecord]) -> None:
-        """Append sampled values."""
-        self._batch().meter_values.extend(records)
-
-    def add_transaction_event(
-        self,
-        transaction: TransactionRecord,
-        event: TransactionEventRecord,
-        meter_values: list[MeterValueRecord],
-    ) -> None:
-        """A TransactionEvent's writes at once: the transaction's new state, the event (skipped
-        if stored) and its sampled values."""
-        batch = self._batch()
-        batch.transactions[transaction.id] = transaction
-        batch.events.append(event)
-        if meter_values:
-            batch.meter_values.extend(meter_values)
-
     def add_deferred(self, transactions: Iterable[TransactionRecord], rows: DeferredRows) -> None:
         """The transactions' new state now, and the rows ``rows()`` gives when the batch is
         written, on the database thread (events skipped if stored, as ``add_event``).
@@ -169,6 +163,26 @@ class WriteBehind:
     def add_status(self, record: ConnectorStatusRecord) -> None:
         """Append a connector status change."""
         self._batch().statuses.append(record)
+
+    # Tracking (commands, station messages, station objects): their owner keeps changing the
+    # records it puts (a command is answered, then makes progress), so each is copied here.
+
+    def put_command(self, record: CommandRecord) -> None:
+        """Insert or replace a command (by its id, made by the caller)."""
+        self._batch().commands[record.id] = dataclasses.replace(record)
+
+    def add_station_message(self, record: StationMessageRecord) -> None:
+        """Append a station's notification (its id made by the caller)."""
+        self._batch().messages.append(dataclasses.replace(record))
+
+    def put_station_object(self, record: StationObjectRecord) -> None:
+        """Insert or replace a station object."""
+        key = (record.station_id, record.kind, record.key)
+        self._batch().objects[key] = dataclasses.replace(record)
+
+    def remove_station_object(self, key: ObjectKey) -> None:
+        """Delete a station object (station id, kind, key)."""
+        self._batch().objects[key] = None
 
     # --- waiting ---
 
@@ -281,6 +295,14 @@ def _plan(batch: _Batch, dialect: str) -> Plan:
     add(raw.insert_ignoring(dialect, TransactionEventRow, _EVENT_KEY), events)
     add(raw.insert(dialect, MeterValueRow), meter_values)
     add(raw.insert(dialect, ConnectorStatusRow), batch.statuses)
+    add(raw.upsert(dialect, CommandRow, with_id=True), batch.commands.values())
+    add(raw.insert(dialect, StationMessageRow, with_id=True), batch.messages)  # after commands
+    objects = batch.objects
+    add(raw.upsert(dialect, StationObjectRow), (o for o in objects.values() if o is not None))
+    removed = raw.delete(dialect, StationObjectRow)
+    gone = [removed.values(key) for key, obj in objects.items() if obj is None]
+    if gone:
+        plan.append((removed, gone))
     return plan
 
 
@@ -326,4 +348,4 @@ async def _commit_async(batch: _Batch, db: Database) -> None:
                 await stmt.run_postgres(driver, rows)
 
 
-__all__ = ["DeferredRows", "WriteBehind"]
+__all__ = ["DeferredRows", "ObjectKey", "WriteBehind"]

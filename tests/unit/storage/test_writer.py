@@ -118,11 +118,11 @@ async def test_a_transaction_event_batch_reads_back_as_written(
                                context="Sample.Periodic")
               for n in range(SQLITE_CHUNK + 5)]
     payload = {"eventType": "Started", "seqNo": 0, "meterValue": [{"sampledValue": []}]}
-    writer.add_transaction_event(
-        TransactionRecord("r1", "CP", "TX", plus_two, 0, ended_at=None, meter_last_wh=1.5),
-        TransactionEventRecord("r1", "CP", "TX", 0, "Started", "Authorized", plus_two, True,
-                               payload, T0),
-        values,
+    event = TransactionEventRecord("r1", "CP", "TX", 0, "Started", "Authorized", plus_two, True,
+                                   payload, T0)
+    writer.add_deferred(
+        [TransactionRecord("r1", "CP", "TX", plus_two, 0, ended_at=None, meter_last_wh=1.5)],
+        lambda: (event, values),
     )
     async with asyncio.timeout(10):
         await writer.committed()
