@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TypeVar
 
+import orjson
+
 from ocppkit.csms import snapshots
 from ocppkit.csms.clock import Clock
 from ocppkit.csms.context import TokenPolicy
@@ -197,14 +199,17 @@ class DatabaseStore(Store):
 
     async def id_token_removed(self, entry: TokenEntry) -> None:
         if self._opened:
-            await self.worker.run(lambda db: _delete_token(db, entry.id_token, entry.type))
+            self._writer.remove_id_token(entry.id_token, entry.type)
+            await self._writer.committed()
 
     async def device_model_reported(self, charger: Charger, model: DeviceModel) -> None:
-        record = DeviceModelRecord(charger.charger_id, model.request_id, model.generated_at,
-                                   model.received_at, model.report_data)
+        # As JSON text now: the model is updated in place afterwards (B05/B06 answers).
+        report = orjson.dumps(model.report_data).decode()
         self._writer.put_station(snapshots.station_record(charger, self._clock()))
-        await self._writer.committed()  # the station row first: the device model refers to it
-        await self.worker.run(lambda db: _put_device_model(db, record))
+        self._writer.put_device_model(DeviceModelRecord(
+            charger.charger_id, model.request_id, model.generated_at, model.received_at,
+            report))
+        await self._writer.committed()
 
     # Tracking: through the write queue like the rest (station rows are written first).
 
@@ -243,22 +248,12 @@ def _token_entry(record: IdTokenRecord) -> TokenEntry:
 
 
 def _restore_device_models(registry: ChargerRegistry, records: list[DeviceModelRecord]) -> None:
-    for record in records:
+    for record in records:  # read back, report_data is always a list
+        data = record.report_data
         registry.ensure(record.station_id).device_model = DeviceModel(
-            record.request_id, record.generated_at, record.received_at, record.report_data
+            record.request_id, record.generated_at, record.received_at,
+            orjson.loads(data) if isinstance(data, str) else data,
         )
-
-
-async def _delete_token(db: Database, id_token: str, token_type: str) -> None:
-    async with db.session() as session:
-        await IdTokenRepository(session).delete(id_token, token_type)
-        await session.commit()
-
-
-async def _put_device_model(db: Database, record: DeviceModelRecord) -> None:
-    async with db.session() as session:
-        await DeviceModelRepository(session).put(record)
-        await session.commit()
 
 
 async def _read_tracking(

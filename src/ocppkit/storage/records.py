@@ -129,13 +129,14 @@ class MeterValueRecord(Record):
 
 @dataclass(slots=True)
 class DeviceModelRecord(Record):
-    """A station's device model: ``report_data`` is the report's entries, wire form."""
+    """A station's device model: ``report_data`` is the report's entries, wire form (as JSON
+    text when written through the write queue; always a list when read)."""
 
     station_id: str
     request_id: int
     generated_at: datetime
     received_at: datetime
-    report_data: list[dict[str, Any]]
+    report_data: list[dict[str, Any]] | str
 
 
 @dataclass(slots=True)

@@ -7,9 +7,9 @@ it in one transaction through the driver itself (``raw``): on SQLite one stateme
 PostgreSQL one statement in all (one round trip). Under load many stations' writes share a
 commit; with a single station a write waits for one commit.
 
-Full-row snapshots (stations, transactions, tokens, commands, station objects) are coalesced per
-batch, the newest winning; appends (events, meter values, status changes, station messages) are
-kept in order. Rows that need work to build
+Full-row snapshots (stations, transactions, tokens, device models, commands, station objects) are
+coalesced per batch, the newest winning (a removal is a snapshot too); appends (events, meter
+values, status changes, station messages) are kept in order. Rows that need work to build
 (a TransactionEvent's payload as JSON, a record per sampled value) can be queued as a function
 (``add_deferred``) that the database thread calls: the CSMS's loop, which every station waits
 for, only takes a snapshot of what may change after the handler returns. Tables are written
@@ -35,6 +35,7 @@ from ocppkit.storage.errors import StorageError
 from ocppkit.storage.records import (
     CommandRecord,
     ConnectorStatusRecord,
+    DeviceModelRecord,
     IdTokenRecord,
     MeterValueRecord,
     StationMessageRecord,
@@ -46,6 +47,7 @@ from ocppkit.storage.records import (
 from ocppkit.storage.tables import (
     CommandRow,
     ConnectorStatusRow,
+    DeviceModelRow,
     IdTokenRow,
     MeterValueRow,
     StationMessageRow,
@@ -70,7 +72,8 @@ class _Batch:
     waiters: list[asyncio.Future[None]] = field(default_factory=list)
     stations: dict[str, StationRecord] = field(default_factory=dict)
     last_seen: dict[str, datetime] = field(default_factory=dict)
-    tokens: dict[tuple[str, str], IdTokenRecord] = field(default_factory=dict)
+    tokens: dict[tuple[str, str], IdTokenRecord | None] = field(default_factory=dict)  # None: gone
+    device_models: dict[str, DeviceModelRecord] = field(default_factory=dict)
     transactions: dict[str, TransactionRecord] = field(default_factory=dict)
     events: list[TransactionEventRecord] = field(default_factory=list)
     meter_values: list[MeterValueRecord] = field(default_factory=list)
@@ -139,6 +142,14 @@ class WriteBehind:
     def put_id_token(self, record: IdTokenRecord) -> None:
         """Insert or replace an id token."""
         self._batch().tokens[(record.id_token, record.type)] = record
+
+    def remove_id_token(self, id_token: str, token_type: str) -> None:
+        """Delete an id token."""
+        self._batch().tokens[(id_token, token_type)] = None
+
+    def put_device_model(self, record: DeviceModelRecord) -> None:
+        """Insert or replace a station's device model (``report_data`` may be JSON text)."""
+        self._batch().device_models[record.station_id] = record
 
     def put_transaction(self, record: TransactionRecord) -> None:
         """Insert or replace a transaction's state."""
@@ -288,7 +299,10 @@ def _plan(batch: _Batch, dialect: str) -> Plan:
     last_seen = raw.set_last_seen(dialect, StationRow)
     if batch.last_seen:
         plan.append((last_seen, [last_seen.values(pair) for pair in batch.last_seen.items()]))
-    add(raw.upsert(dialect, IdTokenRow), batch.tokens.values())
+    add(raw.upsert(dialect, DeviceModelRow), batch.device_models.values())
+    add(raw.upsert(dialect, IdTokenRow), (t for t in batch.tokens.values() if t is not None))
+    _add_deletes(plan, raw.delete(dialect, IdTokenRow),
+                 [key for key, token in batch.tokens.items() if token is None])
     # A transaction's station and OCPP id never change under its key: left out of the UPDATE,
     # their index is not rewritten by every event.
     add(raw.upsert(dialect, TransactionRow, _TX_FIXED), batch.transactions.values())
@@ -299,11 +313,14 @@ def _plan(batch: _Batch, dialect: str) -> Plan:
     add(raw.insert(dialect, StationMessageRow, with_id=True), batch.messages)  # after commands
     objects = batch.objects
     add(raw.upsert(dialect, StationObjectRow), (o for o in objects.values() if o is not None))
-    removed = raw.delete(dialect, StationObjectRow)
-    gone = [removed.values(key) for key, obj in objects.items() if obj is None]
-    if gone:
-        plan.append((removed, gone))
+    _add_deletes(plan, raw.delete(dialect, StationObjectRow),
+                 [key for key, obj in objects.items() if obj is None])
     return plan
+
+
+def _add_deletes(plan: Plan, stmt: raw.RawStatement, keys: list[tuple[str, ...]]) -> None:
+    if keys:
+        plan.append((stmt, [stmt.values(key) for key in keys]))
 
 
 def _commit_sync(batch: _Batch, db: Database) -> None:
