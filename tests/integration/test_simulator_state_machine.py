@@ -195,6 +195,29 @@ async def test_remote_start_waits_for_the_ev() -> None:
 
 
 @bounded
+async def test_a_waiting_driver_is_dropped_when_the_evse_goes_inoperative() -> None:
+    async with ScriptedCSMS() as csms:
+        sim, recorder = station(csms)
+        await sim.connect()
+        assert await sim.present_token("WAITING", evse_id=1)
+        await settle(sim)
+        assert statuses(csms)[-1] == "Occupied"  # the driver waits for the EV
+        evse = {"id": 1}
+        off = await csms.send("ChangeAvailability",
+                              {"operationalStatus": "Inoperative", "evse": evse})
+        assert off.status == "Accepted"  # no transaction to wait for (G03)
+        await csms.wait_for(lambda: statuses(csms)[-1] == "Unavailable")
+        on = await csms.send("ChangeAvailability", {"operationalStatus": "Operative", "evse": evse})
+        assert on.status == "Accepted"
+        await csms.wait_for(lambda: statuses(csms)[-1] == "Available")  # not Occupied again
+        await sim.plug_in(1)
+        await settle(sim)
+        assert statuses(csms)[-1] == "Occupied" and not events(csms)  # no charge on a lapsed token
+        await sim.disconnect()
+    recorder.assert_all_valid()
+
+
+@bounded
 async def test_change_availability_persists_across_a_reset() -> None:
     async with ScriptedCSMS() as csms:
         sim, recorder = station(csms)

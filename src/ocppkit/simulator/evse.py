@@ -29,8 +29,10 @@ in it is a programming error (``InvalidTransition``)::
 
 An event only moves the status; what stands (the EV still plugged, the EVSE set Inoperative, a
 reservation held) is re-applied by ``Evse.settle`` after FAULT_CLEARED, OPERATIVE and FREED, so
-that e.g. a fault cleared with the EV plugged in ends Occupied. An EVSE made Inoperative during a
-transaction becomes Unavailable once the transaction ends (G03: Scheduled).
+that e.g. a fault cleared with the EV plugged in ends Occupied. A driver's authorization that
+waits for the EV lapses when the EVSE turns Unavailable or Faulted: no charge can start there,
+and the EVSE must not come back Occupied for a driver who has left. An EVSE made Inoperative
+during a transaction becomes Unavailable once the transaction ends (G03: Scheduled).
 
 The charging state of a transaction (TransactionEvent ``chargingState``) is derived, not stored:
 ``charging_state`` reads it from the EV (plugged, suspended) and the EVSE (authorized, faulted,
@@ -224,6 +226,12 @@ class Evse:
     def settle(self) -> Status:
         """Bring the status in line with what stands (fault, Inoperative, EV or driver,
         reservation), through the table's transitions only, and return it."""
+        status = self._settle()
+        if status in (Status.Unavailable, Status.Faulted) and not self.busy:
+            self.authorization = None  # the driver cannot charge here now (see above)
+        return status
+
+    def _settle(self) -> Status:
         if self.faulted:
             return self.fire(E.FAULT)
         in_use = self.plugged or self.busy or self.authorization is not None

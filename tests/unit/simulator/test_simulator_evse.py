@@ -10,6 +10,7 @@ import pytest
 from ocppkit.protocol.models import IdTokenType
 from ocppkit.simulator.evse import (
     TRANSITIONS,
+    Authorization,
     Evse,
     EvseEvent,
     InvalidTransition,
@@ -102,6 +103,26 @@ def test_a_plugged_ev_on_an_inoperative_evse_without_transaction() -> None:
     assert e.settle() == Status.Unavailable  # G03: nothing to wait for
     e.inoperative = False
     assert e.settle() == Status.Occupied
+
+
+@pytest.mark.parametrize("cause", ["inoperative", "faulted"])
+def test_a_waiting_authorization_lapses_when_the_evse_cannot_charge(cause: str) -> None:
+    e = evse()
+    e.authorization = Authorization(TOKEN, None, 0.0)
+    assert e.settle() == Status.Occupied  # the driver waits for the EV
+    setattr(e, cause, True)
+    assert e.settle() in (Status.Unavailable, Status.Faulted)
+    assert e.authorization is None
+    setattr(e, cause, False)
+    assert e.settle() == Status.Available  # not Occupied for a driver who has gone
+
+
+def test_a_transaction_keeps_its_driver_through_a_fault() -> None:
+    e = evse()
+    e.starting = True  # Authorize in flight: its outcome decides
+    e.authorization = Authorization(TOKEN, None, 0.0)
+    e.faulted = True
+    assert e.settle() == Status.Faulted and e.authorization is not None
 
 
 def test_reservation_states() -> None:
