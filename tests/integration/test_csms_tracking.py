@@ -333,11 +333,12 @@ async def test_ev_charging_needs_policy_sends_a_tx_profile(
     async with csms(url, recorder) as server, station_of(server) as station:
         without = await station.result("NotifyEVChargingNeeds", needs)
         server.ev_charging_needs_policy = ev_max_power_policy(11_000, iter(range(500, 600)))
-        no_transaction = await station.result("NotifyEVChargingNeeds", needs)
+        waiting = await station.result("NotifyEVChargingNeeds", needs)  # no transaction yet
         await station.result("TransactionEvent", event(
             "Started", 0, evse={"id": 1, "connectorId": 1}, idToken=TOKEN))
-        accepted = await station.result("NotifyEVChargingNeeds", needs)
-        call = await station.answer_next_call({"status": "Accepted"})
+        call = await station.answer_next_call({"status": "Accepted"})  # for the waiting needs
+        accepted = await station.result("NotifyEVChargingNeeds", needs)  # K17: renegotiated
+        again = await station.answer_next_call({"status": "Accepted"})
         await station.result("NotifyEVChargingSchedule", {
             "timeBase": NOW, "evseId": 1, "chargingSchedule": {
                 "id": 1, "chargingRateUnit": "W",
@@ -345,8 +346,9 @@ async def test_ev_charging_needs_policy_sends_a_tx_profile(
         sent = await latest(server, "SetChargingProfile")
         profiles = objects(server, "charging_profile")
         ev = (objects(server, "ev_charging_needs"), objects(server, "ev_charging_schedule"))
-    assert (without, no_transaction, accepted) == (
-        {"status": "Rejected"}, {"status": "Rejected"}, {"status": "Accepted"})
+    assert (without, waiting, accepted) == (
+        {"status": "Rejected"}, {"status": "Processing"}, {"status": "Accepted"})
+    assert again[2] == "SetChargingProfile" and again[3] == call[3]  # the same profile replaced
     assert call[2] == "SetChargingProfile"
     assert_schema_valid("SetChargingProfileRequest", call[3])
     tx_profile = call[3]["chargingProfile"]
@@ -356,6 +358,22 @@ async def test_ev_charging_needs_policy_sends_a_tx_profile(
         {"startPeriod": 0, "limit": 7000}]
     assert sent["status"] == "Accepted" and list(profiles) == ["CSMS:1:500"]
     assert ev[0]["1"]["status"] == "DC" and list(ev[1]) == ["1"]
+    recorder.assert_all_valid()
+
+
+async def test_waiting_ev_needs_are_dropped_when_the_station_goes_offline(
+        url: str | None, recorder: FrameRecorder) -> None:
+    needs = {"evseId": 1, "chargingNeeds": {"requestedEnergyTransfer": "AC_three_phase"}}
+    async with csms(url, recorder) as server:
+        server.ev_charging_needs_policy = ev_max_power_policy(11_000, iter(range(500, 600)))
+        async with station_of(server) as station:
+            waiting = await station.result("NotifyEVChargingNeeds", needs)
+        async with station_of(server) as station:
+            await station.result("TransactionEvent", event(
+                "Started", 0, evse={"id": 1, "connectorId": 1}, idToken=TOKEN))
+            await station.result("Heartbeat", {})  # a TxProfile sent meanwhile would come first
+            sent = await server.commands("CP001", "SetChargingProfile")
+    assert waiting == {"status": "Processing"} and sent == []
     recorder.assert_all_valid()
 
 
@@ -433,4 +451,39 @@ async def test_a_removed_object_stays_removed_after_a_restart(
         async with csms(url, recorder) as server:
             kept = objects(server, "display_message")
     assert list(kept) == ["6"]
+    recorder.assert_all_valid()
+
+
+async def test_k15_the_policys_tx_profile_comes_back_as_the_schedule_the_ev_chose(
+        url: str | None, recorder: FrameRecorder) -> None:
+    """Our simulator's ISO 15118 EV against our CSMS: needs -> TxProfile -> the EV's schedule,
+    stored where the CSMS keeps EV schedules."""
+    from ocppkit.simulator import ChargerSimulator
+
+    server = OCPPServer("127.0.0.1", 0, database_url=url, call_timeout=2.0,
+                        ev_charging_needs_policy=ev_max_power_policy(20_000, iter(range(700, 800))))
+    server.add_frame_observer(lambda _station, direction, text: recorder(direction, text))
+    chosen = asyncio.Event()
+    server.add_listener(lambda kind, _station, data: chosen.set() if kind == "notification"
+                        and data.get("action") == "NotifyEVChargingSchedule" else None)
+    async with asyncio.timeout(WAIT):
+        await server.start()
+        sim = ChargerSimulator("CP001", f"ws://127.0.0.1:{server.port}", station_type="DC",
+                               ev="compact", ev_charging_needs=True, seed=3, sample_interval=0.2)
+        try:
+            await sim.connect(timeout=WAIT)
+            await sim.start_transaction(1)
+            await chosen.wait()
+            schedule = objects(server, "ev_charging_schedule")["1"]
+            sent = await latest(server, "SetChargingProfile")
+            power = sim.power_w
+        finally:
+            await sim.disconnect()
+            await server.stop()
+    profile_sent = sent["payload"]["chargingProfile"]
+    assert sent["status"] == "Accepted" and profile_sent["id"] == 700
+    chosen = schedule["payload"]["chargingSchedule"]
+    assert chosen["id"] == profile_sent["chargingSchedule"][0]["id"]
+    assert chosen["chargingSchedulePeriod"][0]["limit"] == 20_000  # the cap, under the EV's 50 kW
+    assert power == pytest.approx(20_000)
     recorder.assert_all_valid()

@@ -20,10 +20,11 @@ ID = "CP-SC-1"
 
 
 class SmartCSMS(ScriptedCSMS):
-    """The scripted CSMS, also answering NotifyEVChargingNeeds (K15)."""
+    """The scripted CSMS, also answering NotifyEVChargingNeeds and NotifyEVChargingSchedule
+    (K15)."""
 
     def response(self, action: str, payload: dict[str, Any]) -> dict[str, Any]:
-        if action == "NotifyEVChargingNeeds":
+        if action in ("NotifyEVChargingNeeds", "NotifyEVChargingSchedule"):
             return {"status": "Accepted"}
         return super().response(action, payload)
 
@@ -228,6 +229,11 @@ async def test_k15_dc_station_sends_charging_needs_and_obeys_a_watt_limit() -> N
         )
         assert answer.status == "Accepted"
         assert sim.power_w == pytest.approx(20_000)
+        (chosen,) = await csms.wait_calls("NotifyEVChargingSchedule")  # the EV's answer
+        assert chosen["evseId"] == 1 and chosen["chargingSchedule"]["id"] == 1
+        assert chosen["chargingSchedule"]["chargingRateUnit"] == "W"
+        assert chosen["chargingSchedule"]["chargingSchedulePeriod"] == [
+            {"startPeriod": 0, "limit": 20_000}]
         composite = await csms.send("GetCompositeSchedule", {"duration": 60, "evseId": 1})
         assert composite.schedule.charging_rate_unit == "W"
         assert composite.schedule.charging_schedule_period[0].limit == 20_000
@@ -243,6 +249,45 @@ async def test_k15_dc_station_sends_charging_needs_and_obeys_a_watt_limit() -> N
         if sv.get("measurand") == "SoC"
     ]
     assert socs and all(10 <= soc <= 100 for soc in socs)
+
+
+@bounded
+async def test_k17_each_new_tx_profile_is_answered_with_the_evs_schedule() -> None:
+    async with SmartCSMS() as csms:
+        sim, recorder = station(csms, ev="compact", ev_charging_needs=True)  # AC, 3 phases
+        await sim.connect(timeout=WAIT)
+        await sim.start_transaction(1)
+        await csms.wait_calls("NotifyEVChargingNeeds")
+        ev = sim.evses[1].meter.ev
+        assert ev is not None
+        ev_max = ev.model.max_ac_current * 230.0 * min(3, ev.model.ac_phases)
+        for pid, offered in ((3, 4_000.0), (4, 10 * ev_max)):  # K17: renegotiated
+            schedule = profile(pid, "TxProfile", offered, "W", stackLevel=pid)
+            answer = await csms.send("SetChargingProfile",
+                                     {"evseId": 1, "chargingProfile": schedule})
+            assert answer.status == "Accepted"
+        chosen = await csms.wait_calls("NotifyEVChargingSchedule", 2)
+        assert [c["chargingSchedule"]["id"] for c in chosen] == [3, 4]
+        limits = [c["chargingSchedule"]["chargingSchedulePeriod"][0]["limit"] for c in chosen]
+        assert limits == [4_000, pytest.approx(ev_max, abs=0.1)]  # more than the EV takes: capped
+        await sim.disconnect()
+    recorder.assert_all_valid()
+
+
+@bounded
+async def test_no_ev_schedule_without_iso_15118() -> None:
+    async with SmartCSMS() as csms:
+        sim, recorder = station(csms)
+        await sim.connect(timeout=WAIT)
+        await sim.start_transaction(1)
+        answer = await csms.send("SetChargingProfile", {
+            "evseId": 1, "chargingProfile": profile(5, "TxProfile", 8.0)})
+        assert answer.status == "Accepted"
+        await sim.engine.settle()
+        await asyncio.sleep(0.1)
+        assert not csms.calls("NotifyEVChargingSchedule")
+        await sim.disconnect()
+    recorder.assert_all_valid()
 
 
 async def test_e02_a_full_battery_is_reported_as_charging_state_changed() -> None:

@@ -101,6 +101,9 @@ def active_transaction_on(charger: Charger, evse_id: int) -> Transaction | None:
     return running[-1] if running else None
 
 
+_REMEMBERED_PROFILES = 10_000  # transactions whose TxProfile id a policy keeps
+
+
 def ev_max_power_policy(
     limit_w: float, profile_ids: Iterator[int] | None = None
 ) -> EvChargingNeedsPolicy:
@@ -110,7 +113,9 @@ def ev_max_power_policy(
     names its transaction), kind Relative (it starts with the transaction, so it has no
     startSchedule), stack level 0, one period from 0 s limiting to ``limit_w`` W, or
     to the EV's evMaxPower (DC) if that is lower. No active transaction on the EVSE: None
-    (the CSMS answers Rejected).
+    (the CSMS waits for one, see ``Remaining.on_notify_ev_charging_needs``). New needs during
+    the same transaction (K17) get the same profile id again, so the new profile replaces the
+    old one (K01.FR.05) rather than clashing with it at the same stack level (K01.FR.06).
 
     Args:
         limit_w: the power cap in watts.
@@ -128,12 +133,21 @@ def ev_max_power_policy(
         else itertools.count(int(utc_now().timestamp()) % 1_000_000_000)
     )
 
+    given: dict[tuple[str, str], int] = {}  # (station, transaction) -> its profile's id
+
     def policy(
         charger: Charger, request: NotifyEVChargingNeedsRequest
     ) -> ChargingProfileType | None:
         tx = active_transaction_on(charger, request.evse_id)
         if tx is None:
             return None
+        key = (charger.charger_id, tx.transaction_id)
+        profile_id = given.pop(key, None)
+        if profile_id is None:
+            profile_id = next(ids)
+            if len(given) >= _REMEMBERED_PROFILES:
+                del given[next(iter(given))]  # the oldest transaction's
+        given[key] = profile_id
         limit = limit_w
         dc = request.charging_needs.dc_charging_parameters
         if dc is not None and dc.ev_max_power is not None:
@@ -144,7 +158,7 @@ def ev_max_power_policy(
             charging_schedule_period=[ChargingSchedulePeriodType(start_period=0, limit=limit)],
         )
         return ChargingProfileType(
-            id=next(ids),
+            id=profile_id,
             stack_level=0,
             charging_profile_purpose="TxProfile",
             charging_profile_kind="Relative",

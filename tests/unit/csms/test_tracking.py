@@ -138,3 +138,23 @@ def test_ev_max_power_policy_caps_to_the_ev_and_needs_a_transaction() -> None:
     assert profile.charging_schedule[0].charging_schedule_period[0].limit == 11_000
     with pytest.raises(ValueError):
         ev_max_power_policy(0)
+
+
+def test_ev_max_power_policy_keeps_one_profile_id_per_transaction() -> None:
+    """K17 renegotiation: new needs in the same transaction replace its TxProfile (same id,
+    K01.FR.05) instead of adding a second one at its stack level (K01.FR.06)."""
+    policy = ev_max_power_policy(11_000, iter(range(100, 200)))
+    charger = Charger("CP1")
+    request = NotifyEVChargingNeedsRequest.model_validate({"evseId": 1, "chargingNeeds": {
+        "requestedEnergyTransfer": "AC_three_phase"}})
+
+    def profile_id() -> int:
+        profile = policy(charger, request)
+        assert profile is not None and not isinstance(profile, dict)
+        return profile.id
+
+    charger.active["A"] = Transaction("A", "CP1", T0, 0, evse_id=1)
+    first = [profile_id(), profile_id()]
+    del charger.active["A"]
+    charger.active["B"] = Transaction("B", "CP1", T0, 0, evse_id=1)
+    assert first == [100, 100] and profile_id() == 101  # a new transaction, a new profile

@@ -17,6 +17,7 @@ from typing import Any
 
 from ocppkit.csms.blocks import Route
 from ocppkit.csms.context import CsmsContext
+from ocppkit.csms.extensions import active_transaction_on
 from ocppkit.csms.registry import Charger
 from ocppkit.protocol.errors import OCPPKitError
 from ocppkit.protocol.models import (
@@ -80,6 +81,9 @@ class Remaining:
 
     def __init__(self, ctx: CsmsContext) -> None:
         self.ctx = ctx
+        # K15: EV needs that came before their transaction started, by (station, EVSE)
+        self._waiting_needs: dict[tuple[str, int], NotifyEVChargingNeedsRequest] = {}
+        ctx.events.add(self._on_event)
 
     def routes(self) -> dict[str, Route]:
         routes = {action: _acknowledge(action, cls) for action, cls in _ACKNOWLEDGED.items()}
@@ -138,12 +142,51 @@ class Remaining:
     ) -> NotifyEVChargingNeedsResponse:
         """K15/K16: Accepted when the policy gives a TxProfile for the EV's needs, which is then
         sent with SetChargingProfile after this answer; Rejected without a policy or a
-        profile (the CSMS provides none)."""
-        profile = await self._profile_for(charger, request)
-        if profile is None or self.ctx.spawn is None or self.ctx.send is None:
+        profile (the CSMS provides none).
+
+        An EV's needs may come before the station has started the transaction a TxProfile must
+        name (ISO 15118 talks before the TxStartPoint is reached, e.g. PowerPathClosed): with no
+        transaction on the EVSE yet, the policy is asked again when one starts there, and the
+        answer now is Processing. Newer needs for the EVSE replace waiting ones; a station
+        that goes offline drops its own."""
+        if self.ctx.ev_charging_needs_policy is None or self.ctx.spawn is None \
+                or self.ctx.send is None:
             return NotifyEVChargingNeedsResponse(status="Rejected")
-        self.ctx.spawn(self._send_tx_profile(charger.charger_id, request.evse_id, profile))
-        return NotifyEVChargingNeedsResponse(status="Accepted")
+        key = (charger.charger_id, request.evse_id)
+        self._waiting_needs.pop(key, None)
+        profile = await self._profile_for(charger, request)
+        if profile is not None:
+            self.ctx.spawn(self._send_tx_profile(charger.charger_id, request.evse_id, profile))
+            return NotifyEVChargingNeedsResponse(status="Accepted")
+        if active_transaction_on(charger, request.evse_id) is None:
+            self._waiting_needs[key] = request
+            return NotifyEVChargingNeedsResponse(status="Processing")
+        return NotifyEVChargingNeedsResponse(status="Rejected")
+
+    def _on_event(self, kind: str, charger_id: str, data: dict[str, Any]) -> None:
+        """A transaction now running on an EVSE whose EV's needs wait: ask the policy again."""
+        if kind == "disconnected":
+            for key in [key for key in self._waiting_needs if key[0] == charger_id]:
+                del self._waiting_needs[key]
+            return
+        if kind != "transaction" or not data.get("active") or not self._waiting_needs:
+            return
+        evse_id = data.get("evse_id")
+        request = self._waiting_needs.pop((charger_id, evse_id), None) if isinstance(
+            evse_id, int) else None
+        charger = self.ctx.registry.get(charger_id) if request is not None else None
+        if request is not None and charger is not None and self.ctx.spawn is not None:
+            self.ctx.spawn(self._answer_waiting_needs(charger, request))
+
+    async def _answer_waiting_needs(
+        self, charger: Charger, request: NotifyEVChargingNeedsRequest
+    ) -> None:
+        profile = await self._profile_for(charger, request)
+        if profile is None:
+            log.info("[%s] EV needs on EVSE %d: the policy gives no TxProfile",
+                     charger.charger_id, request.evse_id)
+            return
+        await self._send_tx_profile(charger.charger_id, request.evse_id, profile)
 
     async def _profile_for(
         self, charger: Charger, request: NotifyEVChargingNeedsRequest

@@ -1,7 +1,8 @@
 """Block K, smart charging: the answers to SetChargingProfile (K01), GetCompositeSchedule (K08),
-GetChargingProfiles (K09) and ClearChargingProfile (K10). What the station sends of itself
-(ChargingRateChanged, NotifyChargingLimit, NotifyEVChargingNeeds...) is in
-``smart_charging.messages``."""
+GetChargingProfiles (K09) and ClearChargingProfile (K10); a TxProfile accepted for an ISO 15118
+EV is followed by the schedule the EV chose (NotifyEVChargingSchedule, K15/K17). What the
+station sends of itself (ChargingRateChanged, NotifyChargingLimit, NotifyEVChargingNeeds...) is
+in ``smart_charging.messages``."""
 
 from __future__ import annotations
 
@@ -31,10 +32,16 @@ from ocppkit.protocol.models import (
 )
 from ocppkit.simulator.meter import ChargingLimit
 from ocppkit.simulator.smart_charging import Electrical, InstalledProfile
-from ocppkit.simulator.smart_charging.messages import apply_new_limits
+from ocppkit.simulator.smart_charging.messages import (
+    apply_new_limits,
+    ev_charging_schedule,
+    ev_max_power_w,
+    notify_ev_charging_schedule,
+)
 from ocppkit.simulator.transactions import wire_time
 
 if TYPE_CHECKING:
+    from ocppkit.simulator.evse import Evse
     from ocppkit.simulator.station import ChargerSimulator
 
 log = logging.getLogger("ocppkit.simulator")
@@ -74,7 +81,29 @@ async def on_set_charging_profile(
         return _rejected(reason)
     station.profiles.install(request.evse_id, profile, station.now_utc())
     await apply_new_limits(station)
+    if (profile.charging_profile_purpose == Purpose.TxProfile and evse is not None
+            and tx is not None and station.ev_charging_needs):
+        _ev_chooses_a_schedule(station, evse, profile.charging_schedule[0].id)
     return SetChargingProfileResponse(status=ChargingProfileStatusEnumType.Accepted)
+
+
+EV_SCHEDULE_HORIZON = 86_400  # seconds of schedule an EV is offered (ISO 15118: at most 24 h)
+
+
+def _ev_chooses_a_schedule(station: ChargerSimulator, evse: Evse, schedule_id: int) -> None:
+    """K15/K17: an ISO 15118 EV is offered the new limits and answers with the schedule it
+    will follow, which the station passes on (NotifyEVChargingSchedule)."""
+    ev_max = ev_max_power_w(evse)
+    circuit = electrical(station, evse.evse_id)
+    if ev_max is None or circuit is None or evse.transaction is None:
+        return
+    start = station.now_utc().replace(microsecond=0)
+    offered, duration = station.profiles.composite_schedule(
+        evse.evse_id, start, EV_SCHEDULE_HORIZON, Unit.W, evse.transaction.context, circuit
+    )
+    schedule = ev_charging_schedule(schedule_id, offered, duration, ev_max)
+    station.spawn(notify_ev_charging_schedule(station, evse, schedule, start),
+                  "EV charging schedule")
 
 
 # --- K10 ClearChargingProfile ---

@@ -1,7 +1,8 @@
 """What the simulated station tells the CSMS of its own about smart charging (block K):
 TransactionEvent Updated ChargingRateChanged when a new limit changes the power delivered,
-external limits (NotifyChargingLimit K12, ClearedChargingLimit K13) and the EV's charging needs
-when it plugs in (NotifyEVChargingNeeds K15)."""
+external limits (NotifyChargingLimit K12, ClearedChargingLimit K13), the EV's charging needs
+when it plugs in (NotifyEVChargingNeeds K15) and the schedule the EV chose from a TxProfile
+(NotifyEVChargingSchedule K15, again at each new TxProfile: renegotiation, K17)."""
 
 from __future__ import annotations
 
@@ -16,11 +17,15 @@ from ocppkit.protocol.models import (
     ChargingNeedsType,
     ChargingProfilePurposeEnumType,
     ChargingProfileType,
+    ChargingRateUnitEnumType,
+    ChargingSchedulePeriodType,
+    ChargingScheduleType,
     ClearedChargingLimitRequest,
     DCChargingParametersType,
     EnergyTransferModeEnumType,
     NotifyChargingLimitRequest,
     NotifyEVChargingNeedsRequest,
+    NotifyEVChargingScheduleRequest,
     TriggerReasonEnumType,
 )
 from ocppkit.simulator import settings
@@ -144,3 +149,46 @@ async def notify_ev_charging_needs(station: ChargerSimulator, evse: Evse) -> Non
     if needs is not None:
         request = NotifyEVChargingNeedsRequest(charging_needs=needs, evse_id=evse.evse_id)
         await station.notify("NotifyEVChargingNeeds", request)
+
+
+def ev_max_power_w(evse: Evse) -> float | None:
+    """The most power the EV at ``evse`` takes (W): its DC maximum, or on AC its on-board
+    charger's current on the phases both sides have. None without an EV."""
+    meter, ev = evse.meter, evse.meter.ev
+    if ev is None:
+        return None
+    if meter.dc:
+        return ev.model.max_dc_w
+    phases = min(meter.phases, ev.model.ac_phases)
+    return ev.model.max_ac_current * meter.nominal_voltage * phases
+
+
+def ev_charging_schedule(
+    schedule_id: int, offered: list[ChargingSchedulePeriodType], duration: int, ev_max_w: float
+) -> ChargingScheduleType:
+    """The schedule the EV chooses from the limits ``offered`` (in W, from the composite
+    schedule of its EVSE): each period capped to what the EV takes, equal neighbours merged.
+    Its id is the offered schedule's (ISO 15118: the SAScheduleTuple the EV selected)."""
+    periods: list[ChargingSchedulePeriodType] = []
+    for period in offered:
+        limit = round(min(period.limit, ev_max_w), 1)
+        if periods and periods[-1].limit == limit and periods[-1].number_phases == \
+                period.number_phases:
+            continue
+        periods.append(period.model_copy(update={"limit": limit}))
+    return ChargingScheduleType(
+        id=schedule_id,
+        charging_rate_unit=ChargingRateUnitEnumType.W,
+        charging_schedule_period=periods,
+        duration=duration,
+    )
+
+
+async def notify_ev_charging_schedule(
+    station: ChargerSimulator, evse: Evse, schedule: ChargingScheduleType, time_base: datetime
+) -> None:
+    """K15/K17: NotifyEVChargingSchedule with the schedule the EV at ``evse`` chose."""
+    request = NotifyEVChargingScheduleRequest(
+        time_base=wire_time(time_base), charging_schedule=schedule, evse_id=evse.evse_id
+    )
+    await station.notify("NotifyEVChargingSchedule", request)
