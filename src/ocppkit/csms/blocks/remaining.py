@@ -220,7 +220,8 @@ class Remaining:
     async def on_notify_ev_charging_schedule(
         self, charger: Charger, request: NotifyEVChargingScheduleRequest
     ) -> NotifyEVChargingScheduleResponse:
-        """K17: no CSMS limit is in force that the EV's schedule could break, so it is accepted."""
+        """K15/K17: Accepted, meaning processed (the status approves no schedule): the EV's
+        schedule is kept as its EVSE's ``ev_charging_schedule`` (``csms.tracking``)."""
         return NotifyEVChargingScheduleResponse(status="Accepted")
 
     async def on_reservation_status_update(
