@@ -15,6 +15,7 @@ from ocppkit.logs import setup_logging
 from ocppkit.protocol.errors import OCPPKitError
 
 if TYPE_CHECKING:
+    from ocppkit import run
     from ocppkit.simulator.fleet import FleetOptions
 
 log = logging.getLogger("ocppkit.cli")
@@ -74,14 +75,39 @@ def _add_logging(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _watts(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a power in watts") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"{value} must be more than 0 W")
+    return value
+
+
+def _grace(text: str) -> float | str:
+    if text == "off":
+        return text
+    return _seconds(text)
+
+
+SERVER_HELP = """Run the CSMS (OCPP 2.0.1 over ws://HOST:PORT/<station id>) and its REST API. Every
+option may also be given in a TOML file (--config): its keys are the long options with "_" for
+"-" (known_stations and lenient_stations as lists, offline_grace as seconds or "off"); an
+option on the command line wins over the file. A bad file exits with status 2.
+"""
+
+
 def _add_server(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--host", default="0.0.0.0", help="address to listen on (default 0.0.0.0)")
-    p.add_argument("--port", type=_port, default=9000, help="OCPP WebSocket port (default 9000)")
-    p.add_argument("--api-port", type=_port, default=8080, help="REST API port (default 8080)")
+    p.add_argument("--config", default=None, metavar="FILE",
+                   help="read the options below from this TOML file (see above)")
+    p.add_argument("--host", default=None, help="address to listen on (default 0.0.0.0)")
+    p.add_argument("--port", type=_port, default=None, help="OCPP WebSocket port (default 9000)")
+    p.add_argument("--api-port", type=_port, default=None, help="REST API port (default 8080)")
     p.add_argument(
         "--heartbeat-interval",
         type=_positive,
-        default=30,
+        default=None,
         help="heartbeat interval given to stations at boot, seconds (default 30)",
     )
     p.add_argument(
@@ -90,6 +116,70 @@ def _add_server(p: argparse.ArgumentParser) -> None:
         help="where the CSMS keeps its state: sqlite+aiosqlite:///<file> or "
         "postgresql+asyncpg://<user>@<host>/<db> (default: "
         "$OCPPKIT_DATABASE_URL, else sqlite+aiosqlite:///ocppkit.db here)",
+    )
+    g = p.add_argument_group("station policy")
+    g.add_argument(
+        "--boot-policy",
+        choices=["accept", "known-only", "auto-register"],
+        default=None,
+        help="BootNotification: accept every station (default), only --known-station ones "
+        "(others Rejected, B03), or accept and remember new ones",
+    )
+    g.add_argument("--known-station", action="append", default=None, dest="known_stations",
+                   metavar="ID", help="a station accepted under --boot-policy known-only "
+                   "(repeat for more)")
+    g.add_argument("--lenient-station", action="append", default=None, dest="lenient_stations",
+                   metavar="ID", help="a station whose payloads are validated leniently "
+                   "(logged, not refused; repeat for more)")
+    g.add_argument("--request-base-report", action="store_true", default=None,
+                   help="ask each station for its device model after its first boot (B07)")
+    g.add_argument("--one-transaction-per-token", action="store_true", default=None,
+                   help="answer ConcurrentTx for a token already charging elsewhere")
+    g.add_argument("--offline-grace", type=_grace, default=None, metavar="SECONDS|off",
+                   help="close a station's link after this long without a message (default: "
+                   "twice the heartbeat interval plus 10 s)")
+    g.add_argument("--call-timeout", type=_seconds, default=None, metavar="SECONDS",
+                   help="how long a command waits for the station's answer (default 30)")
+    g.add_argument("--ev-max-power", type=_watts, default=None, metavar="WATTS",
+                   help="answer EV charging needs (ISO 15118, K15) with a TxProfile capping the "
+                   "EV at this power (default: needs are answered Rejected)")
+
+
+_SERVER_KEYS = ("host", "port", "api_port", "heartbeat_interval", "database_url", "boot_policy",
+                "known_stations", "lenient_stations", "request_base_report",
+                "one_transaction_per_token", "offline_grace", "call_timeout", "ev_max_power")
+
+
+def _server_options(args: argparse.Namespace) -> run.ServerOptions:
+    """The server's options: the command line over the --config file over the defaults.
+
+    Raises:
+        ConfigError: the file cannot be read or holds an unknown key or a bad value.
+    """
+    from ocppkit import run
+    from ocppkit.config import ServerConfig, read_toml, validate
+
+    data = read_toml(args.config) if args.config else {}
+    source = args.config or "command line"
+    data.update({key: getattr(args, key) for key in _SERVER_KEYS
+                 if getattr(args, key) is not None})
+    config = validate(ServerConfig, data, source)
+    grace = config.offline_grace
+    return run.ServerOptions(
+        config.host,
+        config.port,
+        config.host,
+        config.api_port,
+        config.heartbeat_interval,
+        _database_url(config.database_url),
+        boot_policy=config.boot_policy,
+        known_stations=tuple(config.known_stations),
+        lenient_stations=tuple(config.lenient_stations),
+        request_base_report=config.request_base_report,
+        allow_concurrent_tx=not config.one_transaction_per_token,
+        offline_grace="default" if grace is None else None if grace == "off" else grace,
+        call_timeout=config.call_timeout,
+        ev_max_power_w=config.ev_max_power,
     )
 
 
@@ -209,7 +299,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="ocppkit", description="OCPP 2.0.1 central system and charging-station simulator."
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    server = sub.add_parser("server", help="run the CSMS with its REST API")
+    server = sub.add_parser("server", help="run the CSMS with its REST API",
+                            description=SERVER_HELP)
     _add_server(server)
     charger = sub.add_parser("charger", help="run simulated charging stations against a CSMS")
     _add_chargers(charger, with_url=True)
@@ -264,16 +355,7 @@ async def _main(args: argparse.Namespace) -> None:
     if args.command == "fleet":
         await _fleet(args, stop)
         return
-    server = None
-    if args.command in ("server", "all"):
-        server = run.ServerOptions(
-            args.host,
-            args.port,
-            args.host,
-            args.api_port,
-            args.heartbeat_interval,
-            _database_url(args.database_url),
-        )
+    server = args.server_options if args.command in ("server", "all") else None
     if args.command == "server":
         assert server is not None
         await run.run_server(server, stop, args.duration)
@@ -365,14 +447,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ValueError, OSError) as exc:
         print(f"ocppkit: {exc}", file=sys.stderr)
         return 2
-    from ocppkit.simulator.fleet import ScenarioError
+    from ocppkit.config import ConfigError
 
     try:
         if args.command == "fleet":
             args.fleet_options = _fleet_options(args)
         elif args.command == "charger":
             _security(args)
-    except (ScenarioError, UsageError) as exc:
+        elif args.command in ("server", "all"):
+            args.server_options = _server_options(args)
+    except (ConfigError, UsageError) as exc:
         print(f"ocppkit: {exc}", file=sys.stderr)
         return 2
     try:

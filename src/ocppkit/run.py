@@ -14,9 +14,10 @@ import signal
 import ssl
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from ocppkit.api import ApiServer, create_app
-from ocppkit.csms import OCPPServer
+from ocppkit.csms import OCPPServer, ev_max_power_policy
 from ocppkit.simulator import ChargerSimulator
 
 log = logging.getLogger("ocppkit.run")
@@ -24,12 +25,22 @@ log = logging.getLogger("ocppkit.run")
 
 @dataclass(frozen=True, slots=True)
 class ServerOptions:
+    """The CSMS's and its REST API's settings (see ``OCPPServer`` and ``config.ServerConfig``)."""
+
     host: str = "0.0.0.0"
     port: int = 9000
     api_host: str = "0.0.0.0"
     api_port: int = 8080
     heartbeat_interval: int = 30
     database_url: str | None = None  # None: in memory only
+    boot_policy: str = "accept"
+    known_stations: Sequence[str] = ()
+    lenient_stations: Sequence[str] = ()
+    request_base_report: bool = False
+    allow_concurrent_tx: bool = True
+    offline_grace: float | Literal["default"] | None = "default"  # None: never closed
+    call_timeout: float = 30.0
+    ev_max_power_w: float | None = None  # K15: a TxProfile capping each EV at this power
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,11 +80,20 @@ async def _wait(stop: asyncio.Event, duration: float | None) -> None:
 @contextlib.asynccontextmanager
 async def csms_with_api(options: ServerOptions):  # type: ignore[no-untyped-def]
     """Start the CSMS and its REST API on one loop; yield ``(server, api)``; stop both."""
+    needs = None if options.ev_max_power_w is None else ev_max_power_policy(options.ev_max_power_w)
     server = OCPPServer(
         options.host,
         options.port,
         heartbeat_interval=options.heartbeat_interval,
         database_url=options.database_url,
+        boot_policy=options.boot_policy,
+        known_stations=options.known_stations,
+        lenient_stations=options.lenient_stations,
+        request_base_report=options.request_base_report,
+        allow_concurrent_tx=options.allow_concurrent_tx,
+        offline_grace=options.offline_grace,
+        call_timeout=options.call_timeout,
+        ev_charging_needs_policy=needs,
     )
     await server.start()
     api = ApiServer(create_app(server), options.api_host, options.api_port)

@@ -44,18 +44,18 @@ another and the same seed gives the same fleet.
 from __future__ import annotations
 
 import random
-import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ocppkit.config import ConfigError, read_toml, validate
 from ocppkit.simulator import ev
 
 _STRICT = ConfigDict(extra="forbid")
 
 
-class ScenarioError(ValueError):
+class ScenarioError(ConfigError):
     """A scenario file that cannot be read or is not valid; the message names the key."""
 
 
@@ -210,19 +210,9 @@ def parse_scenario(data: dict[str, Any], source: str = "scenario") -> Scenario:
             each offending key and what was expected.
     """
     try:
-        return Scenario.model_validate(data)
-    except ValidationError as exc:
-        problems = [_describe(error) for error in exc.errors()]
-        raise ScenarioError(f"{source}: " + "; ".join(problems)) from None
-
-
-def _describe(error: Any) -> str:
-    key = ".".join(str(part) for part in error["loc"]) or "(top level)"
-    if error["type"] == "extra_forbidden":
-        return f"{key}: unknown key"
-    got = error.get("input")
-    shown = "" if isinstance(got, dict | list) else f", got {got!r}"
-    return f"{key}: {error['msg']}{shown}"
+        return validate(Scenario, data, source)
+    except ConfigError as exc:
+        raise ScenarioError(str(exc)) from None
 
 
 def load_scenario(path: str | Path) -> Scenario:
@@ -231,13 +221,8 @@ def load_scenario(path: str | Path) -> Scenario:
     Raises:
         ScenarioError: the file cannot be read, is not TOML, or is not a valid scenario.
     """
-    path = Path(path)
-    if path.suffix.lower() in (".yaml", ".yml"):
-        raise ScenarioError(f"{path}: YAML scenarios are not supported; write it in TOML")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ScenarioError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ScenarioError(f"{path}: not valid TOML: {exc}") from None
+        data = read_toml(path, "scenario")
+    except ConfigError as exc:
+        raise ScenarioError(str(exc)) from None
     return parse_scenario(data, str(path))
