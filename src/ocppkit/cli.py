@@ -207,6 +207,13 @@ def _add_chargers(p: argparse.ArgumentParser, with_url: bool) -> None:
         default=5.0,
         help="seconds between meter samples while charging (default 5)",
     )
+    p.add_argument("--station-type", choices=["AC3", "AC1", "DC"], default="AC3",
+                   help="AC3: 3 x 16 A, 11 kW (default); AC1: 1 x 32 A, 7.4 kW; DC: 150 kW")
+    p.add_argument("--ev", default=None, metavar="MODEL",
+                   help="the EV that plugs in: compact, sedan (default), suv, performance or van")
+    p.add_argument("--iso15118", action="store_true",
+                   help="the EVs speak ISO 15118: they send their charging needs when they plug "
+                   "in and answer a TxProfile with the schedule they chose (K15-K17)")
 
 
 def _add_state_dir(p: argparse.ArgumentParser) -> None:
@@ -370,6 +377,9 @@ async def _main(args: argparse.Namespace) -> None:
         password,
         context,
         getattr(args, "state_dir", None),
+        args.station_type,
+        args.ev,
+        args.iso15118,
     )
     if args.command == "charger":
         await run.run_chargers(chargers, stop, args.duration)
@@ -399,6 +409,14 @@ def _security(args: argparse.Namespace) -> tuple[str | None, ssl.SSLContext | No
         return args.password, client_ssl_context(*files)
     except (OSError, ssl.SSLError, ValueError) as exc:
         raise UsageError(f"cannot load the TLS files: {exc}") from exc
+
+
+def _check_ev(name: str | None) -> None:
+    """Raises UsageError for an EV model the simulator does not have."""
+    from ocppkit.simulator.ev import EV_CATALOGUE
+
+    if name is not None and name not in EV_CATALOGUE:
+        raise UsageError(f"--ev: no EV model {name!r}; choose from {', '.join(EV_CATALOGUE)}")
 
 
 def _fleet_options(args: argparse.Namespace) -> FleetOptions:
@@ -454,8 +472,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.fleet_options = _fleet_options(args)
         elif args.command == "charger":
             _security(args)
-        elif args.command in ("server", "all"):
+        if args.command in ("server", "all"):
             args.server_options = _server_options(args)
+        if args.command in ("charger", "all"):
+            _check_ev(args.ev)
     except (ConfigError, UsageError) as exc:
         print(f"ocppkit: {exc}", file=sys.stderr)
         return 2

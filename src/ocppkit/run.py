@@ -53,6 +53,9 @@ class ChargerOptions:
     basic_auth_password: str | None = None  # security profiles 1/2 (username = station id)
     ssl_context: ssl.SSLContext | None = None  # wss:// CA and client certificate (2/3)
     state_dir: str | None = None  # device model and offline queue kept between runs
+    station_type: str = "AC3"  # AC3, AC1 or DC (simulator.meter.STATION_TYPES)
+    ev: str | None = None  # the EV model that plugs in (simulator.ev.EV_CATALOGUE); None: default
+    iso15118: bool = False  # the EVs tell their charging needs (K15) and chosen schedule
 
 
 def charger_ids(prefix: str | None, count: int) -> list[str]:
@@ -124,6 +127,9 @@ async def chargers(options: ChargerOptions):  # type: ignore[no-untyped-def]
             basic_auth_password=options.basic_auth_password,
             ssl_context=options.ssl_context,
             state_dir=options.state_dir,
+            station_type=options.station_type,
+            ev_charging_needs=options.iso15118,
+            **({} if options.ev is None else {"ev": options.ev}),
         )
         for cid in options.ids
     ]

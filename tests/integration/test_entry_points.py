@@ -136,3 +136,25 @@ def test_requirements_txt_matches_pyproject() -> None:
 def test_station_commands_offer_state_dir(command: str) -> None:
     result = run(["-m", "ocppkit.cli", command, "--help"])
     assert result.returncode == 0 and "--state-dir DIR" in result.stdout
+
+
+def test_all_runs_the_iso_15118_flow_from_the_command_line(tmp_path: Path) -> None:
+    """K15 as an operator starts it: an ISO 15118 EV on a DC station, a CSMS capping EVs at
+    20 kW; the frames show needs -> TxProfile -> the schedule the EV chose, capped."""
+    result = run(["-m", "ocppkit.cli", "all", "--host", "127.0.0.1", "--port", "0",
+                  "--api-port", "0", "--charge", "--iso15118", "--station-type", "DC",
+                  "--ev", "compact", "--ev-max-power", "20000", "--duration", "3",
+                  "--protocol-debug", "--database-url",
+                  f"sqlite+aiosqlite:///{tmp_path}/csms.db"], timeout=60)
+    assert result.returncode == 0, result.stderr
+    sent = [line for line in result.stderr.splitlines() if "[CHARGER-SEND]" in line]
+    needs = [line for line in sent if '"NotifyEVChargingNeeds"' in line]
+    chosen = [line for line in sent if '"NotifyEVChargingSchedule"' in line]
+    assert needs and '"evMaxPower":50000' in needs[0]  # the compact car on DC
+    assert chosen and '"chargingSchedulePeriod":[{"startPeriod":0,"limit":20000' in chosen[0]
+
+
+def test_an_unknown_ev_model_is_a_usage_error() -> None:
+    result = run(["-m", "ocppkit.cli", "charger", "--ev", "tesla"])
+    assert result.returncode == 2
+    assert "no EV model 'tesla'; choose from compact, sedan" in result.stderr
