@@ -224,3 +224,21 @@ def test_random_valid_requests_never_get_a_callerror(live_link: LiveLink, action
 
     check()
     live_link.recorder.assert_all_valid()
+
+
+@pytest.mark.parametrize("store", STORES)
+def test_a_device_model_with_integers_beyond_64_bits_is_stored(store: str) -> None:
+    """Found by the random payloads above: orjson refused to write such a NotifyReport, and the
+    station got an InternalError. The schemas bound no integer."""
+    link = LiveLink(store)
+    try:
+        reply = link.call("NotifyReport", {
+            "requestId": 1, "generatedAt": "2025-01-01T00:00:00Z", "seqNo": 0,
+            "reportData": [{"component": {"name": "EVSE", "evse": {"id": -(2**63) - 1025}},
+                            "variable": {"name": "Power"}, "variableAttribute": [{}]}]})
+        model = link.server.get_device_model("CP001")
+    finally:
+        link.close()
+    assert reply[0] == 3, reply
+    assert model is not None and model["report_data"][0]["component"]["name"] == "EVSE"
+    link.recorder.assert_all_valid()

@@ -13,7 +13,6 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-import orjson
 from pydantic import ValidationError
 
 from ocppkit.csms.device_models import NO_REPORT, DeviceModel
@@ -24,6 +23,7 @@ from ocppkit.csms.splitting import (
     split_request,
     stops_early,
 )
+from ocppkit.protocol.frames import json_bytes
 from ocppkit.protocol.models import (
     ChargingProfileType,
     ComponentType,
@@ -170,8 +170,8 @@ def confirmed_values(
 
 
 def _key(component: ComponentType, variable: VariableType, attribute_type: Any) -> tuple[Any, ...]:
-    return (orjson.dumps(to_wire_dict(component), option=orjson.OPT_SORT_KEYS),
-            orjson.dumps(to_wire_dict(variable), option=orjson.OPT_SORT_KEYS),
+    return (json_bytes(to_wire_dict(component), sort_keys=True),
+            json_bytes(to_wire_dict(variable), sort_keys=True),
             str(attribute_type or "Actual"))
 
 

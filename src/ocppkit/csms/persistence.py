@@ -27,6 +27,7 @@ from ocppkit.csms.device_models import DeviceModel
 from ocppkit.csms.registry import Charger, ChargerRegistry, ConnectorStatus, Transaction
 from ocppkit.csms.store import Store, TrackingChange
 from ocppkit.csms.tokens import TokenEntry
+from ocppkit.protocol.frames import json_bytes
 from ocppkit.protocol.models import MeterValueType, TransactionEventRequest
 from ocppkit.storage import (
     ConnectorStatusRecord,
@@ -204,7 +205,7 @@ class DatabaseStore(Store):
 
     async def device_model_reported(self, charger: Charger, model: DeviceModel) -> None:
         # As JSON text now: the model is updated in place afterwards (B05/B06 answers).
-        report = orjson.dumps(model.report_data).decode()
+        report = json_bytes(model.report_data).decode()
         self._writer.put_station(snapshots.station_record(charger, self._clock()))
         self._writer.put_device_model(DeviceModelRecord(
             charger.charger_id, model.request_id, model.generated_at, model.received_at,

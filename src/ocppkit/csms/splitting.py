@@ -19,9 +19,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import orjson
-
 from ocppkit.csms.device_models import DeviceModel
+from ocppkit.protocol.frames import json_bytes
 from ocppkit.protocol.models import (
     OcppModel,
     SendLocalListRequest,
@@ -109,7 +108,7 @@ def _count(value: str | None) -> int | None:
 
 
 def _json_size(value: Any) -> int:
-    return len(orjson.dumps(value))
+    return len(json_bytes(value))
 
 
 def _cut(items: Sequence[Any], base_size: int, limits: Limits) -> list[list[Any]]:

@@ -10,6 +10,7 @@ knows nothing of actions (see ``validation``) or of what is pending (see ``sessi
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass, field
 from enum import IntEnum
@@ -66,6 +67,21 @@ class FrameError(RpcFrameworkError):
         self.error = error
         self.message_id = message_id
         self.reply = reply
+
+
+def json_bytes(value: Any, sort_keys: bool = False) -> bytes:
+    """``value`` as compact JSON (orjson), also when it holds an integer beyond 64 bits, which
+    orjson refuses and OCPP's schemas allow (they bound no integer): then the standard
+    library's encoder writes it.
+
+    Raises:
+        TypeError: ``value`` holds something JSON cannot express.
+    """
+    try:
+        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS if sort_keys else None)
+    except TypeError:
+        return json.dumps(value, separators=(",", ":"), ensure_ascii=False,
+                          sort_keys=sort_keys).encode()
 
 
 def new_message_id() -> str:
@@ -229,6 +245,7 @@ __all__ = [
     "encode_call",
     "encode_call_error",
     "encode_call_result",
+    "json_bytes",
     "new_message_id",
     "parse_frame",
 ]

@@ -90,3 +90,12 @@ def test_filters_and_subscribers() -> None:
 ])
 def test_header_parse_agrees_with_the_json_parser(text: str) -> None:
     assert message_log._parse(text) == message_log._parse_json(text)
+
+
+def test_the_event_stream_writes_integers_beyond_64_bits() -> None:
+    """A station's notification may hold any integer (the schemas bound none): the SSE stream
+    writes it rather than breaking."""
+    from ocppkit.api.routes.events import _format
+
+    assert _format("notification", {"payload": {"eventId": 2**70}}) == (
+        b'event: notification\ndata: {"payload":{"eventId":1180591620717411303424}}\n\n')

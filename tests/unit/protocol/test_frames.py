@@ -192,3 +192,14 @@ def test_reply_ids_are_never_longer_than_36_characters() -> None:
         with pytest.raises(FrameError) as caught:
             parse_frame(json.dumps(frame))
         assert caught.value.message_id == UNKNOWN_MESSAGE_ID
+
+
+def test_json_bytes_writes_integers_beyond_64_bits() -> None:
+    """OCPP's schemas bound no integer; orjson refuses those beyond 64 bits, json_bytes does not."""
+    from ocppkit.protocol.frames import json_bytes
+
+    assert json_bytes({"b": 1, "a": [2.5, "é"]}) == '{"b":1,"a":[2.5,"é"]}'.encode()
+    assert json_bytes({"b": 2**70, "a": -(2**63) - 1}, sort_keys=True) == (
+        b'{"a":-9223372036854775809,"b":1180591620717411303424}')
+    with pytest.raises(TypeError):
+        json_bytes({"x": object()})

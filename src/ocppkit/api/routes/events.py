@@ -22,6 +22,7 @@ from fastapi.responses import StreamingResponse
 from ocppkit.api.deps import ApiError, Operator, OperatorDep
 from ocppkit.api.schemas import error_responses
 from ocppkit.csms.message_log import MESSAGE_TYPES, LoggedFrame
+from ocppkit.protocol.frames import json_bytes
 
 router = APIRouter(tags=["events"])
 EVENT_KINDS = frozenset({
@@ -65,7 +66,7 @@ def _format(kind: str, data: Any) -> bytes:
         data = {"charger_id": data.charger_id, "direction": data.direction,
                 "message_type": MESSAGE_TYPES.get(data.message_type or 0),
                 "action": data.action, "message_id": data.message_id, "json": payload}
-    return b"event: " + kind.encode() + b"\ndata: " + orjson.dumps(data) + b"\n\n"
+    return b"event: " + kind.encode() + b"\ndata: " + json_bytes(data) + b"\n\n"
 
 
 async def _disconnected(request: Request) -> None:
