@@ -161,6 +161,29 @@ def test_a_station_type_is_passed_to_the_simulator_only_when_named() -> None:
     assert "station_type" not in station_arguments(parse_scenario({}).station_types[0])
 
 
+def test_a_dc_station_type_keeps_its_dc_rating() -> None:
+    """The AC defaults (3 x 230 V x 16 A) are not forced on a DC kind: it stays 150 kW."""
+    from ocppkit.simulator import ChargerSimulator
+
+    scenario = parse_scenario({"station_types": [
+        {"name": "DC", "station_type": "DC"}, {"name": "AC", "max_current": 32}]})
+    dc, ac = (station_arguments(kind) for kind in scenario.station_types)
+    assert "max_current" not in dc and "voltage" not in dc and ac["max_current"] == 32
+    sim = ChargerSimulator("X", "ws://127.0.0.1:1", **dc)
+    meter = sim.evses[1].meter
+    assert (meter.max_power_w, meter.max_current, meter.nominal_voltage) == (150_000, 400, 400)
+
+
+def test_iso15118_station_types_make_evs_that_tell_their_needs() -> None:
+    scenario = parse_scenario({"station_types": [
+        {"name": "DC-15118", "station_type": "DC", "iso15118": True, "share": 1},
+        {"name": "AC", "share": 1}]})
+    assert [station_arguments(kind)["ev_charging_needs"] for kind in scenario.station_types] == [
+        True, False]
+    with pytest.raises(ScenarioError, match=r"station_types\.0\.iso15118: Input should be a valid"):
+        parse_scenario({"station_types": [{"name": "X", "iso15118": "sometimes"}]})
+
+
 def test_a_bad_ev_model_names_the_key() -> None:
     with pytest.raises(ScenarioError, match=r"ev_models\.0\.battery_kwh"):
         parse_scenario({"ev_models": [{"name": "van", "battery_kwh": -1}]}, "fleet.toml")

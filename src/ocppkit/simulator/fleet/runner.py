@@ -35,18 +35,18 @@ DISCONNECT_BATCH = 500  # stations closing at once at the end
 
 
 def station_arguments(kind: StationType) -> dict[str, Any]:
-    """Keyword arguments for ``ChargerSimulator`` describing a station of ``kind`` (its
-    ``station_type`` only when the scenario names one: the simulator's default otherwise)."""
+    """Keyword arguments for ``ChargerSimulator`` describing a station of ``kind``: its
+    ``station_type``, phases, voltage and current only where the scenario gives them (the
+    simulator's defaults otherwise, so that a DC kind keeps its DC rating)."""
     arguments: dict[str, Any] = {
         "charger_model": kind.model,
         "charger_vendor": kind.vendor,
         "num_connectors": kind.num_connectors,
-        "phases": kind.phases,
-        "voltage": kind.voltage,
-        "max_current": kind.max_current,
+        "ev_charging_needs": kind.iso15118,
     }
-    if kind.station_type is not None:
-        arguments["station_type"] = kind.station_type
+    for name in ("station_type", "phases", "voltage", "max_current"):
+        if getattr(kind, name) is not None:
+            arguments[name] = getattr(kind, name)
     return arguments
 
 

@@ -32,7 +32,9 @@ A scenario is a TOML file (stdlib ``tomllib``; YAML is not supported, PyYAML is 
     network_drop_per_hour = 0.0
     duration_s = 60
 
-A station type's ``station_type`` is the simulator's station kind (``AC3``, ``AC1``, ``DC``).
+A station type's ``station_type`` is the simulator's station kind (``AC3``, ``AC1``, ``DC``);
+``iso15118 = true`` makes the EVs at its stations send their charging needs and the schedule
+they choose (NotifyEVChargingNeeds, NotifyEVChargingSchedule: K15-K17).
 ``ev_models`` (name, share, battery_kwh, max_ac_kw, max_dc_kw) is the EV mix: each arriving car
 is drawn from it by share (``EvModel.to_simulator``; the simulator's ``ev_source``).
 
@@ -66,14 +68,21 @@ class StationType(BaseModel):
     name: str = Field(min_length=1, max_length=40)
     share: float = Field(1.0, gt=0, description="relative weight among station types")
     num_connectors: int = Field(1, ge=1, le=16, description="EVSEs, one connector each")
-    phases: int = Field(3, ge=1, le=3)
-    voltage: float = Field(230.0, gt=0, le=1000, description="phase-to-neutral voltage (V)")
-    max_current: float = Field(16.0, gt=0, le=1000, description="rated current per phase (A)")
+    phases: int | None = Field(None, ge=1, le=3, description="None: the station kind's")
+    voltage: float | None = Field(None, gt=0, le=1000,
+                                  description="phase-to-neutral voltage (V); None: the kind's")
+    max_current: float | None = Field(None, gt=0, le=1000,
+                                      description="rated current per phase (A); None: the kind's")
     station_type: str | None = Field(
-        None, description="the simulator's station kind (AC3, AC1 or DC); None: its default"
+        None, description="the simulator's station kind (AC3: 3 x 230 V x 16 A, the default; "
+        "AC1; DC: 150 kW)"
     )
     model: str = Field("ocppkit fleet", min_length=1, max_length=20)
     vendor: str = Field("ocppkit", min_length=1, max_length=50)
+    iso15118: bool = Field(
+        False, description="the EVs here speak ISO 15118: they send their charging needs and "
+        "answer a TxProfile with the schedule they chose (K15-K17)"
+    )
 
 
 class EvModel(BaseModel):
