@@ -13,7 +13,7 @@ from ocpp.v201 import ChargePoint, call, call_result
 from websockets.asyncio.client import connect
 from wire import FrameRecorder
 
-from ocppkit.csms import OCPPError, OCPPServer
+from ocppkit.csms import OCPPError, OCPPServer, ev_max_power_policy
 
 WAIT = 5.0
 NOW = "2025-01-02T03:04:05Z"
@@ -26,6 +26,8 @@ class LibStation(ChargePoint):  # type: ignore[misc]
         super().__init__(station_id, connection, response_timeout=WAIT)
         self.remote_starts: list[dict[str, Any]] = []
         self.remote_stops: list[str] = []
+        self.profiles: list[tuple[int, dict[str, Any]]] = []
+        self.profile_set = asyncio.Event()
 
     @on("RequestStartTransaction")
     async def on_request_start_transaction(
@@ -41,6 +43,14 @@ class LibStation(ChargePoint):  # type: ignore[misc]
     ) -> call_result.RequestStopTransaction:
         self.remote_stops.append(transaction_id)
         return call_result.RequestStopTransaction(status="Accepted")
+
+    @on("SetChargingProfile")
+    async def on_set_charging_profile(
+        self, evse_id: int, charging_profile: dict[str, Any], **kwargs: Any
+    ) -> call_result.SetChargingProfile:
+        self.profiles.append((evse_id, charging_profile))
+        self.profile_set.set()
+        return call_result.SetChargingProfile(status="Accepted")
 
 
 def sample(value: float, measurand: str, unit: str, context: str) -> dict[str, Any]:
@@ -155,3 +165,29 @@ async def test_csms_remote_starts_and_stops_on_ocpp_library_station(
     assert server.get_transaction("LIB-TX-2")["remote_start_id"] == 42  # type: ignore[index]
     assert refused.value.code in {"NotImplemented", "NotSupported"}
     recorder.assert_all_valid(allow_call_errors=True)
+
+
+async def test_ev_needs_before_the_transaction_get_a_tx_profile_when_it_starts(
+    csms_and_recorder: tuple[OCPPServer, FrameRecorder], lib_station: LibStation
+) -> None:
+    """K15 with an independent station: needs sent before TransactionEvent Started are answered
+    Processing; the TxProfile (validated by the library) follows the Started event."""
+    server, recorder = csms_and_recorder
+    server.ev_charging_needs_policy = ev_max_power_policy(11_000, iter(range(40, 50)))
+    async with asyncio.timeout(WAIT):
+        await lib_station.call(call.BootNotification(
+            charging_station={"model": "Lib", "vendor_name": "mobilityhouse"}, reason="PowerUp"))
+        needs = await lib_station.call(call.NotifyEVChargingNeeds(evse_id=1, charging_needs={
+            "requested_energy_transfer": "DC", "dc_charging_parameters": {
+                "ev_max_current": 125, "ev_max_voltage": 450, "ev_max_power": 7_400}}))
+        assert needs.status == "Processing" and not lib_station.profiles
+        await lib_station.call(tx_event(
+            "Started", 0, "CablePluggedIn", transaction_info={"transaction_id": "LIB-TX-1"},
+            evse={"id": 1, "connector_id": 1}))
+        await lib_station.profile_set.wait()
+    ((evse_id, profile),) = lib_station.profiles
+    assert (evse_id, profile["charging_profile_purpose"], profile["transaction_id"]) == (
+        1, "TxProfile", "LIB-TX-1")
+    assert profile["charging_schedule"][0]["charging_schedule_period"] == [
+        {"start_period": 0, "limit": 7_400}]  # the EV's maximum, under the policy's 11 kW
+    recorder.assert_all_valid()

@@ -31,6 +31,8 @@ class LibraryCSMS(ChargePoint):
         super().__init__(*args, **kwargs)
         self.events: list[dict[str, Any]] = []
         self.boots: list[str] = []
+        self.needs: list[dict[str, Any]] = []
+        self.schedules: list[dict[str, Any]] = []
         self.changed = asyncio.Event()
 
     def _record(self) -> None:
@@ -55,6 +57,22 @@ class LibraryCSMS(ChargePoint):
         self.events.append(event)
         self._record()
         return call_result.TransactionEvent()
+
+    @on("Authorize")
+    async def on_authorize(self, **_: Any) -> Any:
+        return call_result.Authorize(id_token_info={"status": "Accepted"})
+
+    @on("NotifyEVChargingNeeds")
+    async def on_notify_ev_charging_needs(self, **needs: Any) -> Any:
+        self.needs.append(needs)
+        self._record()
+        return call_result.NotifyEVChargingNeeds(status="Accepted")
+
+    @on("NotifyEVChargingSchedule")
+    async def on_notify_ev_charging_schedule(self, **chosen: Any) -> Any:
+        self.schedules.append(chosen)
+        self._record()
+        return call_result.NotifyEVChargingSchedule(status="Accepted")
 
     async def wait(self, predicate: Any) -> None:
         async with asyncio.timeout(WAIT):
@@ -167,4 +185,49 @@ async def test_remote_start_profile_and_stop_with_an_ocpp_library_csms() -> None
             assert ended["trigger_reason"] == "RemoteStop"
             assert [e["seq_no"] for e in csms.events] == list(range(len(csms.events)))
             await sim.disconnect()
+        recorder.assert_all_valid()
+
+
+async def test_an_iso_15118_ev_answers_an_ocpp_library_csms_tx_profile() -> None:
+    """K15 with an independent CSMS (the library validates each message against the official
+    schemas): the EV's needs, a TxProfile in W, the schedule the EV chose, capped to it."""
+    async with asyncio.timeout(30):
+        stations: list[LibraryCSMS] = []
+
+        async def accept(ws: ServerConnection) -> None:
+            station = LibraryCSMS(ws.request.path.rsplit("/", 1)[-1], ws)  # type: ignore[union-attr]
+            stations.append(station)
+            try:
+                await station.start()
+            except ConnectionClosed:
+                pass
+
+        async with serve(accept, "127.0.0.1", 0, subprotocols=["ocpp2.0.1"]) as server:  # type: ignore[list-item]
+            port = server.sockets[0].getsockname()[1]
+            sim = ChargerSimulator("CP-15118", f"ws://127.0.0.1:{port}/", seed=3,
+                                   sample_interval=0.2, station_type="DC", ev="compact",
+                                   ev_charging_needs=True)
+            recorder = FrameRecorder()
+            sim.frame_observers.append(recorder)
+            await sim.connect(timeout=WAIT)
+            csms = stations[0]
+            await sim.start_transaction(1)
+            await csms.wait(lambda: bool(csms.needs) and bool(csms.events))
+            dc = csms.needs[0]["charging_needs"]["dc_charging_parameters"]
+            assert dc["ev_max_power"] == 50_000
+            tx_id = csms.events[0]["transaction_info"]["transaction_id"]
+            for limit in (20_000.0, 80_000.0):  # the second is more than the EV takes (K17)
+                async with asyncio.timeout(WAIT):
+                    answer = await csms.call(call.SetChargingProfile(evse_id=1, charging_profile={
+                        "id": 9, "stack_level": 0, "charging_profile_purpose": "TxProfile",
+                        "charging_profile_kind": "Relative", "transaction_id": tx_id,
+                        "charging_schedule": [{"id": 4, "charging_rate_unit": "W",
+                                               "charging_schedule_period": [
+                                                   {"start_period": 0, "limit": limit}]}]}))
+                assert answer.status == "Accepted"
+            await csms.wait(lambda: len(csms.schedules) == 2)
+            await sim.disconnect()
+        chosen = [s["charging_schedule"] for s in csms.schedules]
+        assert [c["id"] for c in chosen] == [4, 4]
+        assert [c["charging_schedule_period"][0]["limit"] for c in chosen] == [20_000, 50_000]
         recorder.assert_all_valid()
