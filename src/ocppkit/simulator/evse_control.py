@@ -34,7 +34,6 @@ from ocppkit.protocol.models import (
     ReasonEnumType,
     TriggerReasonEnumType,
 )
-from ocppkit.simulator import settings
 from ocppkit.simulator.errors import SimulatorError
 from ocppkit.simulator.evse import Authorization, Evse, Status, Transaction
 from ocppkit.simulator.local_auth import accepted, token_key
@@ -44,9 +43,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("ocppkit.simulator")
 Trigger = TriggerReasonEnumType
-DEFAULT_START_POINT = "PowerPathClosed"
-DEFAULT_STOP_POINT = "EVConnected,Authorized"
-DEFAULT_EV_CONNECTION_TIMEOUT = 60.0
 
 
 class EvseControl:
@@ -64,15 +60,11 @@ class EvseControl:
             raise SimulatorError(f"no EVSE {evse_id}")
         return evse
 
-    def _points(self, key: settings.KeyLike, default: str) -> frozenset[str]:
-        return settings.members(self._station, key, default)
-
     def _starts_at(self, point: str) -> bool:
-        points = self._points(settings.TX_START_POINT, DEFAULT_START_POINT)
-        return point in points
+        return point in self._station.device_model.tx_start_points
 
     def _stops_at(self, point: str) -> bool:
-        points = self._points(settings.TX_STOP_POINT, DEFAULT_STOP_POINT)
+        points = self._station.device_model.tx_stop_points
         return point in points or "PowerPathClosed" in points
 
     async def _announce(self, evse: Evse, before: Status) -> None:
@@ -242,9 +234,7 @@ class EvseControl:
 
     def _start_timeout(self, evse: Evse) -> None:
         self._cancel_timeout(evse.evse_id)
-        seconds = settings.number(
-            self._station, settings.EV_CONNECTION_TIMEOUT, DEFAULT_EV_CONNECTION_TIMEOUT
-        )
+        seconds = self._station.device_model.ev_connection_timeout
         task = self._station.spawn(self._expire(evse, seconds), f"EV timeout {evse.evse_id}")
         self._timeouts[evse.evse_id] = task
 
@@ -285,7 +275,7 @@ class EvseControl:
         station = self._station
         try:
             remote = remote_start_id is not None
-            if not remote or settings.flag(station, settings.AUTHORIZE_REMOTE_START, False):
+            if not remote or station.device_model.authorize_remote_start:
                 info = await self.authorize(token)
                 if not accepted(info):
                     status = info.status if info is not None else "Unknown"
@@ -306,21 +296,21 @@ class EvseControl:
             OCPPKitError: the CSMS answered the Authorize with a CALLERROR.
         """
         station = self._station
-        use_list = settings.flag(station, settings.LOCAL_LIST_ENABLED, True)
-        use_cache = settings.flag(station, settings.AUTH_CACHE_ENABLED, True)
+        model = station.device_model
+        use_list, use_cache = model.local_list_enabled, model.auth_cache_enabled
         local = station.local_auth.lookup(
             token, station.now_utc(), use_list=use_list, use_cache=use_cache
         )
         if station.connected:
-            if accepted(local) and settings.flag(station, settings.LOCAL_PRE_AUTHORIZE, False):
+            if accepted(local) and model.local_pre_authorize:
                 return local  # C12/C13: no need to ask the CSMS
             try:
                 return await self._ask_csms(token, use_cache)
             except (NotConnectedError, CallTimeoutError):
                 pass  # the link went: decide offline
-        if local is not None and settings.flag(station, settings.LOCAL_AUTHORIZE_OFFLINE, True):
+        if local is not None and model.local_authorize_offline:
             return local  # C14/C15 (and D01: the local list)
-        if settings.flag(station, settings.OFFLINE_TX_FOR_UNKNOWN_ID, False):
+        if model.offline_tx_for_unknown_id:
             return IdTokenInfoType(status=AuthorizationStatusEnumType.Accepted)
         return IdTokenInfoType(status=AuthorizationStatusEnumType.Unknown)
 

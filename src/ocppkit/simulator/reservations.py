@@ -19,7 +19,6 @@ from ocppkit.protocol.models import (
     ReserveNowRequest,
     ReserveNowStatusEnumType,
 )
-from ocppkit.simulator import settings
 from ocppkit.simulator.evse import Evse, Reservation, Status
 from ocppkit.simulator.smart_charging.schedule import parse_time
 
@@ -75,7 +74,7 @@ class Reservations:
     async def reserve(self, request: ReserveNowRequest) -> ReserveNowStatusEnumType:
         """H01: hold an EVSE for ``request.id_token`` until its expiry."""
         station = self._station
-        if not settings.flag(station, settings.RESERVATION_ENABLED, True):
+        if not station.device_model.reservation_enabled:
             return Answer.Rejected
         expiry = parse_time(request.expiry_date_time)
         seconds = (expiry - station.now_utc()).total_seconds() if expiry is not None else 0.0

@@ -448,6 +448,21 @@ class DeviceModel:
         return self.integer(ALIGNED_INTERVAL)
 
     @property
+    def auth_cache_enabled(self) -> bool:
+        """AuthCacheCtrlr.Enabled: the Authorization Cache is used and kept (C10)."""
+        return self.flag(AUTH_CACHE_ENABLED)
+
+    @property
+    def local_list_enabled(self) -> bool:
+        """LocalAuthListCtrlr.Enabled: the Local Authorization List is used (D01)."""
+        return self.flag(LOCAL_LIST_ENABLED)
+
+    @property
+    def reservation_enabled(self) -> bool:
+        """ReservationCtrlr.Enabled: ReserveNow is honoured (H01)."""
+        return self.flag(RESERVATION_ENABLED)
+
+    @property
     def authorize_remote_start(self) -> bool:
         """AuthCtrlr.AuthorizeRemoteStart: a remote start is Authorized first (F01.FR.02)."""
         return self.flag(AUTHORIZE_REMOTE_START)

@@ -16,7 +16,6 @@ from ocppkit.protocol.models import (
     SendLocalListStatusEnumType,
     StatusInfoType,
 )
-from ocppkit.simulator import settings
 
 if TYPE_CHECKING:
     from ocppkit.simulator.station import ChargerSimulator
@@ -26,7 +25,7 @@ async def on_clear_cache(
     station: ChargerSimulator, request: ClearCacheRequest
 ) -> ClearCacheResponse:
     """C11: Accepted and the cache emptied; Rejected when AuthCacheCtrlr.Enabled is false."""
-    if not settings.flag(station, settings.AUTH_CACHE_ENABLED, True):
+    if not station.device_model.auth_cache_enabled:
         return ClearCacheResponse(
             status=ClearCacheStatusEnumType.Rejected,
             status_info=StatusInfoType(reason_code="CacheDisabled"),
@@ -40,7 +39,7 @@ async def on_send_local_list(
 ) -> SendLocalListResponse:
     """D01: Full replaces the list, Differential changes it (VersionMismatch for a version not
     above the present one); Failed when LocalAuthListCtrlr.Enabled is false."""
-    if not settings.flag(station, settings.LOCAL_LIST_ENABLED, True):
+    if not station.device_model.local_list_enabled:
         return SendLocalListResponse(
             status=SendLocalListStatusEnumType.Failed,
             status_info=StatusInfoType(reason_code="ListDisabled"),

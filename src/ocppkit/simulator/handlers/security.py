@@ -29,7 +29,6 @@ from ocppkit.protocol.models import (
     SignCertificateResponse,
     StatusInfoType,
 )
-from ocppkit.simulator import settings
 from ocppkit.simulator.certificates import (
     CertificateError,
     parse_der_certificate,
@@ -119,7 +118,7 @@ async def on_certificate_signed(
 async def send_sign_certificate(station: ChargerSimulator) -> None:
     """A02: a new key pair and a SignCertificate with its CSR (CN = identity, O =
     SecurityCtrlr.OrganizationName); the CSMS answers with CertificateSigned later."""
-    organization = settings.text(station, ORGANIZATION, station.charging_station.vendor_name)
+    organization = station.device_model.value(ORGANIZATION)
     _, csr = certificate_signing_request(station.charger_id, organization)
     request = SignCertificateRequest(
         csr=csr, certificate_type=CertificateSigningUseEnumType.ChargingStationCertificate

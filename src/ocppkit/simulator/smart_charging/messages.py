@@ -28,7 +28,6 @@ from ocppkit.protocol.models import (
     NotifyEVChargingScheduleRequest,
     TriggerReasonEnumType,
 )
-from ocppkit.simulator import settings
 from ocppkit.simulator.transactions import wire_time
 
 if TYPE_CHECKING:
@@ -51,7 +50,7 @@ async def apply_new_limits(station: ChargerSimulator) -> None:
     triggerReason ChargingRateChanged."""
     before = {evse_id: evse.meter.power_w for evse_id, evse in station.evses.items()}
     station.engine.apply_limits()
-    significance = settings.number(station, LIMIT_CHANGE_SIGNIFICANCE, 1.0) / 100.0
+    significance = station.device_model.number(LIMIT_CHANGE_SIGNIFICANCE) / 100.0
     for evse_id, evse in station.evses.items():
         tx, old, new = evse.transaction, before[evse_id], evse.meter.power_w
         if tx is not None and abs(new - old) > significance * max(old, new, 1.0):
