@@ -16,7 +16,8 @@ $OCPPKIT_TEST_POSTGRES_URL or postgresql+asyncpg://postgres@127.0.0.1:5432/test 
 
 Where the time goes (Linux): CPU microseconds per TransactionEvent in that flood, from
 getrusage for this process (the load generator) and /proc/<pid>/task/*/stat for the CSMS's
-process: its loop thread and the rest (the database thread). With --floor a fourth CSMS runs
+process: its loop thread and the rest (the database thread), and on PostgreSQL the server
+processes serving the CSMS's connections (``pg``). With --floor a fourth CSMS runs
 on SQLite with the write queue's commit replaced by nothing (no rows built, no SQL): what
 handing each batch to the database thread and awaiting it costs by itself, the floor of this
 design whatever the SQL costs.
@@ -128,6 +129,34 @@ async def _timed(gate: asyncio.Event, until: asyncio.Event | asyncio.Future[obje
     return time.perf_counter() - start
 
 
+def _process_seconds(pid: int) -> float:
+    """CPU seconds (user + system) of process ``pid`` so far; 0 if it is gone or unreadable."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def _postgres_backends(database_url: str | None) -> list[int]:
+    """The PostgreSQL server processes serving the CSMS's connections to its database (their
+    CPU is the database's own work, on the same cores); empty for other backends."""
+    if database_url is None or not database_url.startswith("postgresql"):
+        return []
+    import asyncpg
+    from sqlalchemy.engine import make_url
+
+    url = make_url(database_url)
+    conn = await asyncpg.connect(url.set(drivername="postgresql").render_as_string(
+        hide_password=False), timeout=5)
+    try:
+        rows = await conn.fetch("SELECT pid FROM pg_stat_activity WHERE datname = $1 "
+                                "AND pid <> pg_backend_pid()", url.database)
+    finally:
+        await conn.close()
+    return [row["pid"] for row in rows]
+
+
 def _cpu(server_pid: int) -> tuple[float, float, float]:
     """CPU seconds so far: this process; the server's main (loop) thread; its other threads
     (NaN where /proc is not there)."""
@@ -150,21 +179,24 @@ def _cpu(server_pid: int) -> tuple[float, float, float]:
     return usage.ru_utime + usage.ru_stime, loop, others
 
 
-async def _load(port: int, args: argparse.Namespace, server_pid: int) -> dict[str, float]:
+async def _load(port: int, args: argparse.Namespace, server_pid: int,
+                database_url: str | None = None) -> dict[str, float]:
     n = args.stations
     gates, steps = [asyncio.Event(), asyncio.Event()], [_Countdown(n), _Countdown(n)]
     tasks = [asyncio.create_task(_station(f"ws://127.0.0.1:{port}", i, args, steps, gates))
              for i in range(n)]
     async with asyncio.timeout(120):
         await steps[0].done.wait()  # connected, booted, transaction started
+    backends = await _postgres_backends(database_url)
     heartbeat = await _timed(gates[0], steps[1].done)
-    before = _cpu(server_pid)
+    before = (*_cpu(server_pid), sum(map(_process_seconds, backends)))
     transaction = await _timed(gates[1], asyncio.gather(*tasks))
-    after = _cpu(server_pid)
+    after = (*_cpu(server_pid), sum(map(_process_seconds, backends)))
     calls = n * args.messages
-    client, loop, others = ((b - a) * 1e6 / calls for a, b in zip(before, after, strict=True))
+    client, loop, others, server = (
+        (b - a) * 1e6 / calls for a, b in zip(before, after, strict=True))
     return {"heartbeat": calls / heartbeat, "transaction": calls / transaction,
-            "client_us": client, "loop_us": loop, "db_us": others}
+            "client_us": client, "loop_us": loop, "db_us": others, "pg_us": server}
 
 
 def _measure(database_url: str | None, args: argparse.Namespace, floor: bool = False
@@ -176,7 +208,7 @@ def _measure(database_url: str | None, args: argparse.Namespace, floor: bool = F
     try:
         port = port_out.get(timeout=60)
         assert proc.pid is not None
-        return asyncio.run(_load(port, args, proc.pid))
+        return asyncio.run(_load(port, args, proc.pid, database_url))
     finally:
         proc.kill()
         proc.join(10)
@@ -225,13 +257,13 @@ def _best(runs: list[dict[str, float]]) -> dict[str, float]:
 def _report(rows: dict[str, dict[str, float]]) -> None:
     memory = rows["in-memory"]
     print(f"\n{'backend':<14}{'Heartbeat/s':>12}{'slowdown':>10}{'TxEvent/s':>11}{'slowdown':>10}"
-          f"   CPU us per TxEvent: {'client':>6}{'loop':>6}{'db':>6}")
+          f"   CPU us per TxEvent: {'client':>6}{'loop':>6}{'db':>6}{'pg':>6}")
     for name, row in rows.items():
         hb = memory["heartbeat"] / row["heartbeat"]
         tx = memory["transaction"] / row["transaction"]
         print(f"{name:<14}{row['heartbeat']:>12,.0f}{hb:>9.2f}x{row['transaction']:>11,.0f}"
               f"{tx:>9.2f}x{'':>23}{row['client_us']:>6.0f}{row['loop_us']:>6.0f}"
-              f"{row['db_us']:>6.0f}")
+              f"{row['db_us']:>6.0f}{row['pg_us']:>6.0f}")
     stored = {name: row for name, row in rows.items() if not name.endswith("(floor)")}
     worst = max(memory[k] / row[k] for row in stored.values() for k in RATES)
     print(f"\nworst slowdown against in-memory: {worst:.2f}x (target <= 1.5x): "
