@@ -145,11 +145,6 @@ def _add_server(p: argparse.ArgumentParser) -> None:
                    "EV at this power (default: needs are answered Rejected)")
 
 
-_SERVER_KEYS = ("host", "port", "api_port", "heartbeat_interval", "database_url", "boot_policy",
-                "known_stations", "lenient_stations", "request_base_report",
-                "one_transaction_per_token", "offline_grace", "call_timeout", "ev_max_power")
-
-
 def _server_options(args: argparse.Namespace) -> run.ServerOptions:
     """The server's options: the command line over the --config file over the defaults.
 
@@ -161,7 +156,7 @@ def _server_options(args: argparse.Namespace) -> run.ServerOptions:
 
     data = read_toml(args.config) if args.config else {}
     source = args.config or "command line"
-    data.update({key: getattr(args, key) for key in _SERVER_KEYS
+    data.update({key: getattr(args, key) for key in ServerConfig.model_fields  # flag dests
                  if getattr(args, key) is not None})
     config = validate(ServerConfig, data, source)
     grace = config.offline_grace

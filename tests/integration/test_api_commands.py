@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
-from api_support import api_stack
+from api_support import api_stack, connected_station
 from websockets.asyncio.client import connect
 
 from ocppkit.csms import OCPPServer
@@ -26,9 +26,7 @@ async def stack() -> AsyncIterator[tuple[OCPPServer, httpx.AsyncClient]]:
 @pytest.fixture
 async def charger(stack) -> AsyncIterator[ChargerSimulator]:
     server, _ = stack
-    sim = ChargerSimulator("CP_CMD", f"ws://127.0.0.1:{server.port}", sample_interval=0.2)
-    async with asyncio.timeout(10):
-        await sim.connect()
+    sim = await connected_station(server, "CP_CMD", sample_interval=0.2)
     yield sim
     await sim.disconnect()
 

@@ -3,13 +3,12 @@ memory and from SQLite) and id token administration."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
 import pytest
-from api_support import api_stack, until
+from api_support import api_stack, connected_station, until
 
 from ocppkit.csms import OCPPServer
 from ocppkit.simulator import ChargerSimulator
@@ -25,9 +24,7 @@ async def stack(request, tmp_path: Path) -> AsyncIterator[tuple[OCPPServer, http
 @pytest.fixture
 async def charger(stack) -> AsyncIterator[ChargerSimulator]:
     server, _ = stack
-    sim = ChargerSimulator("CP_TX", f"ws://127.0.0.1:{server.port}", sample_interval=0.1)
-    async with asyncio.timeout(10):
-        await sim.connect()
+    sim = await connected_station(server, "CP_TX", sample_interval=0.1)
     yield sim
     await sim.disconnect()
 

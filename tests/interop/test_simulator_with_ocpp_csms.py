@@ -5,6 +5,8 @@ the power within one sample (ChargingRateChanged), its composite schedule, remot
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -81,6 +83,24 @@ class LibraryCSMS(ChargePoint):
                 await self.changed.wait()
 
 
+@asynccontextmanager
+async def library_csms() -> AsyncIterator[tuple[int, list[LibraryCSMS]]]:
+    """A websocket server on an ephemeral port with a ``LibraryCSMS`` per station that
+    connects; yields the port and those CSMS sides."""
+    stations: list[LibraryCSMS] = []
+
+    async def accept(ws: ServerConnection) -> None:
+        station = LibraryCSMS(ws.request.path.rsplit("/", 1)[-1], ws)  # type: ignore[union-attr]
+        stations.append(station)
+        try:
+            await station.start()
+        except ConnectionClosed:
+            pass
+
+    async with serve(accept, "127.0.0.1", 0, subprotocols=["ocpp2.0.1"]) as server:  # type: ignore[list-item]
+        yield server.sockets[0].getsockname()[1], stations
+
+
 def _power(event: dict[str, Any]) -> float:
     values = event["meter_value"][0]["sampled_value"]
     return next(v["value"] for v in values if v["measurand"] == "Power.Active.Import")
@@ -88,18 +108,7 @@ def _power(event: dict[str, Any]) -> float:
 
 async def test_remote_start_profile_and_stop_with_an_ocpp_library_csms() -> None:
     async with asyncio.timeout(30):
-        stations: list[LibraryCSMS] = []
-
-        async def accept(ws: ServerConnection) -> None:
-            station = LibraryCSMS(ws.request.path.rsplit("/", 1)[-1], ws)  # type: ignore[union-attr]
-            stations.append(station)
-            try:
-                await station.start()
-            except ConnectionClosed:
-                pass
-
-        async with serve(accept, "127.0.0.1", 0, subprotocols=["ocpp2.0.1"]) as server:  # type: ignore[list-item]
-            port = server.sockets[0].getsockname()[1]
+        async with library_csms() as (port, stations):
             sim = ChargerSimulator(
                 "CP-INTEROP", f"ws://127.0.0.1:{port}/", seed=11, sample_interval=0.2
             )
@@ -192,18 +201,7 @@ async def test_an_iso_15118_ev_answers_an_ocpp_library_csms_tx_profile() -> None
     """K15 with an independent CSMS (the library validates each message against the official
     schemas): the EV's needs, a TxProfile in W, the schedule the EV chose, capped to it."""
     async with asyncio.timeout(30):
-        stations: list[LibraryCSMS] = []
-
-        async def accept(ws: ServerConnection) -> None:
-            station = LibraryCSMS(ws.request.path.rsplit("/", 1)[-1], ws)  # type: ignore[union-attr]
-            stations.append(station)
-            try:
-                await station.start()
-            except ConnectionClosed:
-                pass
-
-        async with serve(accept, "127.0.0.1", 0, subprotocols=["ocpp2.0.1"]) as server:  # type: ignore[list-item]
-            port = server.sockets[0].getsockname()[1]
+        async with library_csms() as (port, stations):
             sim = ChargerSimulator("CP-15118", f"ws://127.0.0.1:{port}/", seed=3,
                                    sample_interval=0.2, station_type="DC", ev="compact",
                                    ev_charging_needs=True)

@@ -41,7 +41,7 @@ from ocppkit.simulator.smart_charging.messages import (
 from ocppkit.simulator.transactions import wire_time
 
 if TYPE_CHECKING:
-    from ocppkit.simulator.evse import Evse
+    from ocppkit.simulator.evse import Evse, Transaction
     from ocppkit.simulator.station import ChargerSimulator
 
 log = logging.getLogger("ocppkit.simulator")
@@ -83,23 +83,25 @@ async def on_set_charging_profile(
     await apply_new_limits(station)
     if (profile.charging_profile_purpose == Purpose.TxProfile and evse is not None
             and tx is not None and station.ev_charging_needs):
-        _ev_chooses_a_schedule(station, evse, profile.charging_schedule[0].id)
+        _ev_chooses_a_schedule(station, evse, tx, profile.charging_schedule[0].id)
     return SetChargingProfileResponse(status=ChargingProfileStatusEnumType.Accepted)
 
 
 EV_SCHEDULE_HORIZON = 86_400  # seconds of schedule an EV is offered (ISO 15118: at most 24 h)
 
 
-def _ev_chooses_a_schedule(station: ChargerSimulator, evse: Evse, schedule_id: int) -> None:
+def _ev_chooses_a_schedule(
+    station: ChargerSimulator, evse: Evse, tx: Transaction, schedule_id: int
+) -> None:
     """K15/K17: an ISO 15118 EV is offered the new limits and answers with the schedule it
     will follow, which the station passes on (NotifyEVChargingSchedule)."""
     ev_max = ev_max_power_w(evse)
     circuit = electrical(station, evse.evse_id)
-    if ev_max is None or circuit is None or evse.transaction is None:
+    if ev_max is None or circuit is None:
         return
     start = station.now_utc().replace(microsecond=0)
     offered, duration = station.profiles.composite_schedule(
-        evse.evse_id, start, EV_SCHEDULE_HORIZON, Unit.W, evse.transaction.context, circuit
+        evse.evse_id, start, EV_SCHEDULE_HORIZON, Unit.W, tx.context, circuit
     )
     schedule = ev_charging_schedule(schedule_id, offered, duration, ev_max)
     station.spawn(notify_ev_charging_schedule(station, evse, schedule, start),
