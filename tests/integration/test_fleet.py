@@ -278,3 +278,25 @@ async def test_the_scenarios_ev_mix_is_what_plugs_in() -> None:
         await until(cars_seen)
         report = await fleet.stop()
     assert report.errors == 0 and report.sessions_started >= 2
+
+
+@bounded
+async def test_an_iso15118_dc_station_type_runs_k15_at_full_dc_power() -> None:
+    """A scenario's `iso15118 = true` DC type against a CSMS capping EVs at 20 kW: its EVs send
+    their needs, get the TxProfile and answer with a 20 kW schedule (the DC rating is not cut
+    to 16 A at 230 V by AC defaults, which would have left about 6 kW)."""
+    from ocppkit.csms import ev_max_power_policy
+
+    scenario = {**QUICK, "station_types": [
+        {"name": "DC-15118", "station_type": "DC", "iso15118": True}]}
+    async with csms() as server:
+        server.ev_charging_needs_policy = ev_max_power_policy(20_000)
+        fleet = Fleet(FleetOptions(f"ws://127.0.0.1:{server.port}", 2, parse_scenario(scenario)))
+        await fleet.start()
+        first = fleet.sims[0].charger_id
+        await until(lambda: bool(server.station_objects(first, "ev_charging_schedule")))
+        (chosen,) = server.station_objects(first, "ev_charging_schedule")
+        report = await fleet.stop()
+    periods = chosen["payload"]["chargingSchedule"]["chargingSchedulePeriod"]
+    assert periods[0]["limit"] == 20_000
+    assert report.errors == 0
