@@ -1,6 +1,6 @@
 """The seed's demo: three chargers, a remote-started transaction, energy, stop. Exits 0 on success.
 
-    python demo.py [--port 9000] [--api-port 8080]
+python demo.py [--port 9000] [--api-port 8080]
 """
 
 import sys

@@ -12,8 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "src"))  # run from a c
 from ocppkit.cli import main
 
 if __name__ == "__main__":
-    args = ["demo", "--protocol-debug", "--log-file",
-            "ocpp_protocol_debug.log", *sys.argv[1:]]
+    args = ["demo", "--protocol-debug", "--log-file", "ocpp_protocol_debug.log", *sys.argv[1:]]
     code = main(args)
     if code == 0:
         print("\nEvery frame above is also in ocpp_protocol_debug.log")

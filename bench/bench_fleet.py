@@ -55,8 +55,15 @@ def _serve_responder(port_out: mp.Queue, heartbeat: int) -> None:  # type: ignor
                 await ws.send(f'[3,"{message[1]}",{replies.get(message[2], "{}")}]')
 
     async def main() -> None:
-        async with serve(handler, "127.0.0.1", 0, subprotocols=["ocpp2.0.1"], compression=None,
-                         ping_interval=None, backlog=4096) as server:
+        async with serve(
+            handler,
+            "127.0.0.1",
+            0,
+            subprotocols=["ocpp2.0.1"],
+            compression=None,
+            ping_interval=None,
+            backlog=4096,
+        ) as server:
             port_out.put(server.sockets[0].getsockname()[1])
             await asyncio.Future()
 
@@ -84,13 +91,20 @@ def _baseline(url: str, count: int, out: mp.Queue) -> None:  # type: ignore[type
     ping = 20  # OCPPCommCtrlr.WebSocketPingInterval of the simulator's device model
 
     raise_open_file_limit()
-    boot = '[2,"b","BootNotification",{"chargingStation":{"model":"B","vendorName":"B"},' \
-           '"reason":"PowerUp"}]'
+    boot = (
+        '[2,"b","BootNotification",{"chargingStation":{"model":"B","vendorName":"B"},'
+        '"reason":"PowerUp"}]'
+    )
 
     async def one(index: int, gate: asyncio.Semaphore, done: list[Any]) -> None:
         async with gate:
-            ws = await connect(f"{url}/BASE{index:05d}", subprotocols=["ocpp2.0.1"],  # type: ignore[list-item]
-                               open_timeout=120, ping_interval=ping, **CONNECT_OPTIONS)
+            ws = await connect(
+                f"{url}/BASE{index:05d}",
+                subprotocols=["ocpp2.0.1"],  # type: ignore[list-item]
+                open_timeout=120,
+                ping_interval=ping,
+                **CONNECT_OPTIONS,
+            )
             await ws.send(boot)
             await ws.recv()
         done.append(ws)
@@ -130,12 +144,12 @@ async def _start_transactions(fleet: Any) -> None:
 def _fleet(url: str, args: argparse.Namespace, out: mp.Queue) -> None:  # type: ignore[type-arg]
     from ocppkit.simulator.fleet import Fleet, FleetOptions, parse_scenario
 
-    scenario = parse_scenario({"sample_interval": args.sample_interval,
-                               "arrivals": {"distribution": "none"}})
+    scenario = parse_scenario(
+        {"sample_interval": args.sample_interval, "arrivals": {"distribution": "none"}}
+    )
 
     async def main() -> None:
-        options = FleetOptions(url, args.count, scenario, random_events=False,
-                               connect_timeout=300)
+        options = FleetOptions(url, args.count, scenario, random_events=False, connect_timeout=300)
         before = _settled_rss()
         fleet = Fleet(options)
         await fleet.start()  # builds every station before the ramp-up task runs
@@ -178,12 +192,24 @@ def _child(target: Any, *args: Any) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=1000, help="stations (default 1000)")
-    parser.add_argument("--window", type=float, default=60.0,
-                        help="seconds of each CPU measurement, at least the intervals (default 60)")
-    parser.add_argument("--heartbeat", type=int, default=30,
-                        help="HeartbeatInterval given at boot, seconds (default 30)")
-    parser.add_argument("--sample-interval", type=float, default=30.0,
-                        help="seconds between meter samples while charging (default 30)")
+    parser.add_argument(
+        "--window",
+        type=float,
+        default=60.0,
+        help="seconds of each CPU measurement, at least the intervals (default 60)",
+    )
+    parser.add_argument(
+        "--heartbeat",
+        type=int,
+        default=30,
+        help="HeartbeatInterval given at boot, seconds (default 30)",
+    )
+    parser.add_argument(
+        "--sample-interval",
+        type=float,
+        default=30.0,
+        help="seconds between meter samples while charging (default 30)",
+    )
     args = parser.parse_args()
     if args.window < max(args.heartbeat, args.sample_interval):
         parser.error("--window must cover --heartbeat and --sample-interval")
@@ -203,20 +229,28 @@ def main() -> None:
 
 def _print(args: argparse.Namespace, base: dict[str, float], f: dict[str, float]) -> None:
     n = args.count
-    print(f"{n} stations; heartbeat {args.heartbeat} s, meter samples {args.sample_interval:g} s, "
-          f"CPU windows {args.window:g} s; connected in {f['connect_s']:.1f} s, "
-          f"{f['failed']:.0f} failed, {f['tasks_per_station']:.1f} asyncio tasks per station\n")
-    print(f"memory per station (KiB)   built {f['kib_built']:.1f}   idle {f['kib_idle']:.1f}   "
-          f"charging {f['kib_charging']:.1f}   "
-          f"bare websockets client {base['kib_per_connection']:.1f}")
-    print(f"CPU s / 1,000 stations / min   idle {f['idle_cpu_s_per_1000_per_min']:.2f} "
-          f"({f['idle_msgs_per_s']:.0f} msg/s)   charging {f['tx_cpu_s_per_1000_per_min']:.2f} "
-          f"({f['tx_msgs_per_s']:.0f} msg/s, {f['tx_cpu_share']:.0%} of a core)")
+    print(
+        f"{n} stations; heartbeat {args.heartbeat} s, meter samples {args.sample_interval:g} s, "
+        f"CPU windows {args.window:g} s; connected in {f['connect_s']:.1f} s, "
+        f"{f['failed']:.0f} failed, {f['tasks_per_station']:.1f} asyncio tasks per station\n"
+    )
+    print(
+        f"memory per station (KiB)   built {f['kib_built']:.1f}   idle {f['kib_idle']:.1f}   "
+        f"charging {f['kib_charging']:.1f}   "
+        f"bare websockets client {base['kib_per_connection']:.1f}"
+    )
+    print(
+        f"CPU s / 1,000 stations / min   idle {f['idle_cpu_s_per_1000_per_min']:.2f} "
+        f"({f['idle_msgs_per_s']:.0f} msg/s)   charging {f['tx_cpu_s_per_1000_per_min']:.2f} "
+        f"({f['tx_msgs_per_s']:.0f} msg/s, {f['tx_cpu_share']:.0%} of a core)"
+    )
     ratio = f["kib_idle"] / base["kib_per_connection"]
     print(f"\nfleet / bare websockets: memory per idle station x{ratio:.2f}")
     verdict = "met" if f["kib_idle"] * 1.024 < 50 else "not met"
-    print(f"goal: < 50 KB per idle station: {f['kib_idle'] * 1.024:.1f} KB ({verdict}); "
-          f"10,000 stations: run with --count 10000")
+    print(
+        f"goal: < 50 KB per idle station: {f['kib_idle'] * 1.024:.1f} KB ({verdict}); "
+        f"10,000 stations: run with --count 10000"
+    )
 
 
 if __name__ == "__main__":

@@ -40,8 +40,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-BOOT = ('[2,"b","BootNotification",{"chargingStation":{"model":"Bench","vendorName":"ocppkit"},'
-        '"reason":"PowerUp"}]')
+BOOT = (
+    '[2,"b","BootNotification",{"chargingStation":{"model":"Bench","vendorName":"ocppkit"},'
+    '"reason":"PowerUp"}]'
+)
 HEARTBEAT = '[2,"h{n}","Heartbeat",{{}}]'
 TX_STARTED = (
     '[2,"s","TransactionEvent",{{"eventType":"Started","timestamp":"2025-01-01T00:00:00Z",'
@@ -62,8 +64,11 @@ POSTGRES_URL = os.environ.get(
 )
 
 
-def _serve(database_url: str | None, port_out: mp.Queue, floor: bool = False  # type: ignore[type-arg]
-           ) -> None:
+def _serve(
+    database_url: str | None,
+    port_out: mp.Queue,
+    floor: bool = False,  # type: ignore[type-arg]
+) -> None:
     from ocppkit.csms import OCPPServer
 
     if floor:  # the write queue's hand-over alone: each batch is dropped, not written
@@ -103,21 +108,32 @@ class _Countdown:
             self.done.set()
 
 
-async def _station(url: str, index: int, args: argparse.Namespace,
-                   steps: list[_Countdown], gates: list[asyncio.Event]) -> None:
+async def _station(
+    url: str,
+    index: int,
+    args: argparse.Namespace,
+    steps: list[_Countdown],
+    gates: list[asyncio.Event],
+) -> None:
     from websockets.asyncio.client import connect
 
     tx = f"tx-{index}-{uuid.uuid4().hex[:8]}"
-    async with connect(f"{url}/BENCH{index:04d}", subprotocols=["ocpp2.0.1"],  # type: ignore[list-item]
-                       compression=None, ping_interval=None, open_timeout=60) as ws:
+    async with connect(
+        f"{url}/BENCH{index:04d}",
+        subprotocols=["ocpp2.0.1"],  # type: ignore[list-item]
+        compression=None,
+        ping_interval=None,
+        open_timeout=60,
+    ) as ws:
         await _flood(ws, [BOOT, TX_STARTED.format(tx=tx)])
         steps[0].arrive()
         await gates[0].wait()
         await _flood(ws, [HEARTBEAT.format(n=n) for n in range(args.messages)])
         steps[1].arrive()
         await gates[1].wait()
-        await _flood(ws, [TX_UPDATED.format(n=n, tx=tx, wh=n * 10)
-                          for n in range(1, args.messages + 1)])
+        await _flood(
+            ws, [TX_UPDATED.format(n=n, tx=tx, wh=n * 10) for n in range(1, args.messages + 1)]
+        )
 
 
 async def _timed(gate: asyncio.Event, until: asyncio.Event | asyncio.Future[object]) -> float:
@@ -147,11 +163,14 @@ async def _postgres_backends(database_url: str | None) -> list[int]:
     from sqlalchemy.engine import make_url
 
     url = make_url(database_url)
-    conn = await asyncpg.connect(url.set(drivername="postgresql").render_as_string(
-        hide_password=False), timeout=5)
+    conn = await asyncpg.connect(
+        url.set(drivername="postgresql").render_as_string(hide_password=False), timeout=5
+    )
     try:
-        rows = await conn.fetch("SELECT pid FROM pg_stat_activity WHERE datname = $1 "
-                                "AND pid <> pg_backend_pid()", url.database)
+        rows = await conn.fetch(
+            "SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+            url.database,
+        )
     finally:
         await conn.close()
     return [row["pid"] for row in rows]
@@ -179,12 +198,15 @@ def _cpu(server_pid: int) -> tuple[float, float, float]:
     return usage.ru_utime + usage.ru_stime, loop, others
 
 
-async def _load(port: int, args: argparse.Namespace, server_pid: int,
-                database_url: str | None = None) -> dict[str, float]:
+async def _load(
+    port: int, args: argparse.Namespace, server_pid: int, database_url: str | None = None
+) -> dict[str, float]:
     n = args.stations
     gates, steps = [asyncio.Event(), asyncio.Event()], [_Countdown(n), _Countdown(n)]
-    tasks = [asyncio.create_task(_station(f"ws://127.0.0.1:{port}", i, args, steps, gates))
-             for i in range(n)]
+    tasks = [
+        asyncio.create_task(_station(f"ws://127.0.0.1:{port}", i, args, steps, gates))
+        for i in range(n)
+    ]
     async with asyncio.timeout(120):
         await steps[0].done.wait()  # connected, booted, transaction started
     backends = await _postgres_backends(database_url)
@@ -194,13 +216,21 @@ async def _load(port: int, args: argparse.Namespace, server_pid: int,
     after = (*_cpu(server_pid), sum(map(_process_seconds, backends)))
     calls = n * args.messages
     client, loop, others, server = (
-        (b - a) * 1e6 / calls for a, b in zip(before, after, strict=True))
-    return {"heartbeat": calls / heartbeat, "transaction": calls / transaction,
-            "client_us": client, "loop_us": loop, "db_us": others, "pg_us": server}
+        (b - a) * 1e6 / calls for a, b in zip(before, after, strict=True)
+    )
+    return {
+        "heartbeat": calls / heartbeat,
+        "transaction": calls / transaction,
+        "client_us": client,
+        "loop_us": loop,
+        "db_us": others,
+        "pg_us": server,
+    }
 
 
-def _measure(database_url: str | None, args: argparse.Namespace, floor: bool = False
-             ) -> dict[str, float]:
+def _measure(
+    database_url: str | None, args: argparse.Namespace, floor: bool = False
+) -> dict[str, float]:
     ctx = mp.get_context("spawn")
     port_out: mp.Queue = ctx.Queue()  # type: ignore[type-arg]
     proc = ctx.Process(target=_serve, args=(database_url, port_out, floor), daemon=True)
@@ -256,18 +286,24 @@ def _best(runs: list[dict[str, float]]) -> dict[str, float]:
 
 def _report(rows: dict[str, dict[str, float]]) -> None:
     memory = rows["in-memory"]
-    print(f"\n{'backend':<14}{'Heartbeat/s':>12}{'slowdown':>10}{'TxEvent/s':>11}{'slowdown':>10}"
-          f"   CPU us per TxEvent: {'client':>6}{'loop':>6}{'db':>6}{'pg':>6}")
+    print(
+        f"\n{'backend':<14}{'Heartbeat/s':>12}{'slowdown':>10}{'TxEvent/s':>11}{'slowdown':>10}"
+        f"   CPU us per TxEvent: {'client':>6}{'loop':>6}{'db':>6}{'pg':>6}"
+    )
     for name, row in rows.items():
         hb = memory["heartbeat"] / row["heartbeat"]
         tx = memory["transaction"] / row["transaction"]
-        print(f"{name:<14}{row['heartbeat']:>12,.0f}{hb:>9.2f}x{row['transaction']:>11,.0f}"
-              f"{tx:>9.2f}x{'':>23}{row['client_us']:>6.0f}{row['loop_us']:>6.0f}"
-              f"{row['db_us']:>6.0f}{row['pg_us']:>6.0f}")
+        print(
+            f"{name:<14}{row['heartbeat']:>12,.0f}{hb:>9.2f}x{row['transaction']:>11,.0f}"
+            f"{tx:>9.2f}x{'':>23}{row['client_us']:>6.0f}{row['loop_us']:>6.0f}"
+            f"{row['db_us']:>6.0f}{row['pg_us']:>6.0f}"
+        )
     stored = {name: row for name, row in rows.items() if not name.endswith("(floor)")}
     worst = max(memory[k] / row[k] for row in stored.values() for k in RATES)
-    print(f"\nworst slowdown against in-memory: {worst:.2f}x (target <= 1.5x): "
-          f"{'met' if worst <= 1.5 else 'NOT met'}")
+    print(
+        f"\nworst slowdown against in-memory: {worst:.2f}x (target <= 1.5x): "
+        f"{'met' if worst <= 1.5 else 'NOT met'}"
+    )
 
 
 def main() -> None:
@@ -275,13 +311,16 @@ def main() -> None:
     parser.add_argument("--stations", type=int, default=50)
     parser.add_argument("--messages", type=int, default=200, help="CALLs per station per flood")
     parser.add_argument("--repeat", type=int, default=3, help="runs per backend (best is kept)")
-    parser.add_argument("--floor", action="store_true",
-                        help="also run SQLite with every commit replaced by nothing")
+    parser.add_argument(
+        "--floor", action="store_true", help="also run SQLite with every commit replaced by nothing"
+    )
     args = parser.parse_args()
     print(f"{args.stations} stations x {args.messages} CALLs per flood, best of {args.repeat}")
     runs: dict[str, list[dict[str, float]]] = {}
-    with tempfile.TemporaryDirectory(prefix="ocppkit-bench-") as folder, \
-            _postgres_database() as postgres:
+    with (
+        tempfile.TemporaryDirectory(prefix="ocppkit-bench-") as folder,
+        _postgres_database() as postgres,
+    ):
         backends = {"in-memory": None, "sqlite": f"sqlite+aiosqlite:///{folder}/bench.db"}
         if postgres is not None:
             backends["postgresql"] = postgres

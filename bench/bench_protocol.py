@@ -33,8 +33,11 @@ ROUND_TRIP_N = 20_000
 
 def transaction_event() -> dict[str, Any]:
     sampled = [
-        {"value": 1234.5, "measurand": "Energy.Active.Import.Register", "unitOfMeasure":
-         {"unit": "Wh"}},
+        {
+            "value": 1234.5,
+            "measurand": "Energy.Active.Import.Register",
+            "unitOfMeasure": {"unit": "Wh"},
+        },
         {"value": 7200.0, "measurand": "Power.Active.Import", "unitOfMeasure": {"unit": "W"}},
         {"value": 31.9, "measurand": "Current.Import", "phase": "L1"},
         {"value": 31.7, "measurand": "Current.Import", "phase": "L2"},
@@ -59,7 +62,9 @@ MESSAGES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {
             "reason": "PowerUp",
             "chargingStation": {
-                "model": "AC-22", "vendorName": "ocppkit", "serialNumber": "SN-1",
+                "model": "AC-22",
+                "vendorName": "ocppkit",
+                "serialNumber": "SN-1",
                 "firmwareVersion": "1.0",
             },
         },
@@ -113,8 +118,10 @@ def round_trip(
 
 
 def main() -> None:
-    print(f"Python {platform.python_version()} on {platform.machine()}, "
-          f"ours x{OURS_N}, baseline x{BASELINE_N}, round trip x{ROUND_TRIP_N}\n")
+    print(
+        f"Python {platform.python_version()} on {platform.machine()}, "
+        f"ours x{OURS_N}, baseline x{BASELINE_N}, round trip x{ROUND_TRIP_N}\n"
+    )
     print("validation + dump per request (payload text -> validated -> wire JSON)")
     print(f"{'action':<18}{'bytes':>7}{'ocppkit us':>13}{'jsonschema us':>15}{'ratio':>9}")
     for action, (request, _) in MESSAGES.items():

@@ -28,8 +28,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-BOOT = ('[2,"{id}","BootNotification",'
-        '{{"chargingStation":{{"model":"Bench","vendorName":"ocppkit"}},"reason":"PowerUp"}}]')
+BOOT = (
+    '[2,"{id}","BootNotification",'
+    '{{"chargingStation":{{"model":"Bench","vendorName":"ocppkit"}},"reason":"PowerUp"}}]'
+)
 HEARTBEAT = '[2,"{id}","Heartbeat",{{}}]'
 TX_UPDATED = (
     '[2,"{id}","TransactionEvent",{{"eventType":"Updated","timestamp":"2025-01-01T00:00:00Z",'
@@ -50,8 +52,9 @@ def _serve_baseline(port_out: mp.Queue) -> None:  # type: ignore[type-arg]
     import orjson
     from websockets.asyncio.server import serve
 
-    reply = orjson.dumps({"currentTime": "2025-01-01T00:00:00Z", "interval": 300,
-                          "status": "Accepted"}).decode()
+    reply = orjson.dumps(
+        {"currentTime": "2025-01-01T00:00:00Z", "interval": 300, "status": "Accepted"}
+    ).decode()
 
     async def handler(ws):  # type: ignore[no-untyped-def]
         async for text in ws:
@@ -59,8 +62,14 @@ def _serve_baseline(port_out: mp.Queue) -> None:  # type: ignore[type-arg]
             await ws.send(f'[3,"{message_id}",{reply}]')
 
     async def main() -> None:
-        async with serve(handler, "127.0.0.1", 0, subprotocols=["ocpp2.0.1"], compression=None,
-                         ping_interval=None) as server:
+        async with serve(
+            handler,
+            "127.0.0.1",
+            0,
+            subprotocols=["ocpp2.0.1"],
+            compression=None,
+            ping_interval=None,
+        ) as server:
             port_out.put(server.sockets[0].getsockname()[1])
             await asyncio.Future()
 
@@ -86,8 +95,9 @@ def _rss_kib(pid: int) -> int:
     raise RuntimeError("no VmRSS")
 
 
-async def _exchange(ws, frames: list[str], latencies: list[float], pace: float | None,
-                    index: int) -> None:  # type: ignore[no-untyped-def]
+async def _exchange(
+    ws, frames: list[str], latencies: list[float], pace: float | None, index: int
+) -> None:  # type: ignore[no-untyped-def]
     for frame in frames:
         start = time.perf_counter()
         await ws.send(frame)
@@ -100,28 +110,48 @@ async def _exchange(ws, frames: list[str], latencies: list[float], pace: float |
 
 
 def _frames(tx: str, first_seq: int, count: int) -> list[str]:
-    return [HEARTBEAT.format(id=f"h{n}") if n % 2 else
-            TX_UPDATED.format(id=f"u{n}", seq=first_seq + n, tx=tx, wh=n * 10)
-            for n in range(count)]
+    return [
+        HEARTBEAT.format(id=f"h{n}")
+        if n % 2
+        else TX_UPDATED.format(id=f"u{n}", seq=first_seq + n, tx=tx, wh=n * 10)
+        for n in range(count)
+    ]
 
 
-async def _station(url: str, index: int, args: argparse.Namespace, gates: list[asyncio.Event],
-                   results: dict[str, list[float]], connected: list[int]) -> None:
+async def _station(
+    url: str,
+    index: int,
+    args: argparse.Namespace,
+    gates: list[asyncio.Event],
+    results: dict[str, list[float]],
+    connected: list[int],
+) -> None:
     from websockets.asyncio.client import connect
 
-    async with connect(f"{url}/BENCH{index:05d}", subprotocols=["ocpp2.0.1"], compression=None,
-                       ping_interval=None, open_timeout=60) as ws:
+    async with connect(
+        f"{url}/BENCH{index:05d}",
+        subprotocols=["ocpp2.0.1"],
+        compression=None,
+        ping_interval=None,
+        open_timeout=60,
+    ) as ws:
         await ws.send(BOOT.format(id="b"))
         await ws.recv()
         connected.append(index)
         tx = f"tx-{index}"
         await gates[0].wait()
         await asyncio.sleep(args.pace * index / args.stations)  # spread over one interval
-        await _exchange(ws, [TX_STARTED.format(id="s", tx=tx), *_frames(tx, 1, args.rounds)],
-                        results["paced"], args.pace, index)
+        await _exchange(
+            ws,
+            [TX_STARTED.format(id="s", tx=tx), *_frames(tx, 1, args.rounds)],
+            results["paced"],
+            args.pace,
+            index,
+        )
         await gates[1].wait()
-        await _exchange(ws, _frames(tx, 1 + args.rounds, args.messages), results["flood"],
-                        None, index)
+        await _exchange(
+            ws, _frames(tx, 1 + args.rounds, args.messages), results["flood"], None, index
+        )
 
 
 def _percentiles(latencies: list[float]) -> tuple[float, float, float]:
@@ -136,8 +166,10 @@ async def _load(port: int, pid: int, args: argparse.Namespace) -> dict[str, floa
     results: dict[str, list[float]] = {"paced": [], "flood": []}
     connected: list[int] = []
     rss_before = _rss_kib(pid)
-    tasks = [asyncio.create_task(_station(url, i, args, gates, results, connected))
-             for i in range(args.stations)]
+    tasks = [
+        asyncio.create_task(_station(url, i, args, gates, results, connected))
+        for i in range(args.stations)
+    ]
     async with asyncio.timeout(120):
         while len(connected) < args.stations:  # noqa: ASYNC110 (a poll keeps stations simple)
             await asyncio.sleep(0.05)
@@ -155,8 +187,11 @@ async def _load(port: int, pid: int, args: argparse.Namespace) -> dict[str, floa
     paced, flood = _percentiles(results["paced"]), _percentiles(results["flood"])
     return {
         "kib_per_station": (rss_after - rss_before) / args.stations,
-        "paced_p50": paced[0], "paced_p99": paced[1], "paced_max": paced[2],
-        "flood_p50": flood[0], "flood_p99": flood[1],
+        "paced_p50": paced[0],
+        "paced_p99": paced[1],
+        "paced_max": paced[2],
+        "flood_p50": flood[0],
+        "flood_p99": flood[1],
         "msgs_per_s": len(results["flood"]) / elapsed,
     }
 
@@ -181,23 +216,33 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=10, help="paced CALLs per station")
     parser.add_argument("--messages", type=int, default=20, help="flood CALLs per station")
     args = parser.parse_args()
-    print(f"{args.stations} stations; paced: {args.rounds + 1} CALLs each, "
-          f"one per {args.pace:g} s; flood: {args.messages} CALLs each back to back\n")
+    print(
+        f"{args.stations} stations; paced: {args.rounds + 1} CALLs each, "
+        f"one per {args.pace:g} s; flood: {args.messages} CALLs each back to back\n"
+    )
     rows = {"baseline": _measure(_serve_baseline, args), "ocppkit": _measure(_serve_ocppkit, args)}
-    print(f"{'server':<10}{'KiB/station':>12}{'paced p50':>11}{'p99':>8}{'max':>8}"
-          f"{'flood p50':>11}{'p99':>8}{'msgs/s':>9}   (latencies in ms)")
+    print(
+        f"{'server':<10}{'KiB/station':>12}{'paced p50':>11}{'p99':>8}{'max':>8}"
+        f"{'flood p50':>11}{'p99':>8}{'msgs/s':>9}   (latencies in ms)"
+    )
     for name, r in rows.items():
-        print(f"{name:<10}{r['kib_per_station']:>12.1f}{r['paced_p50']:>11.2f}{r['paced_p99']:>8.2f}"
-              f"{r['paced_max']:>8.2f}{r['flood_p50']:>11.2f}{r['flood_p99']:>8.2f}"
-              f"{r['msgs_per_s']:>9.0f}")
+        print(
+            f"{name:<10}{r['kib_per_station']:>12.1f}{r['paced_p50']:>11.2f}{r['paced_p99']:>8.2f}"
+            f"{r['paced_max']:>8.2f}{r['flood_p50']:>11.2f}{r['flood_p99']:>8.2f}"
+            f"{r['msgs_per_s']:>9.0f}"
+        )
     base, ours = rows["baseline"], rows["ocppkit"]
     memory = ours["kib_per_station"] / base["kib_per_station"]
-    print(f"\nocppkit / baseline: memory per station x{memory:.2f}, "
-          f"paced p99 x{ours['paced_p99'] / base['paced_p99']:.2f}, "
-          f"flood throughput x{ours['msgs_per_s'] / base['msgs_per_s']:.2f}")
-    print(f"seed targets: >= 100 stations ({args.stations} run); < 50 ms per message (paced p99 "
-          f"{ours['paced_p99']:.2f} ms); "
-          f"~2 MB per station ({ours['kib_per_station'] / 1024:.3f} MB)")
+    print(
+        f"\nocppkit / baseline: memory per station x{memory:.2f}, "
+        f"paced p99 x{ours['paced_p99'] / base['paced_p99']:.2f}, "
+        f"flood throughput x{ours['msgs_per_s'] / base['msgs_per_s']:.2f}"
+    )
+    print(
+        f"seed targets: >= 100 stations ({args.stations} run); < 50 ms per message (paced p99 "
+        f"{ours['paced_p99']:.2f} ms); "
+        f"~2 MB per station ({ours['kib_per_station'] / 1024:.3f} MB)"
+    )
 
 
 if __name__ == "__main__":

@@ -39,10 +39,12 @@ HAND_WRITTEN = {"RequestStartTransaction", "RequestStopTransaction", "SetChargin
 # (field of a request) -> (parameter type, converter in ocppkit.csms.commands)
 CONVERTERS = {
     ("GetVariables", "get_variable_data"): (
-        "Sequence[GetVariableDataType | dict[str, Any] | VariableRef]", "variable_data"
+        "Sequence[GetVariableDataType | dict[str, Any] | VariableRef]",
+        "variable_data",
     ),
     ("SetVariables", "set_variable_data"): (
-        "Sequence[SetVariableDataType | dict[str, Any] | VariableSetting]", "variable_settings"
+        "Sequence[SetVariableDataType | dict[str, Any] | VariableSetting]",
+        "variable_settings",
     ),
 }
 
@@ -185,8 +187,9 @@ def parameters(action: str, fields: dict[str, FieldInfo]) -> tuple[list[str], li
 
 
 def _docstring_summary(summary: str) -> list[str]:
-    lines = textwrap.wrap(summary, width=100, initial_indent='        """',
-                          subsequent_indent="        ")
+    lines = textwrap.wrap(
+        summary, width=100, initial_indent='        """', subsequent_indent="        "
+    )
     return lines
 
 

@@ -20,8 +20,14 @@ from ocppkit.simulator import ChargerSimulator
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,8 +40,15 @@ async def _stations(ws_url: str) -> list[ChargerSimulator]:
         ("CP_004", "Wallbox", "Pulsar Plus", "AC1"),
     ]
     sims = [
-        ChargerSimulator(cid, ws_url, charger_vendor=vendor, charger_model=model,
-                         station_type=kind, sample_interval=0.5, seed=n)
+        ChargerSimulator(
+            cid,
+            ws_url,
+            charger_vendor=vendor,
+            charger_model=model,
+            station_type=kind,
+            sample_interval=0.5,
+            seed=n,
+        )
         for n, (cid, vendor, model, kind) in enumerate(specs)
     ]
     async with asyncio.timeout(20):

@@ -1,6 +1,6 @@
 """ocppkit: an OCPP 2.0.1 central system, a charging-station simulator and the protocol core.
 
-    from ocppkit import OCPPServer, ChargerSimulator, OCPPMessage, setup_logging
+from ocppkit import OCPPServer, ChargerSimulator, OCPPMessage, setup_logging
 """
 
 from typing import Any

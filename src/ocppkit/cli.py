@@ -99,8 +99,12 @@ option on the command line wins over the file. A bad file exits with status 2.
 
 
 def _add_server(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--config", default=None, metavar="FILE",
-                   help="read the options below from this TOML file (see above)")
+    p.add_argument(
+        "--config",
+        default=None,
+        metavar="FILE",
+        help="read the options below from this TOML file (see above)",
+    )
     p.add_argument("--host", default=None, help="address to listen on (default 0.0.0.0)")
     p.add_argument("--port", type=_port, default=None, help="OCPP WebSocket port (default 9000)")
     p.add_argument("--api-port", type=_port, default=None, help="REST API port (default 8080)")
@@ -125,24 +129,58 @@ def _add_server(p: argparse.ArgumentParser) -> None:
         help="BootNotification: accept every station (default), only --known-station ones "
         "(others Rejected, B03), or accept and remember new ones",
     )
-    g.add_argument("--known-station", action="append", default=None, dest="known_stations",
-                   metavar="ID", help="a station accepted under --boot-policy known-only "
-                   "(repeat for more)")
-    g.add_argument("--lenient-station", action="append", default=None, dest="lenient_stations",
-                   metavar="ID", help="a station whose payloads are validated leniently "
-                   "(logged, not refused; repeat for more)")
-    g.add_argument("--request-base-report", action="store_true", default=None,
-                   help="ask each station for its device model after its first boot (B07)")
-    g.add_argument("--one-transaction-per-token", action="store_true", default=None,
-                   help="answer ConcurrentTx for a token already charging elsewhere")
-    g.add_argument("--offline-grace", type=_grace, default=None, metavar="SECONDS|off",
-                   help="close a station's link after this long without a message (default: "
-                   "twice the heartbeat interval plus 10 s)")
-    g.add_argument("--call-timeout", type=_seconds, default=None, metavar="SECONDS",
-                   help="how long a command waits for the station's answer (default 30)")
-    g.add_argument("--ev-max-power", type=_watts, default=None, metavar="WATTS",
-                   help="answer EV charging needs (ISO 15118, K15) with a TxProfile capping the "
-                   "EV at this power (default: needs are answered Rejected)")
+    g.add_argument(
+        "--known-station",
+        action="append",
+        default=None,
+        dest="known_stations",
+        metavar="ID",
+        help="a station accepted under --boot-policy known-only (repeat for more)",
+    )
+    g.add_argument(
+        "--lenient-station",
+        action="append",
+        default=None,
+        dest="lenient_stations",
+        metavar="ID",
+        help="a station whose payloads are validated leniently "
+        "(logged, not refused; repeat for more)",
+    )
+    g.add_argument(
+        "--request-base-report",
+        action="store_true",
+        default=None,
+        help="ask each station for its device model after its first boot (B07)",
+    )
+    g.add_argument(
+        "--one-transaction-per-token",
+        action="store_true",
+        default=None,
+        help="answer ConcurrentTx for a token already charging elsewhere",
+    )
+    g.add_argument(
+        "--offline-grace",
+        type=_grace,
+        default=None,
+        metavar="SECONDS|off",
+        help="close a station's link after this long without a message (default: "
+        "twice the heartbeat interval plus 10 s)",
+    )
+    g.add_argument(
+        "--call-timeout",
+        type=_seconds,
+        default=None,
+        metavar="SECONDS",
+        help="how long a command waits for the station's answer (default 30)",
+    )
+    g.add_argument(
+        "--ev-max-power",
+        type=_watts,
+        default=None,
+        metavar="WATTS",
+        help="answer EV charging needs (ISO 15118, K15) with a TxProfile capping the "
+        "EV at this power (default: needs are answered Rejected)",
+    )
 
 
 def _server_options(args: argparse.Namespace) -> run.ServerOptions:
@@ -156,8 +194,13 @@ def _server_options(args: argparse.Namespace) -> run.ServerOptions:
 
     data = read_toml(args.config) if args.config else {}
     source = args.config or "command line"
-    data.update({key: getattr(args, key) for key in ServerConfig.model_fields  # flag dests
-                 if getattr(args, key) is not None})
+    data.update(
+        {
+            key: getattr(args, key)
+            for key in ServerConfig.model_fields  # flag dests
+            if getattr(args, key) is not None
+        }
+    )
     config = validate(ServerConfig, data, source)
     grace = config.offline_grace
     return run.ServerOptions(
@@ -202,13 +245,24 @@ def _add_chargers(p: argparse.ArgumentParser, with_url: bool) -> None:
         default=5.0,
         help="seconds between meter samples while charging (default 5)",
     )
-    p.add_argument("--station-type", choices=["AC3", "AC1", "DC"], default="AC3",
-                   help="AC3: 3 x 16 A, 11 kW (default); AC1: 1 x 32 A, 7.4 kW; DC: 150 kW")
-    p.add_argument("--ev", default=None, metavar="MODEL",
-                   help="the EV that plugs in: compact, sedan (default), suv, performance or van")
-    p.add_argument("--iso15118", action="store_true",
-                   help="the EVs speak ISO 15118: they send their charging needs when they plug "
-                   "in and answer a TxProfile with the schedule they chose (K15-K17)")
+    p.add_argument(
+        "--station-type",
+        choices=["AC3", "AC1", "DC"],
+        default="AC3",
+        help="AC3: 3 x 16 A, 11 kW (default); AC1: 1 x 32 A, 7.4 kW; DC: 150 kW",
+    )
+    p.add_argument(
+        "--ev",
+        default=None,
+        metavar="MODEL",
+        help="the EV that plugs in: compact, sedan (default), suv, performance or van",
+    )
+    p.add_argument(
+        "--iso15118",
+        action="store_true",
+        help="the EVs speak ISO 15118: they send their charging needs when they plug "
+        "in and answer a TxProfile with the schedule they chose (K15-K17)",
+    )
 
 
 def _add_state_dir(p: argparse.ArgumentParser) -> None:
@@ -301,8 +355,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="ocppkit", description="OCPP 2.0.1 central system and charging-station simulator."
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    server = sub.add_parser("server", help="run the CSMS with its REST API",
-                            description=SERVER_HELP)
+    server = sub.add_parser(
+        "server", help="run the CSMS with its REST API", description=SERVER_HELP
+    )
     _add_server(server)
     charger = sub.add_parser("charger", help="run simulated charging stations against a CSMS")
     _add_chargers(charger, with_url=True)

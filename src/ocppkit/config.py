@@ -79,17 +79,21 @@ class ServerConfig(BaseModel):
     heartbeat_interval: int = Field(30, ge=1, description="seconds, given to stations at boot")
     database_url: str | None = None
     boot_policy: Literal["accept", "known-only", "auto-register"] = "accept"
-    known_stations: list[str] = Field(default_factory=list,
-                                      description="accepted under boot_policy known-only")
-    lenient_stations: list[str] = Field(default_factory=list,
-                                        description="stations validated leniently from the start")
+    known_stations: list[str] = Field(
+        default_factory=list, description="accepted under boot_policy known-only"
+    )
+    lenient_stations: list[str] = Field(
+        default_factory=list, description="stations validated leniently from the start"
+    )
     request_base_report: bool = False
     one_transaction_per_token: bool = False
     offline_grace: Annotated[float, Field(gt=0)] | Literal["off"] | None = Field(
-        None, description="seconds of silence before a link is closed; None: the default")
+        None, description="seconds of silence before a link is closed; None: the default"
+    )
     call_timeout: float = Field(30.0, gt=0, description="seconds a command waits for its answer")
     ev_max_power: float | None = Field(
-        None, gt=0, description="W: answer EV charging needs with a TxProfile capping the EV")
+        None, gt=0, description="W: answer EV charging needs with a TxProfile capping the EV"
+    )
 
 
 __all__ = ["ConfigError", "ServerConfig", "read_toml", "validate"]

@@ -131,6 +131,9 @@ class FrameLogger:
             protocol_log.debug("[%s-RECV] [%s] CALLERROR %s", self.side, self.identity, code)
         protocol_log.debug(
             "[OCPP-CALLERROR-%s] ID: %s, Code: %s, Description: %s",
-            direction, message_id, code, description,
+            direction,
+            message_id,
+            code,
+            description,
         )
         protocol_log.debug("[OCPP-ERROR-%s] %s", direction, _pretty(details))

@@ -15,8 +15,14 @@ CHROMIUM = Path("/usr/bin/chromium")
 # Flags this machine's closed network and a root user need (see the machine notes); playwright
 # adds --headless and gives every launch a fresh, empty user-data-dir of its own.
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 TIMEOUT_MS = 10_000  # every playwright wait is bounded by this
 
@@ -27,8 +33,10 @@ def missing_browser() -> str | None:
     except ImportError:
         return "Python playwright is not installed (pip install -e '.[dev]')"
     if not CHROMIUM.exists():
-        return (f"{CHROMIUM} is missing: install Debian's chromium and chromium-driver "
-                "(make setup does it as root: scripts/install_browser.sh)")
+        return (
+            f"{CHROMIUM} is missing: install Debian's chromium and chromium-driver "
+            "(make setup does it as root: scripts/install_browser.sh)"
+        )
     return None
 
 

@@ -129,8 +129,10 @@ async def test_requests_and_events_show_a_command_and_a_notification(
     sim = await stack.station("CP_E2E_TRACK")
     try:
         await _station_page(page, stack, "CP_E2E_TRACK")
-        commands, notifications = page.locator("#tracked-commands"), page.locator(
-            "#tracked-notifications")
+        commands, notifications = (
+            page.locator("#tracked-commands"),
+            page.locator("#tracked-notifications"),
+        )
         await expect(notifications).to_contain_text("No notification received yet")
         await page.click("#btn-unlock")  # UnlockConnector: answered without a reboot
         await expect(page.locator("#ops-result")).to_contain_text("Unlocked")
@@ -138,7 +140,8 @@ async def test_requests_and_events_show_a_command_and_a_notification(
         await expect(row).to_have_count(1)  # bounded by the page's default timeout (10 s)
         await expect(row.locator(".badge")).to_have_text("Unlocked")
         event = SecurityEventNotificationRequest.model_validate(
-            {"type": "TamperDetectionActivated", "timestamp": "2026-01-01T00:00:00Z"})
+            {"type": "TamperDetectionActivated", "timestamp": "2026-01-01T00:00:00Z"}
+        )
         await sim.call("SecurityEventNotification", event)
         note = notifications.locator('tr[data-action="SecurityEventNotification"]')
         await expect(note).to_contain_text("TamperDetectionActivated")

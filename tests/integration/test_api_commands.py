@@ -45,18 +45,29 @@ async def test_actions_lists_the_40_with_wire_schemas(stack) -> None:
     assert '"null"' not in json.dumps([a["request_schema"] for a in actions])
     reserve = next(a for a in actions if a["action"] == "ReserveNow")["request_schema"]
     assert reserve["properties"]["expiryDateTime"] == {
-        "type": "string", "format": "date-time", "title": "Expirydatetime"}
+        "type": "string",
+        "format": "date-time",
+        "title": "Expirydatetime",
+    }
     assert "$ref" in reserve["properties"]["groupIdToken"]
     tariff = next(a for a in actions if a["action"] == "SetChargingProfile")["request_schema"]
     assert tariff["$defs"]["SalesTariffEntryType"]["properties"]["ePriceLevel"] == {
-        "type": "integer", "minimum": 0, "title": "Epricelevel"}
+        "type": "integer",
+        "minimum": 0,
+        "title": "Epricelevel",
+    }
 
 
 async def test_any_action_is_sent_and_answered(stack, charger) -> None:
     _, client = stack
-    response = await client.post("/chargers/CP_CMD/commands/GetVariables", json={
-        "getVariableData": [{"component": {"name": "OCPPCommCtrlr"},
-                             "variable": {"name": "HeartbeatInterval"}}]})
+    response = await client.post(
+        "/chargers/CP_CMD/commands/GetVariables",
+        json={
+            "getVariableData": [
+                {"component": {"name": "OCPPCommCtrlr"}, "variable": {"name": "HeartbeatInterval"}}
+            ]
+        },
+    )
     assert response.status_code == 200, response.text
     body = response.json()
     assert body["action"] == "GetVariables"
@@ -64,16 +75,21 @@ async def test_any_action_is_sent_and_answered(stack, charger) -> None:
     assert result["attributeStatus"] == "Accepted"
     assert result["variable"]["name"] == "HeartbeatInterval"
     reset = await client.post("/chargers/CP_CMD/commands/Reset", json={"type": "OnIdle"})
-    assert reset.status_code == 200 and reset.json()["response"]["status"] in ("Accepted",
-                                                                              "Scheduled")
+    assert reset.status_code == 200 and reset.json()["response"]["status"] in (
+        "Accepted",
+        "Scheduled",
+    )
 
 
-@pytest.mark.parametrize("payload, field", [
-    ({"type": "Sometime"}, "type"),
-    ({}, "type"),
-    ({"type": "Immediate", "colour": "red"}, "colour"),
-    ({"type": "Immediate", "evseId": "one"}, "evseId"),
-])
+@pytest.mark.parametrize(
+    "payload, field",
+    [
+        ({"type": "Sometime"}, "type"),
+        ({}, "type"),
+        ({"type": "Immediate", "colour": "red"}, "colour"),
+        ({"type": "Immediate", "evseId": "one"}, "evseId"),
+    ],
+)
 async def test_invalid_payload_is_422_with_violations(stack, charger, payload, field) -> None:
     _, client = stack
     response = await client.post("/chargers/CP_CMD/commands/Reset", json=payload)
@@ -112,12 +128,15 @@ async def test_callerror_is_502_and_silence_is_504(stack) -> None:
     server, client = stack
     url = f"ws://127.0.0.1:{server.port}/CP_RAW"
     async with connect(url, subprotocols=["ocpp2.0.1"]) as ws:
-        await ws.send('[2,"b1","BootNotification",{"chargingStation":{"model":"M",'
-                      '"vendorName":"V"},"reason":"PowerUp"}]')
+        await ws.send(
+            '[2,"b1","BootNotification",{"chargingStation":{"model":"M",'
+            '"vendorName":"V"},"reason":"PowerUp"}]'
+        )
         async with asyncio.timeout(5):
             await ws.recv()
         pending = asyncio.create_task(
-            client.post("/chargers/CP_RAW/commands/Reset", json={"type": "Immediate"}))
+            client.post("/chargers/CP_RAW/commands/Reset", json={"type": "Immediate"})
+        )
         async with asyncio.timeout(5):
             call = await ws.recv()
         message_id = call.split('"')[1]
@@ -126,8 +145,9 @@ async def test_callerror_is_502_and_silence_is_504(stack) -> None:
         assert answered.status_code == 502
         assert answered.json()["code"] == "station_call_error"
         assert answered.json()["error_code"] == "NotSupported"
-        silent = await client.post("/chargers/CP_RAW/trigger",
-                                   json={"requested_message": "Heartbeat"})
+        silent = await client.post(
+            "/chargers/CP_RAW/trigger", json={"requested_message": "Heartbeat"}
+        )
         assert silent.status_code == 504 and silent.json()["code"] == "station_timeout"
 
 
@@ -135,22 +155,51 @@ async def test_convenience_endpoints(stack, charger) -> None:
     _, client = stack
     cases = [
         ("/trigger", {"requested_message": "StatusNotification", "evse_id": 1}, "TriggerMessage"),
-        ("/variables/set", {"variables": [{"component": "OCPPCommCtrlr",
-                                           "variable": "HeartbeatInterval", "value": "45"}]},
-         "SetVariables"),
-        ("/variables/get", {"variables": [{"component": "OCPPCommCtrlr",
-                                           "variable": "HeartbeatInterval"}]}, "GetVariables"),
-        ("/availability", {"operational_status": "Inoperative", "evse_id": 1},
-         "ChangeAvailability"),
-        ("/availability", {"operational_status": "Operative", "evse_id": 1, "connector_id": 1},
-         "ChangeAvailability"),
+        (
+            "/variables/set",
+            {
+                "variables": [
+                    {"component": "OCPPCommCtrlr", "variable": "HeartbeatInterval", "value": "45"}
+                ]
+            },
+            "SetVariables",
+        ),
+        (
+            "/variables/get",
+            {"variables": [{"component": "OCPPCommCtrlr", "variable": "HeartbeatInterval"}]},
+            "GetVariables",
+        ),
+        (
+            "/availability",
+            {"operational_status": "Inoperative", "evse_id": 1},
+            "ChangeAvailability",
+        ),
+        (
+            "/availability",
+            {"operational_status": "Operative", "evse_id": 1, "connector_id": 1},
+            "ChangeAvailability",
+        ),
         ("/unlock", {"evse_id": 1, "connector_id": 1}, "UnlockConnector"),
-        ("/charging-profile", {"evse_id": 1, "charging_profile": {
-            "id": 1, "stackLevel": 0, "chargingProfilePurpose": "TxDefaultProfile",
-            "chargingProfileKind": "Relative", "chargingSchedule": [{
-                "id": 1, "chargingRateUnit": "A",
-                "chargingSchedulePeriod": [{"startPeriod": 0, "limit": 16.0}]}]}},
-         "SetChargingProfile"),
+        (
+            "/charging-profile",
+            {
+                "evse_id": 1,
+                "charging_profile": {
+                    "id": 1,
+                    "stackLevel": 0,
+                    "chargingProfilePurpose": "TxDefaultProfile",
+                    "chargingProfileKind": "Relative",
+                    "chargingSchedule": [
+                        {
+                            "id": 1,
+                            "chargingRateUnit": "A",
+                            "chargingSchedulePeriod": [{"startPeriod": 0, "limit": 16.0}],
+                        }
+                    ],
+                },
+            },
+            "SetChargingProfile",
+        ),
         ("/reset", {"type": "OnIdle"}, "Reset"),
     ]
     for path, body, action in cases:
@@ -158,18 +207,24 @@ async def test_convenience_endpoints(stack, charger) -> None:
         assert response.status_code == 200, (path, response.text)
         assert response.json()["action"] == action
         assert isinstance(response.json()["response"], dict)
-    got = (await client.post("/chargers/CP_CMD/variables/get", json={"variables": [
-        {"component": "OCPPCommCtrlr", "variable": "HeartbeatInterval"}]})).json()
+    got = (
+        await client.post(
+            "/chargers/CP_CMD/variables/get",
+            json={"variables": [{"component": "OCPPCommCtrlr", "variable": "HeartbeatInterval"}]},
+        )
+    ).json()
     assert got["response"]["getVariableResult"][0]["attributeValue"] == "45"
 
 
 async def test_convenience_bodies_are_checked(stack, charger) -> None:
     _, client = stack
-    bad_profile = await client.post("/chargers/CP_CMD/charging-profile",
-                                    json={"evse_id": 1, "charging_profile": {"id": 1}})
+    bad_profile = await client.post(
+        "/chargers/CP_CMD/charging-profile", json={"evse_id": 1, "charging_profile": {"id": 1}}
+    )
     assert bad_profile.status_code == 422 and bad_profile.json()["code"] == "invalid_payload"
-    bad_trigger = await client.post("/chargers/CP_CMD/trigger",
-                                    json={"requested_message": "Coffee"})
+    bad_trigger = await client.post(
+        "/chargers/CP_CMD/trigger", json={"requested_message": "Coffee"}
+    )
     assert bad_trigger.status_code == 422
     assert bad_trigger.json()["errors"][0]["field"] == "requestedMessage"
     bad_reset = await client.post("/chargers/CP_CMD/reset", json={"type": "Later"})

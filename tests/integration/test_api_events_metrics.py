@@ -77,8 +77,9 @@ async def test_station_lifecycle_is_streamed_and_the_listener_removed(stack) -> 
     seen: dict[str, dict] = {}
     sim = None
     async with asyncio.timeout(10):
-        async with client.stream("GET", "/events",
-                                 params={"kinds": "connected,booted,status"}) as response:
+        async with client.stream(
+            "GET", "/events", params={"kinds": "connected,booted,status"}
+        ) as response:
             assert response.status_code == 200
             assert response.headers["content-type"].startswith("text/event-stream")
             async for kind, data in _events(response):
@@ -103,8 +104,9 @@ async def test_frames_only_when_asked_and_filtered_by_station(stack) -> None:
     frames = []
     sim = other = None
     async with asyncio.timeout(10):
-        async with client.stream("GET", "/events", params={
-                "frames": "true", "kinds": "frame", "charger_id": "CP_EV"}) as response:
+        async with client.stream(
+            "GET", "/events", params={"frames": "true", "kinds": "frame", "charger_id": "CP_EV"}
+        ) as response:
             async for kind, data in _events(response):
                 if kind == "comment" and sim is None:
                     other = await _station(server, "CP_OTHER")
@@ -116,7 +118,10 @@ async def test_frames_only_when_asked_and_filtered_by_station(stack) -> None:
     assert {f["charger_id"] for f in frames} == {"CP_EV"}
     call, reply = frames
     assert (call["direction"], call["message_type"], call["action"]) == (
-        "in", "CALL", "BootNotification")
+        "in",
+        "CALL",
+        "BootNotification",
+    )
     assert reply["message_type"] == "CALLRESULT" and reply["message_id"] == call["message_id"]
     assert reply["json"][2]["status"] == "Accepted"
     messages = api.app.state.operator.messages
@@ -180,8 +185,9 @@ async def test_open_streams_end_when_the_api_stops(stack) -> None:
 async def test_metrics_exposition(stack) -> None:
     server, _, client = stack
     sim = await _station(server)
-    assert (await client.post("/chargers/CP_EV/trigger",
-                              json={"requested_message": "Heartbeat"})).status_code == 200
+    assert (
+        await client.post("/chargers/CP_EV/trigger", json={"requested_message": "Heartbeat"})
+    ).status_code == 200
     url = f"ws://127.0.0.1:{server.port}/CP_RAW"
     async with connect(url, subprotocols=["ocpp2.0.1"]) as ws:
         await ws.send('[2,"x1","Teleport",{}]')
@@ -192,8 +198,12 @@ async def test_metrics_exposition(stack) -> None:
 
     async def scrape() -> str | None:
         text = (await client.get("/metrics")).text
-        return text if "ocppkit_transactions_active 1" in text and \
-            "ocppkit_energy_delivered_wh_total 0.0" not in text else None
+        return (
+            text
+            if "ocppkit_transactions_active 1" in text
+            and "ocppkit_energy_delivered_wh_total 0.0" not in text
+            else None
+        )
 
     async with asyncio.timeout(8):
         while True:

@@ -43,14 +43,27 @@ STATION = "CP-FUZZ"
 GENERIC_COMMAND = "/chargers/{charger_id}/commands/{action}"
 # The convenience endpoints that send a CSMS->CS action (besides commands/{action}, which the
 # second pass splits per action).
-CONVENIENCE = ("/start", "/stop", "/reset", "/unlock", "/availability", "/trigger",
-               "/variables/get", "/variables/set", "/charging-profile")
+CONVENIENCE = (
+    "/start",
+    "/stop",
+    "/reset",
+    "/unlock",
+    "/availability",
+    "/trigger",
+    "/variables/get",
+    "/variables/set",
+    "/charging-profile",
+)
 POSITIVE, NEGATIVE = schemathesis.GenerationMode.POSITIVE, schemathesis.GenerationMode.NEGATIVE
 # 502/504 with the station connected: the station answered a CALLERROR / did not answer in time.
 STATION_ERRORS = {502: "station_call_error", 504: "station_timeout"}
 # The station's CSMS-side settings, restored after each generated PATCH of them.
-DEFAULTS = {"boot_status": None, "lenient": False, "items_per_message": None,
-            "bytes_per_message": None}
+DEFAULTS = {
+    "boot_status": None,
+    "lenient": False,
+    "items_per_message": None,
+    "bytes_per_message": None,
+}
 
 
 @pytest.fixture(scope="module")
@@ -62,8 +75,13 @@ def live_api() -> Iterator[str]:
     thread = threading.Thread(target=loop.run_forever, name="fuzz-api", daemon=True)
     thread.start()
     folder = tempfile.TemporaryDirectory(prefix="ocppkit-fuzz-")
-    server = OCPPServer("127.0.0.1", 0, heartbeat_interval=30, call_timeout=2.0,
-                        database_url=f"sqlite+aiosqlite:///{folder.name}/fuzz.db")
+    server = OCPPServer(
+        "127.0.0.1",
+        0,
+        heartbeat_interval=30,
+        call_timeout=2.0,
+        database_url=f"sqlite+aiosqlite:///{folder.name}/fuzz.db",
+    )
 
     async def start() -> ApiServer:
         await server.start()
@@ -97,8 +115,12 @@ def _server_errors(operation, base_url: str) -> list[str]:  # type: ignore[no-un
     seen: list[str] = []
 
     @settings(
-        max_examples=MAX_EXAMPLES, deadline=None, database=None, derandomize=True,
-        phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck),
+        max_examples=MAX_EXAMPLES,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        phases=[Phase.explicit, Phase.generate],
+        suppress_health_check=list(HealthCheck),
     )
     @given(case=operation.as_strategy())
     def run(case) -> None:  # type: ignore[no-untyped-def]
@@ -137,8 +159,13 @@ def live_station(live_api: str) -> Iterator[tuple[str, ChargerSimulator]]:
     within 0.1 s after a lost link); yields the API's base URL and the station."""
     loop, server = _LIVE[live_api]
     sim = ChargerSimulator(
-        STATION, f"ws://127.0.0.1:{server.port}", seed=7, sample_interval=60,
-        reconnect_min_delay=0.05, reconnect_max_delay=0.1, call_timeout=2.0,
+        STATION,
+        f"ws://127.0.0.1:{server.port}",
+        seed=7,
+        sample_interval=60,
+        reconnect_min_delay=0.05,
+        reconnect_max_delay=0.1,
+        call_timeout=2.0,
     )
     asyncio.run_coroutine_threadsafe(sim.connect(timeout=10), loop).result(timeout=15)
     try:
@@ -169,8 +196,10 @@ def _wait_online(base_url: str, sim: ChargerSimulator, seconds: float = 5.0) -> 
 def _as_component(schema: Any) -> Any:
     """A catalogue schema with its ``$defs`` references pointed at OpenAPI components."""
     if isinstance(schema, dict):
-        return {k: (v.replace("#/$defs/", "#/components/schemas/") if k == "$ref" else
-                    _as_component(v)) for k, v in schema.items()}
+        return {
+            k: (v.replace("#/$defs/", "#/components/schemas/") if k == "$ref" else _as_component(v))
+            for k, v in schema.items()
+        }
     if isinstance(schema, list):
         return [_as_component(item) for item in schema]
     return schema
@@ -199,20 +228,30 @@ def _per_action_schema(openapi: dict[str, Any], actions: list[dict[str, Any]]) -
 def _is_command(operation) -> bool:  # type: ignore[no-untyped-def]
     path = operation.path
     return operation.method.upper() == "POST" and (
-        "/commands/" in path or path.endswith(CONVENIENCE))
+        "/commands/" in path or path.endswith(CONVENIENCE)
+    )
 
 
-def _station_errors(operation, base_url: str, sim: ChargerSimulator,  # type: ignore[no-untyped-def]
-                    mode: schemathesis.GenerationMode, examples: int,
-                    reached: list[int]) -> list[str]:
+def _station_errors(
+    operation,
+    base_url: str,
+    sim: ChargerSimulator,  # type: ignore[no-untyped-def]
+    mode: schemathesis.GenerationMode,
+    examples: int,
+    reached: list[int],
+) -> list[str]:
     """Fuzz one operation against the connected station with ``examples`` cases of ``mode``;
     the failures. ``reached[0]`` counts the cases that targeted the station and got its answer
     (2xx or 502)."""
     seen: list[str] = []
 
     @settings(
-        max_examples=examples, deadline=None, database=None, derandomize=True,
-        phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck),
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        phases=[Phase.explicit, Phase.generate],
+        suppress_health_check=list(HealthCheck),
     )
     @given(case=operation.as_strategy(mode), own_id=st.integers(0, 9))
     def run(case, own_id: int) -> None:  # type: ignore[no-untyped-def]
@@ -228,21 +267,29 @@ def _station_errors(operation, base_url: str, sim: ChargerSimulator,  # type: ig
                 body = response.json()
             except ValueError:
                 body = None
-            if not (isinstance(body, dict) and isinstance(body.get("detail"), str)
-                    and body.get("code") == STATION_ERRORS[status]
-                    and (status != 502 or isinstance(body.get("error_code"), str))):
+            if not (
+                isinstance(body, dict)
+                and isinstance(body.get("detail"), str)
+                and body.get("code") == STATION_ERRORS[status]
+                and (status != 502 or isinstance(body.get("error_code"), str))
+            ):
                 problem = "not the API's error body"
         elif status >= 500:
             problem = "server error"
         if problem and len(seen) < 3:
-            seen.append(f"{status} ({problem}) {response.text[:300]!r}\n"
-                        f"    {case.as_curl_command()}")
+            seen.append(
+                f"{status} ({problem}) {response.text[:300]!r}\n    {case.as_curl_command()}"
+            )
         if targeted and (200 <= status < 300 or status == 502):
             reached[0] += 1
-        if targeted and operation.method.upper() == "PATCH" and operation.path.endswith(
-                "/settings"):  # a generated boot_status Rejected/Pending would strand the station
-            restore = httpx.patch(f"{base_url}/chargers/{STATION}/settings", json=DEFAULTS,
-                                  timeout=10)
+        if (
+            targeted
+            and operation.method.upper() == "PATCH"
+            and operation.path.endswith("/settings")
+        ):  # a generated boot_status Rejected/Pending would strand the station
+            restore = httpx.patch(
+                f"{base_url}/chargers/{STATION}/settings", json=DEFAULTS, timeout=10
+            )
             assert restore.status_code == 200, restore.text
 
     run()

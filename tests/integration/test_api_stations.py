@@ -79,8 +79,10 @@ async def test_evses_and_device_model(stack, stations) -> None:
     assert found[0]["connectors"][0]["status"] == "Available"
     missing = await client.get("/chargers/CP_1/device-model")
     assert missing.status_code == 404 and missing.json()["code"] == "device_model_unknown"
-    sent = await client.post("/chargers/CP_1/commands/GetBaseReport",
-                             json={"requestId": 7, "reportBase": "FullInventory"})
+    sent = await client.post(
+        "/chargers/CP_1/commands/GetBaseReport",
+        json={"requestId": 7, "reportBase": "FullInventory"},
+    )
     assert sent.status_code == 200, sent.text
 
     async def model():
@@ -95,19 +97,35 @@ async def test_evses_and_device_model(stack, stations) -> None:
 async def test_settings_read_and_patch(stack, stations) -> None:
     server, client = stack
     initial = (await client.get("/chargers/CP_2/settings")).json()
-    assert initial == {"boot_status": None, "lenient": False, "items_per_message": None,
-                       "bytes_per_message": None, "notes": ""}
-    patched = await client.patch("/chargers/CP_2/settings", json={
-        "boot_status": "Pending", "lenient": True, "items_per_message": 5, "notes": "bay 3"})
+    assert initial == {
+        "boot_status": None,
+        "lenient": False,
+        "items_per_message": None,
+        "bytes_per_message": None,
+        "notes": "",
+    }
+    patched = await client.patch(
+        "/chargers/CP_2/settings",
+        json={"boot_status": "Pending", "lenient": True, "items_per_message": 5, "notes": "bay 3"},
+    )
     assert patched.status_code == 200, patched.text
-    assert patched.json() == {"boot_status": "Pending", "lenient": True, "items_per_message": 5,
-                              "bytes_per_message": None, "notes": "bay 3"}
+    assert patched.json() == {
+        "boot_status": "Pending",
+        "lenient": True,
+        "items_per_message": 5,
+        "bytes_per_message": None,
+        "notes": "bay 3",
+    }
     assert server.is_lenient("CP_2")
     assert (await client.get("/chargers/CP_2")).json()["lenient"] is True
     again = await client.patch("/chargers/CP_2/settings", json={"boot_status": None})
     assert again.json()["boot_status"] is None and again.json()["notes"] == "bay 3"
-    for bad in ({"boot_status": "Maybe"}, {"items_per_message": 0}, {"lenient": None},
-                {"colour": "red"}):
+    for bad in (
+        {"boot_status": "Maybe"},
+        {"items_per_message": 0},
+        {"lenient": None},
+        {"colour": "red"},
+    ):
         response = await client.patch("/chargers/CP_2/settings", json=bad)
         assert response.status_code == 422, bad
         assert response.json()["code"] == "invalid_body"
@@ -116,13 +134,15 @@ async def test_settings_read_and_patch(stack, stations) -> None:
 
 async def test_message_log_pairs_calls_with_replies(stack, stations) -> None:
     _, client = stack
-    sent = await client.post("/chargers/CP_0/commands/TriggerMessage",
-                             json={"requestedMessage": "Heartbeat"})
+    sent = await client.post(
+        "/chargers/CP_0/commands/TriggerMessage", json={"requestedMessage": "Heartbeat"}
+    )
     assert sent.status_code == 200, sent.text
 
     async def heartbeat_logged():
-        frames = (await client.get("/chargers/CP_0/messages",
-                                   params={"action": "Heartbeat"})).json()
+        frames = (
+            await client.get("/chargers/CP_0/messages", params={"action": "Heartbeat"})
+        ).json()
         return frames if len(frames) >= 2 else None
 
     frames = await _until(heartbeat_logged)
@@ -133,10 +153,15 @@ async def test_message_log_pairs_calls_with_replies(stack, stations) -> None:
     assert reply["message_type"] == "CALLRESULT" and reply["direction"] == "in"
     assert call["message_id"] == reply["message_id"]
     assert call["latency_ms"] is not None and call["latency_ms"] == reply["latency_ms"]
-    assert call["json"] == [2, call["message_id"], "TriggerMessage",
-                            {"requestedMessage": "Heartbeat"}]
-    outgoing = (await client.get("/chargers/CP_0/messages",
-                                 params={"direction": "out", "limit": 3})).json()
+    assert call["json"] == [
+        2,
+        call["message_id"],
+        "TriggerMessage",
+        {"requestedMessage": "Heartbeat"},
+    ]
+    outgoing = (
+        await client.get("/chargers/CP_0/messages", params={"direction": "out", "limit": 3})
+    ).json()
     assert len(outgoing) <= 3 and all(f["direction"] == "out" for f in outgoing)
     assert (await client.get("/chargers/nope/messages")).status_code == 404
 
@@ -144,8 +169,9 @@ async def test_message_log_pairs_calls_with_replies(stack, stations) -> None:
 async def test_message_log_is_a_bounded_ring(stack, stations) -> None:
     _, client = stack
     for _ in range(12):
-        response = await client.post("/chargers/CP_1/commands/TriggerMessage",
-                                     json={"requestedMessage": "Heartbeat"})
+        response = await client.post(
+            "/chargers/CP_1/commands/TriggerMessage", json={"requestedMessage": "Heartbeat"}
+        )
         assert response.status_code == 200
     frames = (await client.get("/chargers/CP_1/messages", params={"limit": 1000})).json()
     assert len(frames) == 20  # message_log_size
@@ -165,17 +191,36 @@ async def test_openapi_documents_every_endpoint_with_examples(stack) -> None:
     spec = (await client.get("/openapi.json")).json()
     paths = spec["paths"]
     for path in (
-        "/chargers/{charger_id}/evses", "/chargers/{charger_id}/device-model",
-        "/chargers/{charger_id}/settings", "/chargers/{charger_id}/messages",
-        "/chargers/{charger_id}/commands/{action}", "/actions", "/chargers/{charger_id}/reset",
-        "/chargers/{charger_id}/unlock", "/chargers/{charger_id}/availability",
-        "/chargers/{charger_id}/trigger", "/chargers/{charger_id}/variables/get",
-        "/chargers/{charger_id}/variables/set", "/chargers/{charger_id}/charging-profile",
-        "/transactions", "/transactions/{transaction_id}", "/tokens", "/tokens/{id_token}",
-        "/tokens/{id_token}/block", "/events", "/metrics", "/logs/protocol",
+        "/chargers/{charger_id}/evses",
+        "/chargers/{charger_id}/device-model",
+        "/chargers/{charger_id}/settings",
+        "/chargers/{charger_id}/messages",
+        "/chargers/{charger_id}/commands/{action}",
+        "/actions",
+        "/chargers/{charger_id}/reset",
+        "/chargers/{charger_id}/unlock",
+        "/chargers/{charger_id}/availability",
+        "/chargers/{charger_id}/trigger",
+        "/chargers/{charger_id}/variables/get",
+        "/chargers/{charger_id}/variables/set",
+        "/chargers/{charger_id}/charging-profile",
+        "/transactions",
+        "/transactions/{transaction_id}",
+        "/tokens",
+        "/tokens/{id_token}",
+        "/tokens/{id_token}/block",
+        "/events",
+        "/metrics",
+        "/logs/protocol",
     ):
         assert path in paths, path
     schemas = spec["components"]["schemas"]
-    for name in ("ResetBody", "TokenCreate", "StationSettingsPatch", "CommandResult",
-                 "ErrorBody", "ValidationErrorBody"):
+    for name in (
+        "ResetBody",
+        "TokenCreate",
+        "StationSettingsPatch",
+        "CommandResult",
+        "ErrorBody",
+        "ValidationErrorBody",
+    ):
         assert schemas[name].get("examples"), name

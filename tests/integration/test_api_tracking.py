@@ -20,13 +20,24 @@ from ocppkit.csms import OCPPServer
 
 CP = "CP001"
 NOW = "2026-01-01T00:00:00Z"
-GET_LOG = {"logType": "DiagnosticsLog", "requestId": 42,
-           "log": {"remoteLocation": "https://logs.example.com/upload"}}
+GET_LOG = {
+    "logType": "DiagnosticsLog",
+    "requestId": 42,
+    "log": {"remoteLocation": "https://logs.example.com/upload"},
+}
 PROFILE = {
-    "id": 5, "stackLevel": 0, "chargingProfilePurpose": "TxDefaultProfile",
+    "id": 5,
+    "stackLevel": 0,
+    "chargingProfilePurpose": "TxDefaultProfile",
     "chargingProfileKind": "Absolute",
-    "chargingSchedule": [{"id": 1, "chargingRateUnit": "A", "startSchedule": NOW,
-                          "chargingSchedulePeriod": [{"startPeriod": 0, "limit": 16.0}]}],
+    "chargingSchedule": [
+        {
+            "id": 1,
+            "chargingRateUnit": "A",
+            "startSchedule": NOW,
+            "chargingSchedulePeriod": [{"startPeriod": 0, "limit": 16.0}],
+        }
+    ],
 }
 
 
@@ -35,11 +46,21 @@ def security_event(kind: str = "TamperDetectionActivated") -> dict[str, Any]:
 
 
 def monitoring_event(event_id: int) -> dict[str, Any]:
-    return {"generatedAt": NOW, "seqNo": 0, "eventData": [{
-        "eventId": event_id, "timestamp": NOW, "trigger": "Alerting", "actualValue": "85",
-        "eventNotificationType": "HardWiredMonitor", "component": {"name": "EVSE"},
-        "variable": {"name": "Temperature"},
-    }]}
+    return {
+        "generatedAt": NOW,
+        "seqNo": 0,
+        "eventData": [
+            {
+                "eventId": event_id,
+                "timestamp": NOW,
+                "trigger": "Alerting",
+                "actualValue": "85",
+                "eventNotificationType": "HardWiredMonitor",
+                "component": {"name": "EVSE"},
+                "variable": {"name": "Temperature"},
+            }
+        ],
+    }
 
 
 @pytest.fixture(params=["memory", "sqlite"])
@@ -61,7 +82,10 @@ Stack = tuple[OCPPServer, httpx.AsyncClient, RawStation]
 
 
 async def command_via_api(
-    client: httpx.AsyncClient, station: RawStation, action: str, payload: dict[str, Any],
+    client: httpx.AsyncClient,
+    station: RawStation,
+    action: str,
+    payload: dict[str, Any],
     answer: dict[str, Any],
 ) -> httpx.Response:
     """``POST /chargers/CP001/commands/{action}``, answered by the station."""
@@ -96,8 +120,9 @@ async def pages(client: httpx.AsyncClient, path: str, limit: int, **params: Any)
 
 async def test_get_log_command_with_its_progress(stack: Stack) -> None:
     _, client, station = stack
-    response = await command_via_api(client, station, "GetLog", GET_LOG,
-                                     {"status": "Accepted", "filename": "diag.log"})
+    response = await command_via_api(
+        client, station, "GetLog", GET_LOG, {"status": "Accepted", "filename": "diag.log"}
+    )
     assert response.status_code == 200, response.text
     await station.result("LogStatusNotification", {"status": "Uploading", "requestId": 42})
     await station.result("LogStatusNotification", {"status": "Uploaded", "requestId": 42})
@@ -114,8 +139,11 @@ async def test_get_log_command_with_its_progress(stack: Stack) -> None:
     assert cmd["progress"] == "Uploaded"
     assert cmd["sent_at"] and cmd["answered_at"] and cmd["progress_at"]
 
-    notes = (await client.get(f"/chargers/{CP}/notifications",
-                              params={"action": "LogStatusNotification"})).json()
+    notes = (
+        await client.get(
+            f"/chargers/{CP}/notifications", params={"action": "LogStatusNotification"}
+        )
+    ).json()
     assert [n["payload"]["status"] for n in notes["items"]] == ["Uploaded", "Uploading"]
     assert {n["command_id"] for n in notes["items"]} == {cmd["id"]}
     assert {n["request_id"] for n in notes["items"]} == {42}
@@ -131,7 +159,9 @@ async def test_security_and_monitoring_events(stack: Stack) -> None:
 
     security = (await client.get(f"/chargers/{CP}/security-events")).json()
     assert [e["payload"]["type"] for e in security["items"]] == [
-        "TamperDetectionActivated", "FirmwareUpdated"]
+        "TamperDetectionActivated",
+        "FirmwareUpdated",
+    ]
     assert {e["action"] for e in security["items"]} == {"SecurityEventNotification"}
     assert security["next"] is None
     monitoring = (await client.get(f"/chargers/{CP}/monitoring-events")).json()
@@ -141,7 +171,10 @@ async def test_security_and_monitoring_events(stack: Stack) -> None:
     assert event["received_at"]
     everything = (await client.get(f"/chargers/{CP}/notifications")).json()["items"]
     assert [n["action"] for n in everything] == [
-        "SecurityEventNotification", "NotifyEvent", "SecurityEventNotification"]
+        "SecurityEventNotification",
+        "NotifyEvent",
+        "SecurityEventNotification",
+    ]
     ids = [n["id"] for n in everything]
     assert ids == sorted(ids, reverse=True)
 
@@ -154,8 +187,9 @@ async def test_cursor_paging_gives_every_item_once(stack: Stack) -> None:
         await station.result("SecurityEventNotification", security_event())
         await command_via_api(client, station, "ClearCache", {}, {"status": "Accepted"})
 
-    expected = (await client.get(f"/chargers/{CP}/notifications",
-                                 params={"limit": 1000})).json()["items"]
+    expected = (await client.get(f"/chargers/{CP}/notifications", params={"limit": 1000})).json()[
+        "items"
+    ]
     assert len(expected) == 10
     for limit in (1, 3, 10):
         assert await pages(client, f"/chargers/{CP}/notifications", limit) == expected
@@ -172,9 +206,13 @@ async def test_cursor_paging_gives_every_item_once(stack: Stack) -> None:
 async def test_charging_profiles_and_objects(stack: Stack) -> None:
     _, client, station = stack
     assert (await client.get(f"/chargers/{CP}/charging-profiles")).json() == []
-    response = await command_via_api(client, station, "SetChargingProfile",
-                                     {"evseId": 1, "chargingProfile": PROFILE},
-                                     {"status": "Accepted"})
+    response = await command_via_api(
+        client,
+        station,
+        "SetChargingProfile",
+        {"evseId": 1, "chargingProfile": PROFILE},
+        {"status": "Accepted"},
+    )
     assert response.status_code == 200, response.text
 
     profiles = await client.get(f"/chargers/{CP}/charging-profiles")
@@ -186,34 +224,45 @@ async def test_charging_profiles_and_objects(stack: Stack) -> None:
     assert profile["payload"]["id"] == 5
     objects = (await client.get(f"/chargers/{CP}/objects")).json()
     assert profile in objects
-    assert (await client.get(f"/chargers/{CP}/objects",
-                             params={"kind": "charging_profile"})).json() == [profile]
-    assert (await client.get(f"/chargers/{CP}/objects",
-                             params={"kind": "reservation"})).json() == []
+    assert (
+        await client.get(f"/chargers/{CP}/objects", params={"kind": "charging_profile"})
+    ).json() == [profile]
+    assert (
+        await client.get(f"/chargers/{CP}/objects", params={"kind": "reservation"})
+    ).json() == []
 
 
-@pytest.mark.parametrize("path", [
-    "commands", "notifications", "security-events", "monitoring-events", "objects",
-    "charging-profiles",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "commands",
+        "notifications",
+        "security-events",
+        "monitoring-events",
+        "objects",
+        "charging-profiles",
+    ],
+)
 async def test_unknown_station_is_404(stack: Stack, path: str) -> None:
     _, client, _ = stack
     response = await client.get(f"/chargers/NOPE/{path}")
     assert response.status_code == 404
-    assert response.json() == {"detail": "charger 'NOPE' is not known",
-                               "code": "charger_not_found"}
+    assert response.json() == {"detail": "charger 'NOPE' is not known", "code": "charger_not_found"}
 
 
-@pytest.mark.parametrize(("path", "params", "field"), [
-    ("objects", {"kind": "gadget"}, "kind"),
-    ("commands", {"action": "Nonsense"}, "action"),
-    ("commands", {"action": "BootNotification"}, "action"),
-    ("notifications", {"action": "Reset"}, "action"),
-    ("commands", {"limit": 0}, "limit"),
-    ("notifications", {"limit": 1001}, "limit"),
-    ("security-events", {"before_id": 0}, "before_id"),
-    ("monitoring-events", {"before_id": "x"}, "before_id"),
-])
+@pytest.mark.parametrize(
+    ("path", "params", "field"),
+    [
+        ("objects", {"kind": "gadget"}, "kind"),
+        ("commands", {"action": "Nonsense"}, "action"),
+        ("commands", {"action": "BootNotification"}, "action"),
+        ("notifications", {"action": "Reset"}, "action"),
+        ("commands", {"limit": 0}, "limit"),
+        ("notifications", {"limit": 1001}, "limit"),
+        ("security-events", {"before_id": 0}, "before_id"),
+        ("monitoring-events", {"before_id": "x"}, "before_id"),
+    ],
+)
 async def test_bad_parameters_are_422(
     stack: Stack, path: str, params: dict[str, Any], field: str
 ) -> None:
@@ -229,8 +278,15 @@ async def test_bad_parameters_are_422(
 async def test_unknown_kind_lists_the_allowed_kinds(stack: Stack) -> None:
     _, client, _ = stack
     body = (await client.get(f"/chargers/{CP}/objects", params={"kind": "gadget"})).json()
-    for kind in ("charging_profile", "reservation", "display_message", "local_list",
-                 "ev_charging_needs", "ev_charging_schedule", "charging_limit"):
+    for kind in (
+        "charging_profile",
+        "reservation",
+        "display_message",
+        "local_list",
+        "ev_charging_needs",
+        "ev_charging_schedule",
+        "charging_limit",
+    ):
         assert kind in body["detail"]
 
 
@@ -299,13 +355,24 @@ async def test_event_stream_filters_out_other_kinds(stack: Stack) -> None:
 async def test_openapi_documents_the_tracking_endpoints(stack: Stack) -> None:
     _, client, _ = stack
     spec = (await client.get("/openapi.json")).json()
-    for path in ("commands", "notifications", "security-events", "monitoring-events", "objects",
-                 "charging-profiles"):
+    for path in (
+        "commands",
+        "notifications",
+        "security-events",
+        "monitoring-events",
+        "objects",
+        "charging-profiles",
+    ):
         operation = spec["paths"][f"/chargers/{{charger_id}}/{path}"]["get"]
         assert {"200", "404", "422"} <= set(operation["responses"]), path
     schemas = spec["components"]["schemas"]
-    for name in ("CommandPage", "NotificationPage", "TrackedCommand", "StationNotification",
-                 "StationObject"):
+    for name in (
+        "CommandPage",
+        "NotificationPage",
+        "TrackedCommand",
+        "StationNotification",
+        "StationObject",
+    ):
         assert schemas[name].get("examples"), name
     events = spec["paths"]["/events"]["get"]["description"]
     assert "command" in events and "notification" in events

@@ -81,14 +81,14 @@ async def test_transaction_detail_has_events_and_meter_values(stack, charger) ->
     tx_id = await _charge_once(client, "TOKEN_C")
 
     async def detail():
-        found = (await client.get(f"/transactions/{tx_id}",
-                                  params={"charger_id": "CP_TX"})).json()
+        found = (await client.get(f"/transactions/{tx_id}", params={"charger_id": "CP_TX"})).json()
         kinds = [e["event_type"] for e in found["events"]]
         return found if "Ended" in kinds and found["meter_values"] else None
 
     found = await _until(detail)
-    assert found["source"] == ("memory" if server._store.__class__.__name__ == "Store"
-                               else "database")
+    assert found["source"] == (
+        "memory" if server._store.__class__.__name__ == "Store" else "database"
+    )
     assert found["events"][0]["event_type"] == "Started"
     assert found["charger_id"] == "CP_TX" and found["active"] is False
     assert found["energy_kwh"] > 0
@@ -100,13 +100,24 @@ async def test_transaction_detail_has_events_and_meter_values(stack, charger) ->
 
 async def test_token_lifecycle(stack) -> None:
     server, client = stack
-    created = await client.post("/tokens", json={
-        "id_token": "04A2B3C4D5E6F7", "type": "ISO14443", "status": "Accepted",
-        "expiry": "2030-01-01T00:00:00Z", "group": "FLEET_1"})
+    created = await client.post(
+        "/tokens",
+        json={
+            "id_token": "04A2B3C4D5E6F7",
+            "type": "ISO14443",
+            "status": "Accepted",
+            "expiry": "2030-01-01T00:00:00Z",
+            "group": "FLEET_1",
+        },
+    )
     assert created.status_code == 201, created.text
-    assert created.json() == {"id_token": "04A2B3C4D5E6F7", "type": "ISO14443",
-                              "status": "Accepted", "expiry": "2030-01-01T00:00:00.000Z",
-                              "group": "FLEET_1"}
+    assert created.json() == {
+        "id_token": "04A2B3C4D5E6F7",
+        "type": "ISO14443",
+        "status": "Accepted",
+        "expiry": "2030-01-01T00:00:00.000Z",
+        "group": "FLEET_1",
+    }
     duplicate = await client.post("/tokens", json={"id_token": "04a2b3c4d5e6f7"})
     assert duplicate.status_code == 409 and duplicate.json()["code"] == "token_exists"
     for i in range(3):
@@ -115,8 +126,9 @@ async def test_token_lifecycle(stack) -> None:
     assert listed.headers["X-Total-Count"] == "4" and len(listed.json()) == 2
     got = await client.get("/tokens/04A2B3C4D5E6F7")
     assert got.json()["group"] == "FLEET_1"
-    patched = await client.patch("/tokens/04A2B3C4D5E6F7", json={"status": "Expired",
-                                                                 "expiry": None})
+    patched = await client.patch(
+        "/tokens/04A2B3C4D5E6F7", json={"status": "Expired", "expiry": None}
+    )
     assert patched.json()["status"] == "Expired" and patched.json()["expiry"] is None
     assert patched.json()["type"] == "ISO14443"
     blocked = await client.post("/tokens/UNMANAGED/block")
@@ -126,9 +138,13 @@ async def test_token_lifecycle(stack) -> None:
     assert deleted.status_code == 204
     assert (await client.get("/tokens/T0")).json()["code"] == "token_not_found"
     assert (await client.delete("/tokens/T0")).status_code == 404
-    for bad in ({"id_token": ""}, {"id_token": "X", "status": "Maybe"},
-                {"id_token": "X", "type": "Card"}, {"id_token": "X" * 37},
-                {"id_token": "X", "expiry": "2030-01-01T00:00:00"}):
+    for bad in (
+        {"id_token": ""},
+        {"id_token": "X", "status": "Maybe"},
+        {"id_token": "X", "type": "Card"},
+        {"id_token": "X" * 37},
+        {"id_token": "X", "expiry": "2030-01-01T00:00:00"},
+    ):
         response = await client.post("/tokens", json=bad)
         assert response.status_code == 422 and response.json()["code"] == "invalid_body"
     assert (await client.patch("/tokens/T1", json={"status": None})).status_code == 422

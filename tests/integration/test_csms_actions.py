@@ -99,16 +99,21 @@ def schema_strategy(schema: dict[str, Any], root: dict[str, Any]) -> st.SearchSt
     if kind is None:  # DataTransfer.data: any JSON value
         return st.recursive(
             st.none() | st.booleans() | st.integers() | st.text(max_size=6),
-            lambda inner: st.lists(inner, max_size=3)
-            | st.dictionaries(st.text(max_size=4), inner, max_size=3),
+            lambda inner: (
+                st.lists(inner, max_size=3)
+                | st.dictionaries(st.text(max_size=4), inner, max_size=3)
+            ),
             max_leaves=6,
         )
     if kind == "object":
         return _object(schema, root)
     if kind == "array":
         low = schema.get("minItems", 0)
-        return st.lists(schema_strategy(schema["items"], root), min_size=low,
-                        max_size=min(schema.get("maxItems", low + 2), low + 2))
+        return st.lists(
+            schema_strategy(schema["items"], root),
+            min_size=low,
+            max_size=min(schema.get("maxItems", low + 2), low + 2),
+        )
     if kind == "string":
         if schema.get("format") == "date-time":
             return _date_time()
@@ -116,14 +121,16 @@ def schema_strategy(schema: dict[str, Any], root: dict[str, Any]) -> st.SearchSt
     if kind == "integer":
         return st.integers(schema.get("minimum"), schema.get("maximum"))
     if kind == "number":
-        return st.floats(schema.get("minimum"), schema.get("maximum"), allow_nan=False,
-                         allow_infinity=False)
+        return st.floats(
+            schema.get("minimum"), schema.get("maximum"), allow_nan=False, allow_infinity=False
+        )
     return st.booleans()
 
 
 @pytest.fixture(params=STORES)
-async def stored_csms(request: pytest.FixtureRequest, recorder: FrameRecorder
-                      ) -> AsyncIterator[OCPPServer]:
+async def stored_csms(
+    request: pytest.FixtureRequest, recorder: FrameRecorder
+) -> AsyncIterator[OCPPServer]:
     """A started CSMS in memory or on a fresh database, its frames going to ``recorder``."""
     async with AsyncExitStack() as stack:
         url = None
@@ -176,7 +183,8 @@ class LiveLink:
         if store != "memory":
             folder = self._stack.enter_context(tempfile.TemporaryDirectory())
             url = self.loop.run_until_complete(
-                self._stack.enter_async_context(database_url(store, Path(folder))))
+                self._stack.enter_async_context(database_url(store, Path(folder)))
+            )
         self.server = OCPPServer("127.0.0.1", 0, call_timeout=2.0, database_url=url)
         self.recorder = FrameRecorder()
         self.server.add_frame_observer(lambda _s, d, t: self.recorder(d, t))
@@ -232,10 +240,21 @@ def test_a_device_model_with_integers_beyond_64_bits_is_stored(store: str) -> No
     station got an InternalError. The schemas bound no integer."""
     link = LiveLink(store)
     try:
-        reply = link.call("NotifyReport", {
-            "requestId": 1, "generatedAt": "2025-01-01T00:00:00Z", "seqNo": 0,
-            "reportData": [{"component": {"name": "EVSE", "evse": {"id": -(2**63) - 1025}},
-                            "variable": {"name": "Power"}, "variableAttribute": [{}]}]})
+        reply = link.call(
+            "NotifyReport",
+            {
+                "requestId": 1,
+                "generatedAt": "2025-01-01T00:00:00Z",
+                "seqNo": 0,
+                "reportData": [
+                    {
+                        "component": {"name": "EVSE", "evse": {"id": -(2**63) - 1025}},
+                        "variable": {"name": "Power"},
+                        "variableAttribute": [{}],
+                    }
+                ],
+            },
+        )
         model = link.server.get_device_model("CP001")
     finally:
         link.close()

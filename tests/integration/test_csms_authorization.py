@@ -31,8 +31,9 @@ async def test_C01_managed_tokens_answer_their_status_expiry_and_group(clock: Fi
     server = OCPPServer("127.0.0.1", 0, clock=clock)  # accept-all: the default policy
     await server.tokens.add("BLOCKED-1", status="Blocked")
     await server.tokens.add("OLD-1", expiry=clock.now - timedelta(hours=1))
-    await server.tokens.add("FLEET-7", type="ISO14443", group="FLEET",
-                            expiry=clock.now + timedelta(days=1))
+    await server.tokens.add(
+        "FLEET-7", type="ISO14443", group="FLEET", expiry=clock.now + timedelta(days=1)
+    )
     async with asyncio.timeout(WAIT):
         await server.start()
     try:
@@ -40,7 +41,8 @@ async def test_C01_managed_tokens_answer_their_status_expiry_and_group(clock: Fi
         assert await authorize(station, "blocked-1") == {"status": "Blocked"}
         assert await authorize(station, "OLD-1") == {"status": "Expired"}
         assert await authorize(station, "FLEET-7") == {
-            "status": "Accepted", "cacheExpiryDateTime": "2025-01-03T03:04:05.000Z",
+            "status": "Accepted",
+            "cacheExpiryDateTime": "2025-01-03T03:04:05.000Z",
             "groupIdToken": {"idToken": "FLEET", "type": "Central"},
         }
         assert await authorize(station, "ANYONE") == {"status": "Accepted"}
@@ -58,8 +60,9 @@ async def test_C01_list_policy_unknown_is_invalid_and_block_remove_apply_at_once
     assert await authorize(station, "TOKEN-OK") == {"status": "Accepted"}
     await csms.tokens.block("TOKEN-OK")
     assert await authorize(station, "TOKEN-OK") == {"status": "Blocked"}
-    started = await station.result("TransactionEvent", transaction_event(
-        "Started", 0, idToken=token("token-ok")["idToken"]))
+    started = await station.result(
+        "TransactionEvent", transaction_event("Started", 0, idToken=token("token-ok")["idToken"])
+    )
     assert started["idTokenInfo"]["status"] == "Blocked"  # E01/E03: the same answer
     assert await csms.tokens.remove("TOKEN-OK")
     assert await authorize(station, "TOKEN-OK") == {"status": "Accepted"}  # listed again
@@ -77,15 +80,19 @@ async def test_E05_a_token_in_a_transaction_elsewhere_is_concurrent_tx(clock: Fi
         first = await RawStation.connect(server.port, "CP-A")
         second = await RawStation.connect(server.port, "CP-B")
         card = token("CARD-1")["idToken"]
-        started = await first.result("TransactionEvent", transaction_event(
-            "Started", 0, idToken=card, evse={"id": 1, "connectorId": 1}))
+        started = await first.result(
+            "TransactionEvent",
+            transaction_event("Started", 0, idToken=card, evse={"id": 1, "connectorId": 1}),
+        )
         assert started["idTokenInfo"]["status"] == "Accepted"
-        updated = await first.result("TransactionEvent", transaction_event(
-            "Updated", 1, idToken=card))
+        updated = await first.result(
+            "TransactionEvent", transaction_event("Updated", 1, idToken=card)
+        )
         assert updated["idTokenInfo"]["status"] == "Accepted"  # its own transaction
         assert await authorize(second, "card-1") == {"status": "ConcurrentTx"}
-        other = await second.result("TransactionEvent", transaction_event(
-            "Started", 0, tx_id="TX-B", idToken=card))
+        other = await second.result(
+            "TransactionEvent", transaction_event("Started", 0, tx_id="TX-B", idToken=card)
+        )
         assert other["idTokenInfo"]["status"] == "ConcurrentTx"
         await first.result("TransactionEvent", transaction_event("Ended", 2))
         await second.result("TransactionEvent", transaction_event("Ended", 1, tx_id="TX-B"))
@@ -103,8 +110,7 @@ async def url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[s
 
 
 async def test_C01_tokens_are_kept_in_the_database(url: str, clock: FixedClock) -> None:
-    server = OCPPServer("127.0.0.1", 0, clock=clock, database_url=url,
-                        authorized_tokens=["LISTED"])
+    server = OCPPServer("127.0.0.1", 0, clock=clock, database_url=url, authorized_tokens=["LISTED"])
     await server.tokens.add("EARLY", status="Blocked")  # before start: stored at start
     async with asyncio.timeout(WAIT):
         await server.start()
@@ -114,8 +120,9 @@ async def test_C01_tokens_are_kept_in_the_database(url: str, clock: FixedClock) 
     async with asyncio.timeout(WAIT):
         await server.stop()
 
-    restarted = OCPPServer("127.0.0.1", 0, clock=clock, database_url=url,
-                           authorized_tokens=["LISTED"])
+    restarted = OCPPServer(
+        "127.0.0.1", 0, clock=clock, database_url=url, authorized_tokens=["LISTED"]
+    )
     async with asyncio.timeout(WAIT):
         await restarted.start()
     try:

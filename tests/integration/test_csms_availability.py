@@ -72,9 +72,15 @@ async def test_G01_connector_statuses_are_kept_per_connector(
     csms: OCPPServer, station: RawStation
 ) -> None:
     for evse, connector, value in [(1, 1, "Available"), (1, 2, "Occupied"), (2, 1, "Faulted")]:
-        await station.result("StatusNotification", {
-            "timestamp": "2025-01-02T03:04:05Z", "connectorStatus": value, "evseId": evse,
-            "connectorId": connector})
+        await station.result(
+            "StatusNotification",
+            {
+                "timestamp": "2025-01-02T03:04:05Z",
+                "connectorStatus": value,
+                "evseId": evse,
+                "connectorId": connector,
+            },
+        )
     evses = csms.get_charger_status("CP001")["evses"]
     assert [(e["evse_id"], e["status"]) for e in evses] == [(1, "Occupied"), (2, "Faulted")]
     assert [c["status"] for c in evses[0]["connectors"]] == ["Available", "Occupied"]

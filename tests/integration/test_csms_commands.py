@@ -33,8 +33,10 @@ pytest_plugins = ["test_csms_support"]
 
 
 def snake(action: str) -> str:
-    return "".join(f"_{c.lower()}" if c.isupper() else c for c in action).lstrip("_").replace(
-        "e_v", "ev"
+    return (
+        "".join(f"_{c.lower()}" if c.isupper() else c for c in action)
+        .lstrip("_")
+        .replace("e_v", "ev")
     )
 
 
@@ -48,15 +50,18 @@ def minimal_kwargs(action: str) -> dict[str, Any]:
 HAND_WRITTEN: dict[str, dict[str, Any]] = {
     "RequestStartTransaction": {"evse_id": 1, "id_token": "TOKEN-OK"},
     "RequestStopTransaction": {"transaction_id": "nope"},
-    "SetChargingProfile": {"evse_id": 0, "charging_profile": minimal_kwargs(
-        "SetChargingProfile")["charging_profile"]},
+    "SetChargingProfile": {
+        "evse_id": 0,
+        "charging_profile": minimal_kwargs("SetChargingProfile")["charging_profile"],
+    },
 }
 
 
 @pytest.fixture
 async def simulator(csms: OCPPServer) -> AsyncIterator[ChargerSimulator]:
-    sim = ChargerSimulator("CP-CMD", f"ws://127.0.0.1:{csms.port}", seed=5,
-                           reconnect_min_delay=0.05)
+    sim = ChargerSimulator(
+        "CP-CMD", f"ws://127.0.0.1:{csms.port}", seed=5, reconnect_min_delay=0.05
+    )
     await sim.connect(timeout=WAIT)
     yield sim
     await sim.disconnect()
@@ -91,10 +96,12 @@ async def test_keyword_fields_and_models_build_the_request(
 
 
 def variable_results(call: list[Any]) -> dict[str, Any]:
-    return {"getVariableResult": [
-        {"attributeStatus": "Accepted", "attributeValue": "v", **item}
-        for item in call[3]["getVariableData"]
-    ]}
+    return {
+        "getVariableResult": [
+            {"attributeStatus": "Accepted", "attributeValue": "v", **item}
+            for item in call[3]["getVariableData"]
+        ]
+    }
 
 
 async def answer_parts(station: RawStation, count: int) -> list[list[Any]]:
@@ -123,14 +130,21 @@ async def test_b06_split_per_items_per_message_the_station_reported(
     csms: OCPPServer, station: RawStation
 ) -> None:
     csms.set_station_limits("CP001", items_per_message=50)
-    await station.result("NotifyReport", {
-        "requestId": 1, "generatedAt": "2025-01-02T03:04:05Z", "seqNo": 0,
-        "reportData": [{
-            "component": {"name": "DeviceDataCtrlr"},
-            "variable": {"name": "ItemsPerMessage", "instance": "GetVariables"},
-            "variableAttribute": [{"type": "Actual", "value": "2"}],
-        }],
-    })
+    await station.result(
+        "NotifyReport",
+        {
+            "requestId": 1,
+            "generatedAt": "2025-01-02T03:04:05Z",
+            "seqNo": 0,
+            "reportData": [
+                {
+                    "component": {"name": "DeviceDataCtrlr"},
+                    "variable": {"name": "ItemsPerMessage", "instance": "GetVariables"},
+                    "variableAttribute": [{"type": "Actual", "value": "2"}],
+                }
+            ],
+        },
+    )
     task = asyncio.create_task(csms.get_variables("CP001", [("EVSE", f"V{i}") for i in range(5)]))
     await answer_parts(station, 3)
     assert len((await task).get_variable_result) == 5
@@ -141,10 +155,15 @@ async def test_b06_split_per_the_limit_read_from_the_simulator(
 ) -> None:
     limit = Key("DeviceDataCtrlr", "ItemsPerMessage", variable_instance="GetVariables")
     simulator.device_model.set_value(limit, "2")
-    read = await csms.get_variables("CP-CMD", [{
-        "component": {"name": "DeviceDataCtrlr"},
-        "variable": {"name": "ItemsPerMessage", "instance": "GetVariables"},
-    }])
+    read = await csms.get_variables(
+        "CP-CMD",
+        [
+            {
+                "component": {"name": "DeviceDataCtrlr"},
+                "variable": {"name": "ItemsPerMessage", "instance": "GetVariables"},
+            }
+        ],
+    )
     assert read.get_variable_result[0].attribute_value == "2"
     sent: list[str] = []
     csms.add_frame_observer(lambda _cid, _direction, text: sent.append(text))
@@ -159,9 +178,9 @@ async def test_d01_local_list_split_full_then_differential(
 ) -> None:
     csms.set_station_limits("CP001", items_per_message=2, action="SendLocalList")
     entries = [{"idToken": {"idToken": f"T{i}", "type": "Central"}} for i in range(3)]
-    task = asyncio.create_task(csms.send_local_list(
-        "CP001", 3, "Full", local_authorization_list=entries
-    ))
+    task = asyncio.create_task(
+        csms.send_local_list("CP001", 3, "Full", local_authorization_list=entries)
+    )
     first = await station.answer_next_call({"status": "Accepted"})
     second = await station.answer_next_call({"status": "Accepted"})
     assert [c[3]["updateType"] for c in (first, second)] == ["Full", "Differential"]
@@ -223,15 +242,22 @@ async def test_b05_b06_confirmed_values_update_the_stored_device_model(
             assert server.get_device_model("CP-DM") is None  # no report asked for
             got = await server.get_variables("CP-DM", [("OCPPCommCtrlr", "HeartbeatInterval")])
             assert got.get_variable_result[0].attribute_status == "Accepted"
-            items = {"component": {"name": "DeviceDataCtrlr"},
-                     "variable": {"name": "ItemsPerMessage", "instance": "SetVariables"}}
+            items = {
+                "component": {"name": "DeviceDataCtrlr"},
+                "variable": {"name": "ItemsPerMessage", "instance": "SetVariables"},
+            }
             await server.get_variables("CP-DM", [items])
-            answer = await server.set_variables("CP-DM", [
-                ("OCPPCommCtrlr", "HeartbeatInterval", "77"),
-                ("NoSuchCtrlr", "NoSuchVariable", "1"),  # rejected: not stored
-            ])
+            answer = await server.set_variables(
+                "CP-DM",
+                [
+                    ("OCPPCommCtrlr", "HeartbeatInterval", "77"),
+                    ("NoSuchCtrlr", "NoSuchVariable", "1"),  # rejected: not stored
+                ],
+            )
             assert [r.attribute_status for r in answer.set_variable_result] == [
-                "Accepted", "UnknownComponent"]
+                "Accepted",
+                "UnknownComponent",
+            ]
             model = server.get_device_model("CP-DM")
             reported = server.station_limits.limits("CP-DM", "SetVariables").items
         finally:
@@ -243,8 +269,10 @@ async def test_b05_b06_confirmed_values_update_the_stored_device_model(
             await restarted.start()
             await restarted.stop()
     assert model is not None and model["request_id"] == -1  # no report: answered values only
-    values = {(e["component"]["name"], e["variable"]["name"]):
-              e["variableAttribute"][0]["value"] for e in model["report_data"]}
+    values = {
+        (e["component"]["name"], e["variable"]["name"]): e["variableAttribute"][0]["value"]
+        for e in model["report_data"]
+    }
     assert values[("OCPPCommCtrlr", "HeartbeatInterval")] == "77"
     assert ("NoSuchCtrlr", "NoSuchVariable") not in values
     assert reported == int(values[("DeviceDataCtrlr", "ItemsPerMessage")])
@@ -260,8 +288,9 @@ async def test_every_command_and_its_answer_is_stored(backend: str, tmp_path: Pa
         server = OCPPServer("127.0.0.1", 0, call_timeout=2.0, database_url=url)
         async with asyncio.timeout(WAIT):
             await server.start()
-        sim = ChargerSimulator("CP-ALL", f"ws://127.0.0.1:{server.port}", seed=5,
-                               reconnect_min_delay=0.05)
+        sim = ChargerSimulator(
+            "CP-ALL", f"ws://127.0.0.1:{server.port}", seed=5, reconnect_min_delay=0.05
+        )
         try:
             await sim.connect(timeout=WAIT)
             for action in sorted(CSMS_TO_CS):

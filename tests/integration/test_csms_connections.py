@@ -26,8 +26,12 @@ async def raw_handshake(
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     key = base64.b64encode(os.urandom(16)).decode()
     lines = [
-        f"GET {path} HTTP/1.1", f"Host: 127.0.0.1:{port}", "Upgrade: websocket",
-        "Connection: Upgrade", f"Sec-WebSocket-Key: {key}", "Sec-WebSocket-Version: 13",
+        f"GET {path} HTTP/1.1",
+        f"Host: 127.0.0.1:{port}",
+        "Upgrade: websocket",
+        "Connection: Upgrade",
+        f"Sec-WebSocket-Key: {key}",
+        "Sec-WebSocket-Version: 13",
     ]
     if protocol_header is not None:
         lines.append(f"Sec-WebSocket-Protocol: {protocol_header}")
@@ -39,8 +43,14 @@ async def raw_handshake(
 
 
 @pytest.mark.parametrize(
-    "header", [",ocpp2.0.1", " ocpp2.0.1 , ocpp1.6", "ocpp1.6,,ocpp2.0.1,", "ocpp1.6 ocpp2.0.1",
-               "ocpp1.6; ocpp2.0.1"],
+    "header",
+    [
+        ",ocpp2.0.1",
+        " ocpp2.0.1 , ocpp1.6",
+        "ocpp1.6,,ocpp2.0.1,",
+        "ocpp1.6 ocpp2.0.1",
+        "ocpp1.6; ocpp2.0.1",
+    ],
 )
 async def test_stray_separators_in_the_subprotocol_list_still_match(
     csms: OCPPServer, header: str
@@ -52,23 +62,24 @@ async def test_stray_separators_in_the_subprotocol_list_still_match(
 
 
 @pytest.mark.parametrize(
-    "path", ["/" + "A" * 49, "/" + "%41" * 49, "/CP%2F1", "/CP%201", "/CP%FF", "/CP%23",
-             "/caf%C3%A9", "/"],
+    "path",
+    ["/" + "A" * 49, "/" + "%41" * 49, "/CP%2F1", "/CP%201", "/CP%FF", "/CP%23", "/caf%C3%A9", "/"],
 )
-async def test_invalid_identities_are_refused_at_the_handshake(
-    csms: OCPPServer, path: str
-) -> None:
+async def test_invalid_identities_are_refused_at_the_handshake(csms: OCPPServer, path: str) -> None:
     head, _, writer = await raw_handshake(csms.port, path, "ocpp2.0.1")
     assert head.startswith("HTTP/1.1 400"), head
     writer.close()
     assert csms.list_chargers() == []
 
 
-@pytest.mark.parametrize(("path", "identity"), [
-    ("/" + "%41" * 48, "A" * 48),
-    ("/ocpp/CP%2A%3A%7C%40", "CP*:|@"),
-    ("/a-b_c=d+e.f", "a-b_c=d+e.f"),
-])
+@pytest.mark.parametrize(
+    ("path", "identity"),
+    [
+        ("/" + "%41" * 48, "A" * 48),
+        ("/ocpp/CP%2A%3A%7C%40", "CP*:|@"),
+        ("/a-b_c=d+e.f", "a-b_c=d+e.f"),
+    ],
+)
 async def test_percent_encoded_valid_identities_are_accepted(
     csms: OCPPServer, path: str, identity: str
 ) -> None:

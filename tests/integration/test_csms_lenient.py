@@ -42,8 +42,11 @@ async def test_lenient_station_is_accepted_logged_and_counted(
     assert status["boot"]["serial_number"] == "S" * 40
     assert status["boot"]["reason"] == "Bored"
     logged = " ".join(r.getMessage() for r in caplog.records)
-    for needle in ("chargingStation.serialNumber: maxLength", "reason: enum",
-                   "chargingStation.vendorFlavour: additionalProperties"):
+    for needle in (
+        "chargingStation.serialNumber: maxLength",
+        "reason: enum",
+        "chargingStation.vendorFlavour: additionalProperties",
+    ):
         assert needle in logged
 
 
@@ -51,21 +54,39 @@ async def test_numbers_as_strings_nulls_and_incomplete_optional_objects(
     csms: OCPPServer, station: RawStation
 ) -> None:
     csms.set_lenient("CP001")
-    await station.result("StatusNotification", {
-        "timestamp": "2025-01-02T03:04:06Z", "connectorStatus": "Occupied",
-        "evseId": "1", "connectorId": 1, "customData": None,
-    })
+    await station.result(
+        "StatusNotification",
+        {
+            "timestamp": "2025-01-02T03:04:06Z",
+            "connectorStatus": "Occupied",
+            "evseId": "1",
+            "connectorId": 1,
+            "customData": None,
+        },
+    )
     status = csms.get_charger_status("CP001")
     assert status is not None and status["evses"][0]["status"] == "Occupied"
     assert status["lenient_violations"] == 2
 
 
-@pytest.mark.parametrize(("payload", "code"), [
-    ({"connectorStatus": "Occupied", "evseId": 1, "connectorId": 1},
-     "OccurenceConstraintViolation"),  # a required field missing
-    ({"timestamp": "2025-01-02T03:04:06Z", "connectorStatus": "Occupied", "evseId": "one",
-      "connectorId": 1}, "TypeConstraintViolation"),  # not a number at all
-])
+@pytest.mark.parametrize(
+    ("payload", "code"),
+    [
+        (
+            {"connectorStatus": "Occupied", "evseId": 1, "connectorId": 1},
+            "OccurenceConstraintViolation",
+        ),  # a required field missing
+        (
+            {
+                "timestamp": "2025-01-02T03:04:06Z",
+                "connectorStatus": "Occupied",
+                "evseId": "one",
+                "connectorId": 1,
+            },
+            "TypeConstraintViolation",
+        ),  # not a number at all
+    ],
+)
 async def test_unrepairable_payloads_still_get_the_callerror(
     csms: OCPPServer, station: RawStation, payload: dict[str, Any], code: str
 ) -> None:
@@ -102,12 +123,26 @@ async def test_lenient_payloads_are_stored_as_sent(backend: str, tmp_path: Path)
         station = await RawStation.connect(server.port)
         try:
             assert (await station.result("BootNotification", odd_boot()))["status"] == "Accepted"
-            await station.result("StatusNotification", {
-                "timestamp": "2025-01-02T03:04:06Z", "connectorStatus": "SomethingNew",
-                "evseId": 1, "connectorId": 1})
-            await station.result("TransactionEvent", transaction_event(
-                "Started", 0, tx_id="X" * 40, idToken=token, evse={"id": 1, "connectorId": 1},
-                samples=[energy(5, unit="MWh-ish")]))
+            await station.result(
+                "StatusNotification",
+                {
+                    "timestamp": "2025-01-02T03:04:06Z",
+                    "connectorStatus": "SomethingNew",
+                    "evseId": 1,
+                    "connectorId": 1,
+                },
+            )
+            await station.result(
+                "TransactionEvent",
+                transaction_event(
+                    "Started",
+                    0,
+                    tx_id="X" * 40,
+                    idToken=token,
+                    evse={"id": 1, "connectorId": 1},
+                    samples=[energy(5, unit="MWh-ish")],
+                ),
+            )
         finally:
             await station.close()
             async with asyncio.timeout(WAIT):

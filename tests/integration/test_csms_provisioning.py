@@ -21,8 +21,9 @@ pytest_plugins = ["test_csms_support"]
 
 @asynccontextmanager
 async def running(**options: Any) -> AsyncIterator[OCPPServer]:
-    server = OCPPServer("127.0.0.1", 0, heartbeat_interval=60, call_timeout=2.0,
-                        clock=FixedClock(), **options)
+    server = OCPPServer(
+        "127.0.0.1", 0, heartbeat_interval=60, call_timeout=2.0, clock=FixedClock(), **options
+    )
     async with asyncio.timeout(WAIT):
         await server.start()
     try:
@@ -43,8 +44,13 @@ def variable(component: str, name: str, value: str) -> dict[str, Any]:
 def report_part(
     request_id: int, seq_no: int, tbc: bool, *entries: dict[str, Any]
 ) -> dict[str, Any]:
-    return {"requestId": request_id, "generatedAt": "2025-01-02T03:04:05Z", "seqNo": seq_no,
-            "tbc": tbc, "reportData": list(entries)}
+    return {
+        "requestId": request_id,
+        "generatedAt": "2025-01-02T03:04:05Z",
+        "seqNo": seq_no,
+        "tbc": tbc,
+        "reportData": list(entries),
+    }
 
 
 async def test_B01_accept_policy_accepts_every_station_and_shows_registration() -> None:
@@ -82,9 +88,15 @@ async def test_B02_pending_station_gets_security_error_but_csms_may_send_command
         server.set_boot_status("CP001", "Pending")
         station = await RawStation.connect(server.port)
         assert (await station.result("BootNotification", boot_payload()))["status"] == "Pending"
-        refused = await station.call("StatusNotification", {
-            "timestamp": "2025-01-02T03:04:05Z", "connectorStatus": "Available",
-            "evseId": 1, "connectorId": 1})
+        refused = await station.call(
+            "StatusNotification",
+            {
+                "timestamp": "2025-01-02T03:04:05Z",
+                "connectorStatus": "Available",
+                "evseId": 1,
+                "connectorId": 1,
+            },
+        )
         assert refused[2] == "SecurityError"  # B02.FR.09
         # B02: while Pending, the CSMS may still configure the station.
         command = asyncio.create_task(server.call("CP001", "ClearCache", {}))
@@ -122,12 +134,21 @@ async def _boot_and_report(server: OCPPServer, station: RawStation) -> None:
     call = await station.answer_next_call({"status": "Accepted"})
     assert (call[2], call[3]["reportBase"]) == ("GetBaseReport", "FullInventory")
     request_id = call[3]["requestId"]
-    await station.result("NotifyReport", report_part(
-        request_id, 1, False, variable("DeviceDataCtrlr", "ItemsPerMessage", "10")))
+    await station.result(
+        "NotifyReport",
+        report_part(request_id, 1, False, variable("DeviceDataCtrlr", "ItemsPerMessage", "10")),
+    )
     assert server.get_device_model("CP001") is None  # part 0 still missing
-    await station.result("NotifyReport", report_part(
-        request_id, 0, True, variable("ChargingStation", "Available", "true"),
-        variable("OCPPCommCtrlr", "HeartbeatInterval", "60")))
+    await station.result(
+        "NotifyReport",
+        report_part(
+            request_id,
+            0,
+            True,
+            variable("ChargingStation", "Available", "true"),
+            variable("OCPPCommCtrlr", "HeartbeatInterval", "60"),
+        ),
+    )
 
 
 async def test_B07_base_report_after_the_first_accepted_boot_becomes_the_device_model() -> None:
@@ -153,8 +174,9 @@ async def url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[s
 
 
 async def test_B01_registered_stations_and_device_models_survive_a_restart(url: str) -> None:
-    async with running(boot_policy="auto-register", request_base_report=True,
-                       database_url=url) as server:
+    async with running(
+        boot_policy="auto-register", request_base_report=True, database_url=url
+    ) as server:
         station = await RawStation.connect(server.port)
         await _boot_and_report(server, station)
         await station.close()

@@ -39,23 +39,39 @@ async def test_station_session_shows_in_the_registry(
     assert boot == {"currentTime": "2025-01-02T03:04:05.000Z", "interval": 60, "status": "Accepted"}
     clock.now += timedelta(seconds=30)
     assert await station.result("Heartbeat", {}) == {"currentTime": "2025-01-02T03:04:35.000Z"}
-    await station.result("StatusNotification", {
-        "timestamp": "2025-01-02T03:04:06Z", "connectorStatus": "Occupied",
-        "evseId": 1, "connectorId": 1,
-    })
+    await station.result(
+        "StatusNotification",
+        {
+            "timestamp": "2025-01-02T03:04:06Z",
+            "connectorStatus": "Occupied",
+            "evseId": 1,
+            "connectorId": 1,
+        },
+    )
     ok = await station.result("Authorize", {"idToken": {"idToken": "token-ok", "type": "Central"}})
     bad = await station.result("Authorize", {"idToken": {"idToken": "NOPE", "type": "Central"}})
     assert (ok["idTokenInfo"]["status"], bad["idTokenInfo"]["status"]) == ("Accepted", "Invalid")
 
-    started = await station.result("TransactionEvent", transaction_event(
-        "Started", 0, samples=[energy(1000, context="Transaction.Begin")],
-        evse={"id": 1, "connectorId": 1}, idToken={"idToken": "DEADBEEF", "type": "ISO14443"},
-        transactionInfo={"transactionId": "TX-1", "chargingState": "Charging", "remoteStartId": 7},
-    ))
+    started = await station.result(
+        "TransactionEvent",
+        transaction_event(
+            "Started",
+            0,
+            samples=[energy(1000, context="Transaction.Begin")],
+            evse={"id": 1, "connectorId": 1},
+            idToken={"idToken": "DEADBEEF", "type": "ISO14443"},
+            transactionInfo={
+                "transactionId": "TX-1",
+                "chargingState": "Charging",
+                "remoteStartId": 7,
+            },
+        ),
+    )
     assert started == {"idTokenInfo": {"status": "Accepted"}}
-    updated = await station.result("TransactionEvent", transaction_event(
-        "Updated", 1, samples=[energy(1.5, unit="kWh"), power(7.2, unit="kW")]
-    ))
+    updated = await station.result(
+        "TransactionEvent",
+        transaction_event("Updated", 1, samples=[energy(1.5, unit="kWh"), power(7.2, unit="kW")]),
+    )
     assert updated == {}
 
     status = csms.get_charger_status("CP001")
@@ -73,10 +89,15 @@ async def test_station_session_shows_in_the_registry(
     assert active["id_token"] == "DEADBEEF"
     assert active["energy_kwh"] == pytest.approx(0.5) and active["power_w"] == pytest.approx(7200)
 
-    ended = await station.result("TransactionEvent", transaction_event(
-        "Ended", 2, samples=[energy(2500, context="Transaction.End")],
-        transactionInfo={"transactionId": "TX-1", "stoppedReason": "EVDisconnected"},
-    ))
+    ended = await station.result(
+        "TransactionEvent",
+        transaction_event(
+            "Ended",
+            2,
+            samples=[energy(2500, context="Transaction.End")],
+            transactionInfo={"transactionId": "TX-1", "stoppedReason": "EVDisconnected"},
+        ),
+    )
     assert ended == {}
     tx = csms.get_transaction("TX-1")
     assert tx is not None
@@ -106,9 +127,12 @@ async def test_remote_start_and_stop_reach_the_station(
     with pytest.raises(NoActiveTransactionError):
         await csms.request_stop_transaction("CP001")
     # The token of a remote start is accepted even though it is not in authorized_tokens.
-    started = await station.result("TransactionEvent", transaction_event(
-        "Started", 0, idToken={"idToken": "DEMO_TOKEN", "type": "Central"}, evse={"id": 2}
-    ))
+    started = await station.result(
+        "TransactionEvent",
+        transaction_event(
+            "Started", 0, idToken={"idToken": "DEMO_TOKEN", "type": "Central"}, evse={"id": 2}
+        ),
+    )
     assert started["idTokenInfo"]["status"] == "Accepted"
     async with asyncio.timeout(WAIT):
         stop = asyncio.create_task(csms.request_stop_transaction("CP001"))
@@ -126,12 +150,18 @@ async def test_generic_call_and_charging_profile(csms: OCPPServer, station: RawS
     assert call[2:] == ["Reset", {"type": "OnIdle"}]
 
     profile = {
-        "id": 1, "stackLevel": 0, "chargingProfilePurpose": "TxDefaultProfile",
+        "id": 1,
+        "stackLevel": 0,
+        "chargingProfilePurpose": "TxDefaultProfile",
         "chargingProfileKind": "Absolute",
-        "chargingSchedule": [{
-            "id": 1, "startSchedule": "2025-01-02T00:00:00Z", "chargingRateUnit": "W",
-            "chargingSchedulePeriod": [{"startPeriod": 0, "limit": 11000.0}],
-        }],
+        "chargingSchedule": [
+            {
+                "id": 1,
+                "startSchedule": "2025-01-02T00:00:00Z",
+                "chargingRateUnit": "W",
+                "chargingSchedulePeriod": [{"startPeriod": 0, "limit": 11000.0}],
+            }
+        ],
     }
     async with asyncio.timeout(WAIT):
         task = asyncio.create_task(csms.set_charging_profile("CP001", 1, profile))
@@ -174,7 +204,10 @@ async def test_command_errors(csms: OCPPServer, station: RawStation) -> None:
     ],
 )
 async def test_handshake_refused(
-    csms: OCPPServer, caplog: pytest.LogCaptureFixture, path: str, subprotocols: list[str],
+    csms: OCPPServer,
+    caplog: pytest.LogCaptureFixture,
+    path: str,
+    subprotocols: list[str],
     needle: str,
 ) -> None:
     async with asyncio.timeout(WAIT):
@@ -224,11 +257,18 @@ MALFORMED = [
     ('[7, "m1", "Heartbeat", {}]', "m1", "MessageTypeNotSupported"),
     ('[2, "m1", "Teleport", {}]', "m1", "NotImplemented"),
     ('[2, "m1", "Authorize", {}]', "m1", "OccurenceConstraintViolation"),
-    ('[2, "m1", "StatusNotification", {"timestamp": "2025-01-02T03:04:05Z", '
-     '"connectorStatus": "Available", "evseId": "one", "connectorId": 1}]',
-     "m1", "TypeConstraintViolation"),
-    ('[2, "m1", "BootNotification", {"chargingStation": {"model": "m", "vendorName": "v"}, '
-     '"reason": "Bored"}]', "m1", "PropertyConstraintViolation"),
+    (
+        '[2, "m1", "StatusNotification", {"timestamp": "2025-01-02T03:04:05Z", '
+        '"connectorStatus": "Available", "evseId": "one", "connectorId": 1}]',
+        "m1",
+        "TypeConstraintViolation",
+    ),
+    (
+        '[2, "m1", "BootNotification", {"chargingStation": {"model": "m", "vendorName": "v"}, '
+        '"reason": "Bored"}]',
+        "m1",
+        "PropertyConstraintViolation",
+    ),
     ('[2, "m1", "Heartbeat", {"surprise": 1}]', "m1", "FormatViolation"),
     ('[2, "m1", "Heartbeat", []]', "m1", "FormatViolation"),
     ('[2, "m1", "RequestStartTransaction", {}]', "m1", "NotSupported"),
@@ -264,14 +304,25 @@ async def test_listeners_see_boot_status_and_transactions(
     csms.add_listener(lambda kind, _charger_id, data: seen.append((kind, data)))
     csms.add_listener(lambda *_: 1 / 0)  # a failing listener disturbs nothing
     await station.result("BootNotification", boot_payload())
-    await station.result("StatusNotification", {
-        "timestamp": "2025-01-02T03:04:06Z", "connectorStatus": "Available",
-        "evseId": 1, "connectorId": 1,
-    })
+    await station.result(
+        "StatusNotification",
+        {
+            "timestamp": "2025-01-02T03:04:06Z",
+            "connectorStatus": "Available",
+            "evseId": 1,
+            "connectorId": 1,
+        },
+    )
     await station.result("TransactionEvent", transaction_event("Started", 0))
-    await station.result("MeterValues", {"evseId": 1, "meterValue": [
-        {"timestamp": "2025-01-02T03:04:07Z", "sampledValue": [energy(5, unit="kWh")]}
-    ]})
+    await station.result(
+        "MeterValues",
+        {
+            "evseId": 1,
+            "meterValue": [
+                {"timestamp": "2025-01-02T03:04:07Z", "sampledValue": [energy(5, unit="kWh")]}
+            ],
+        },
+    )
     assert [kind for kind, _ in seen] == ["booted", "status", "transaction", "meter_values"]
     assert seen[2][1]["event_type"] == "Started"
     assert seen[3][1]["energy_wh"] == 5000

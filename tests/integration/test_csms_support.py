@@ -112,7 +112,10 @@ def power(value: float, unit: str = "W") -> dict[str, Any]:
 
 
 def transaction_event(
-    event_type: str, seq_no: int, tx_id: str = "TX-1", samples: list[dict[str, Any]] | None = None,
+    event_type: str,
+    seq_no: int,
+    tx_id: str = "TX-1",
+    samples: list[dict[str, Any]] | None = None,
     **extra: Any,
 ) -> dict[str, Any]:
     payload: dict[str, Any] = {
@@ -144,8 +147,12 @@ def recorder() -> FrameRecorder:
 async def csms(clock: FixedClock, recorder: FrameRecorder) -> AsyncIterator[OCPPServer]:
     """A started CSMS whose frames (all stations) go to ``recorder``."""
     server = OCPPServer(
-        "127.0.0.1", 0, heartbeat_interval=60, authorized_tokens=["TOKEN-OK", "DEADBEEF"],
-        call_timeout=2.0, clock=clock,
+        "127.0.0.1",
+        0,
+        heartbeat_interval=60,
+        authorized_tokens=["TOKEN-OK", "DEADBEEF"],
+        call_timeout=2.0,
+        clock=clock,
     )
     server.add_frame_observer(lambda _station, direction, text: recorder(direction, text))
     async with asyncio.timeout(WAIT):

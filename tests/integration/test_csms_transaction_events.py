@@ -27,13 +27,18 @@ def at(minute: int) -> str:
     return f"2025-01-02T03:{minute:02d}:00Z"
 
 
-def event(kind: str, seq_no: int, minute: int, *samples: dict[str, Any], **extra: Any
-          ) -> dict[str, Any]:
+def event(
+    kind: str, seq_no: int, minute: int, *samples: dict[str, Any], **extra: Any
+) -> dict[str, Any]:
     """A TransactionEvent of TX-1 at 03:mm, its meter value sampled at the same time."""
     trigger = {"Started": "Authorized", "Updated": "MeterValuePeriodic"}.get(kind, "EVDeparted")
     payload: dict[str, Any] = {
-        "eventType": kind, "timestamp": at(minute), "triggerReason": trigger, "seqNo": seq_no,
-        "transactionInfo": {"transactionId": "TX-1", **extra.pop("info", {})}, **extra,
+        "eventType": kind,
+        "timestamp": at(minute),
+        "triggerReason": trigger,
+        "seqNo": seq_no,
+        "transactionInfo": {"transactionId": "TX-1", **extra.pop("info", {})},
+        **extra,
     }
     if samples:
         payload["meterValue"] = [{"timestamp": at(minute), "sampledValue": list(samples)}]
@@ -104,7 +109,10 @@ async def test_e01_a_resent_event_changes_nothing(url: str | None) -> None:
         state = tx(server)
     assert answers[-1]["idTokenInfo"]["status"] == "Accepted"  # a resend is answered again
     assert (state["seq_no"], state["charging_state"], state["meter_last_wh"]) == (
-        2, "Charging", 3000)
+        2,
+        "Charging",
+        3000,
+    )
     assert (state["power_w"], state["peak_power_w"], state["energy_kwh"]) == (7000, 7000, 2.0)
     assert await stored_seq_nos(url) in (None, [0, 1, 2])
 
@@ -117,14 +125,30 @@ async def test_e04_offline_events_in_any_order_are_folded_in_by_timestamp(
             server,
             # the station was offline: it sends its queue newest-first, the Started event last
             event("Updated", 2, 20, energy(3000), power(5000), offline=True),
-            event("Updated", 1, 10, energy(2000), power(9000), offline=True,
-                  info={"chargingState": "SuspendedEV"}),
-            event("Started", 0, 0, energy(1000), offline=True, **EVSE_1, **TOKEN,
-                  info={"chargingState": "Charging"}),
+            event(
+                "Updated",
+                1,
+                10,
+                energy(2000),
+                power(9000),
+                offline=True,
+                info={"chargingState": "SuspendedEV"},
+            ),
+            event(
+                "Started",
+                0,
+                0,
+                energy(1000),
+                offline=True,
+                **EVSE_1,
+                **TOKEN,
+                info={"chargingState": "Charging"},
+            ),
         )
         running = tx(server)
-        await send(server, event("Ended", 3, 30, energy(4500),
-                                 info={"stoppedReason": "EVDisconnected"}))
+        await send(
+            server, event("Ended", 3, 30, energy(4500), info={"stoppedReason": "EVDisconnected"})
+        )
         ended = tx(server)
     # the newest event (03:20) wins: its charging state was never given, the older ones' apply
     # only where nothing newer is known
@@ -144,25 +168,39 @@ async def test_e04_a_late_event_never_overwrites_newer_state(url: str | None) ->
         await send(
             server,
             event("Started", 0, 0, energy(1000), **EVSE_1, **TOKEN),
-            event("Updated", 2, 20, energy(3000), power(4000),
-                  info={"chargingState": "SuspendedEVSE"}),
-            event("Updated", 1, 10, energy(2000), power(11000), offline=True,
-                  info={"chargingState": "Charging"}),
+            event(
+                "Updated", 2, 20, energy(3000), power(4000), info={"chargingState": "SuspendedEVSE"}
+            ),
+            event(
+                "Updated",
+                1,
+                10,
+                energy(2000),
+                power(11000),
+                offline=True,
+                info={"chargingState": "Charging"},
+            ),
         )
         state = tx(server)
         meter = server.get_charger_status("CP001")
     assert (state["charging_state"], state["meter_last_wh"], state["power_w"]) == (
-        "SuspendedEVSE", 3000, 4000)
+        "SuspendedEVSE",
+        3000,
+        4000,
+    )
     assert state["peak_power_w"] == 11000  # the peak is a peak whenever it was sampled
     assert meter is not None and meter["evses"][0]["meter"]["energy_wh"] == 3000
 
 
-async def test_e01_seq_no_gaps_are_noted(url: str | None, caplog: pytest.LogCaptureFixture
-                                          ) -> None:
+async def test_e01_seq_no_gaps_are_noted(url: str | None, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.WARNING, logger="ocppkit.csms")
     async with csms(url) as server:
-        await send(server, event("Started", 0, 0, energy(0), **EVSE_1),
-                   event("Updated", 1, 1, energy(10)), event("Updated", 3, 3, energy(30)))
+        await send(
+            server,
+            event("Started", 0, 0, energy(0), **EVSE_1),
+            event("Updated", 1, 1, energy(10)),
+            event("Updated", 3, 3, energy(30)),
+        )
         running = tx(server)
         await send(server, event("Ended", 5, 5, energy(50)))
         ended = tx(server)
@@ -176,8 +214,11 @@ async def test_after_a_restart_resent_events_are_recognised_and_late_ones_folded
 ) -> None:
     url = db_url
     async with csms(url) as server:
-        await send(server, event("Started", 0, 0, energy(1000), **EVSE_1, **TOKEN),
-                   event("Updated", 2, 20, energy(3000), power(6000)))
+        await send(
+            server,
+            event("Started", 0, 0, energy(1000), **EVSE_1, **TOKEN),
+            event("Updated", 2, 20, energy(3000), power(6000)),
+        )
     async with csms(url) as server:
         restored = tx(server)
         await send(
@@ -190,7 +231,10 @@ async def test_after_a_restart_resent_events_are_recognised_and_late_ones_folded
         ended = tx(server)
     assert restored["missing_seq_nos"] == [1]
     assert (folded["meter_last_wh"], folded["power_w"], folded["peak_power_w"]) == (
-        3000, 6000, 8000)
+        3000,
+        6000,
+        8000,
+    )
     assert folded["missing_seq_nos"] == []
     assert (ended["energy_kwh"], ended["meter_stop_wh"]) == (3.0, 4000)
     assert await stored_seq_nos(url) == [0, 1, 2, 3]

@@ -31,30 +31,68 @@ def test_demo_runs_the_six_steps_and_exits_0() -> None:
 
 
 def test_demo_protocol_debug_writes_the_tagged_log(tmp_path: Path) -> None:
-    result = run([str(ROOT / "demo_protocol_debug.py"), "--port", "0", "--api-port", "0"],
-                 timeout=45, cwd=tmp_path)
+    result = run(
+        [str(ROOT / "demo_protocol_debug.py"), "--port", "0", "--api-port", "0"],
+        timeout=45,
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     log = (tmp_path / "ocpp_protocol_debug.log").read_text(encoding="utf-8")
-    for tag in ("[OCPP-CALL-SEND] Action: BootNotification", "[OCPP-PAYLOAD-SEND]",
-                "[OCPP-CALLRESULT-SEND]", "[OCPP-CALL-RECV] Action: RequestStartTransaction",
-                "[OCPP-RAW-RECV] [charger_001]", "[SERVER-SEND] [charger_001]",
-                "[CHARGER-SEND] [charger_001]", "[SERVER-RECV]", "[CHARGER-RECV]"):
+    for tag in (
+        "[OCPP-CALL-SEND] Action: BootNotification",
+        "[OCPP-PAYLOAD-SEND]",
+        "[OCPP-CALLRESULT-SEND]",
+        "[OCPP-CALL-RECV] Action: RequestStartTransaction",
+        "[OCPP-RAW-RECV] [charger_001]",
+        "[SERVER-SEND] [charger_001]",
+        "[CHARGER-SEND] [charger_001]",
+        "[SERVER-RECV]",
+        "[CHARGER-RECV]",
+    ):
         assert tag in log, tag
     assert " - ocppkit.protocol_debug - DEBUG - " in log
 
 
 def test_run_all_all_runs_server_and_chargers_for_a_duration() -> None:
-    result = run(["run_all.py", "all", "--host", "127.0.0.1", "--port", "0", "--api-port", "0",
-                  "--count", "2", "--duration", "2"], timeout=30)
+    result = run(
+        [
+            "run_all.py",
+            "all",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--api-port",
+            "0",
+            "--count",
+            "2",
+            "--duration",
+            "2",
+        ],
+        timeout=30,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "2 charger(s) connected" in result.stderr
 
 
 def test_run_all_charger_against_run_all_server() -> None:
     server = subprocess.Popen(
-        [sys.executable, "run_all.py", "server", "--host", "127.0.0.1", "--port", "0",
-         "--api-port", "0", "--duration", "20"],
-        cwd=ROOT, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "run_all.py",
+            "server",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--api-port",
+            "0",
+            "--duration",
+            "20",
+        ],
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         assert server.stderr is not None
@@ -64,8 +102,19 @@ def test_run_all_charger_against_run_all_server() -> None:
         line = seen[-1]
         assert "CSMS listening on ws://127.0.0.1:" in line, "".join(seen)
         port = line.split("ws://127.0.0.1:")[1].split("/")[0]
-        result = run(["run_all.py", "charger", "--url", f"ws://127.0.0.1:{port}", "--count", "3",
-                      "--duration", "1"], timeout=30)
+        result = run(
+            [
+                "run_all.py",
+                "charger",
+                "--url",
+                f"ws://127.0.0.1:{port}",
+                "--count",
+                "3",
+                "--duration",
+                "1",
+            ],
+            timeout=30,
+        )
         assert result.returncode == 0, result.stdout + result.stderr
         assert "3 charger(s) connected" in result.stderr
     finally:
@@ -101,8 +150,14 @@ def test_bad_flags_say_what_was_wrong(args: list[str], message: str) -> None:
 def test_bad_environment_variable_says_what_was_wrong() -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("OCPP_")}
     env["OCPP_PROTOCOL_DEBUG"] = "maybe"
-    result = subprocess.run([sys.executable, "-m", "ocppkit.cli", "demo", "--port", "0"],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=30)
+    result = subprocess.run(
+        [sys.executable, "-m", "ocppkit.cli", "demo", "--port", "0"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert result.returncode == 2
     assert "OCPP_PROTOCOL_DEBUG='maybe'" in result.stderr
 
@@ -112,8 +167,21 @@ def test_busy_port_is_a_clear_error() -> None:
 
     with socket.create_server(("127.0.0.1", 0)) as busy:
         port = busy.getsockname()[1]
-        result = run(["run_all.py", "server", "--host", "127.0.0.1", "--port", "0",
-                      "--api-port", str(port), "--duration", "1"], timeout=30)
+        result = run(
+            [
+                "run_all.py",
+                "server",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--api-port",
+                str(port),
+                "--duration",
+                "1",
+            ],
+            timeout=30,
+        )
     assert result.returncode == 1
     assert "ocppkit:" in result.stderr and "in use" in result.stderr
 
@@ -141,11 +209,33 @@ def test_station_commands_offer_state_dir(command: str) -> None:
 def test_all_runs_the_iso_15118_flow_from_the_command_line(tmp_path: Path) -> None:
     """K15 as an operator starts it: an ISO 15118 EV on a DC station, a CSMS capping EVs at
     20 kW; the frames show needs -> TxProfile -> the schedule the EV chose, capped."""
-    result = run(["-m", "ocppkit.cli", "all", "--host", "127.0.0.1", "--port", "0",
-                  "--api-port", "0", "--charge", "--iso15118", "--station-type", "DC",
-                  "--ev", "compact", "--ev-max-power", "20000", "--duration", "3",
-                  "--protocol-debug", "--database-url",
-                  f"sqlite+aiosqlite:///{tmp_path}/csms.db"], timeout=60)
+    result = run(
+        [
+            "-m",
+            "ocppkit.cli",
+            "all",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--api-port",
+            "0",
+            "--charge",
+            "--iso15118",
+            "--station-type",
+            "DC",
+            "--ev",
+            "compact",
+            "--ev-max-power",
+            "20000",
+            "--duration",
+            "3",
+            "--protocol-debug",
+            "--database-url",
+            f"sqlite+aiosqlite:///{tmp_path}/csms.db",
+        ],
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     sent = [line for line in result.stderr.splitlines() if "[CHARGER-SEND]" in line]
     needs = [line for line in sent if '"NotifyEVChargingNeeds"' in line]

@@ -51,8 +51,9 @@ async def until(condition: Any, within: float = WAIT) -> None:
 @bounded
 async def test_twenty_stations_charge_and_the_report_adds_up() -> None:
     async with csms() as server:
-        options = FleetOptions(f"ws://127.0.0.1:{server.port}", 20, parse_scenario(QUICK),
-                               ramp_up=0.5)
+        options = FleetOptions(
+            f"ws://127.0.0.1:{server.port}", 20, parse_scenario(QUICK), ramp_up=0.5
+        )
         fleet = Fleet(options)
         await fleet.start()
         async with asyncio.timeout(WAIT):
@@ -76,16 +77,18 @@ async def controlled(
 ) -> AsyncIterator[tuple[OCPPServer, Fleet, httpx.AsyncClient]]:
     async with csms() as server:
         data = {"seed": 1, "sample_interval": 0.2, **scenario}
-        options = FleetOptions(f"ws://127.0.0.1:{server.port}", count, parse_scenario(data),
-                               random_events=False)
+        options = FleetOptions(
+            f"ws://127.0.0.1:{server.port}", count, parse_scenario(data), random_events=False
+        )
         fleet = Fleet(options)
         await fleet.start()
         await fleet.wait_ramped()
         api = ApiServer(create_control_app(fleet), "127.0.0.1", 0)
         await api.start()
         try:
-            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{api.port}",
-                                         timeout=WAIT) as client:
+            async with httpx.AsyncClient(
+                base_url=f"http://127.0.0.1:{api.port}", timeout=WAIT
+            ) as client:
                 yield server, fleet, client
         finally:
             await api.stop()
@@ -123,8 +126,9 @@ async def charge(client: httpx.AsyncClient, station: str, token: str = "RFID-7")
     assert plugged.status_code == 200, plugged.text
     tx = plugged.json()["evses"][0]["transaction_id"]
     if tx is None:
-        shown = await client.post(f"/stations/{station}/token",
-                                  json={"id_token": token, "evse_id": 1})
+        shown = await client.post(
+            f"/stations/{station}/token", json={"id_token": token, "evse_id": 1}
+        )
         assert shown.status_code == 200, shown.text
         tx = shown.json()["evses"][0]["transaction_id"]
     assert tx
@@ -168,8 +172,9 @@ async def test_connector_fault_and_meter_freeze_are_real() -> None:
             assert (await client.post(f"{url}/unplug", json={"evse_id": 1})).status_code == 200
         else:
             assert plugged.status_code == 409
-        cleared = await client.post(f"{url}/fault",
-                                    json={"kind": "connector", "evse_id": 1, "active": False})
+        cleared = await client.post(
+            f"{url}/fault", json={"kind": "connector", "evse_id": 1, "active": False}
+        )
         assert cleared.json()["evses"][0]["status"] == "Available"
         assert cleared.json()["faults"] == []
         await charge(client, "FLEET-00001")
@@ -178,8 +183,9 @@ async def test_connector_fault_and_meter_freeze_are_real() -> None:
         frozen_at = sim.energy_wh
         await asyncio.sleep(0.5)  # two samples go out meanwhile
         assert sim.energy_wh == frozen_at and sim.power_w == 0
-        await client.post(f"{url}/fault",
-                          json={"kind": "meter_freeze", "evse_id": 1, "active": False})
+        await client.post(
+            f"{url}/fault", json={"kind": "meter_freeze", "evse_id": 1, "active": False}
+        )
         await until(lambda: sim.energy_wh > frozen_at and sim.power_w > 0)
         assert server.get_charger_status("FLEET-00001") is not None
 
@@ -216,8 +222,14 @@ async def test_stop_and_start_power_a_station_off_and_on() -> None:
 
 def run_cli(args: list[str], timeout: float = 60) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("OCPP_")}
-    return subprocess.run([sys.executable, "-m", "ocppkit.cli", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "ocppkit.cli", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 @bounded
@@ -225,9 +237,22 @@ async def test_fleet_command_runs_and_prints_the_report(tmp_path: Path) -> None:
     report_file = tmp_path / "report.json"
     async with csms() as server:
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "ocppkit.cli", "fleet", "--count", "5", "--duration", "3",
-            "--url", f"ws://127.0.0.1:{server.port}", "--report", str(report_file),
-            "--seed", "2", cwd=ROOT, stdout=asyncio.subprocess.PIPE,
+            sys.executable,
+            "-m",
+            "ocppkit.cli",
+            "fleet",
+            "--count",
+            "5",
+            "--duration",
+            "3",
+            "--url",
+            f"ws://127.0.0.1:{server.port}",
+            "--report",
+            str(report_file),
+            "--seed",
+            "2",
+            cwd=ROOT,
+            stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,
         )
         out, err = await asyncio.wait_for(process.communicate(), 15)
@@ -258,10 +283,13 @@ def test_tls_files_need_a_wss_url(command: str, tmp_path: Path) -> None:
 
 @bounded
 async def test_the_scenarios_ev_mix_is_what_plugs_in() -> None:
-    scenario = {**QUICK, "ev_models": [
-        {"name": "city", "battery_kwh": 30, "max_ac_kw": 3.7, "share": 1},
-        {"name": "tourer", "battery_kwh": 90, "max_ac_kw": 22, "share": 1},
-    ]}
+    scenario = {
+        **QUICK,
+        "ev_models": [
+            {"name": "city", "battery_kwh": 30, "max_ac_kw": 3.7, "share": 1},
+            {"name": "tourer", "battery_kwh": 90, "max_ac_kw": 22, "share": 1},
+        ],
+    }
     seen: set[str] = set()
 
     def cars_seen() -> bool:
@@ -287,8 +315,10 @@ async def test_an_iso15118_dc_station_type_runs_k15_at_full_dc_power() -> None:
     to 16 A at 230 V by AC defaults, which would have left about 6 kW)."""
     from ocppkit.csms import ev_max_power_policy
 
-    scenario = {**QUICK, "station_types": [
-        {"name": "DC-15118", "station_type": "DC", "iso15118": True}]}
+    scenario = {
+        **QUICK,
+        "station_types": [{"name": "DC-15118", "station_type": "DC", "iso15118": True}],
+    }
     async with csms() as server:
         server.ev_charging_needs_policy = ev_max_power_policy(20_000)
         fleet = Fleet(FleetOptions(f"ws://127.0.0.1:{server.port}", 2, parse_scenario(scenario)))

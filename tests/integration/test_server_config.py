@@ -46,47 +46,80 @@ def write(tmp_path: Path, text: str, name: str = "csms.toml") -> str:
 
 
 def test_without_a_file_the_defaults_are_the_documented_ones(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.delenv("OCPPKIT_DATABASE_URL", raising=False)
     assert options() == run.ServerOptions(database_url="sqlite+aiosqlite:///ocppkit.db")
 
 
 def test_every_key_of_the_file_is_used(tmp_path: Path) -> None:
     assert options("--config", write(tmp_path, FULL)) == run.ServerOptions(
-        host="127.0.0.1", port=9100, api_host="127.0.0.1", api_port=9101,
-        heartbeat_interval=60, database_url="sqlite+aiosqlite:///from-file.db",
-        boot_policy="known-only", known_stations=("CP1", "CP2"), lenient_stations=("OLD-1",),
-        request_base_report=True, allow_concurrent_tx=False, offline_grace=None,
-        call_timeout=12.5, ev_max_power_w=11000.0)
+        host="127.0.0.1",
+        port=9100,
+        api_host="127.0.0.1",
+        api_port=9101,
+        heartbeat_interval=60,
+        database_url="sqlite+aiosqlite:///from-file.db",
+        boot_policy="known-only",
+        known_stations=("CP1", "CP2"),
+        lenient_stations=("OLD-1",),
+        request_base_report=True,
+        allow_concurrent_tx=False,
+        offline_grace=None,
+        call_timeout=12.5,
+        ev_max_power_w=11000.0,
+    )
 
 
 def test_the_command_line_wins_over_the_file(tmp_path: Path) -> None:
-    got = options("--config", write(tmp_path, FULL), "--port", "0", "--known-station", "CP9",
-                  "--boot-policy", "auto-register", "--offline-grace", "45",
-                  "--database-url", "sqlite+aiosqlite:///flag.db")
-    assert (got.port, got.known_stations, got.boot_policy, got.offline_grace,
-            got.database_url) == (0, ("CP9",), "auto-register", 45.0, "sqlite+aiosqlite:///flag.db")
+    got = options(
+        "--config",
+        write(tmp_path, FULL),
+        "--port",
+        "0",
+        "--known-station",
+        "CP9",
+        "--boot-policy",
+        "auto-register",
+        "--offline-grace",
+        "45",
+        "--database-url",
+        "sqlite+aiosqlite:///flag.db",
+    )
+    assert (got.port, got.known_stations, got.boot_policy, got.offline_grace, got.database_url) == (
+        0,
+        ("CP9",),
+        "auto-register",
+        45.0,
+        "sqlite+aiosqlite:///flag.db",
+    )
     assert (got.api_port, got.call_timeout) == (9101, 12.5)  # the rest from the file
 
 
 def test_the_file_wins_over_the_environment_for_the_database(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("OCPPKIT_DATABASE_URL", "sqlite+aiosqlite:///from-env.db")
     assert options().database_url == "sqlite+aiosqlite:///from-env.db"
     config = write(tmp_path, 'database_url = "sqlite+aiosqlite:///from-file.db"')
     assert options("--config", config).database_url == "sqlite+aiosqlite:///from-file.db"
 
 
-@pytest.mark.parametrize("text, message", [
-    ("prot = 9000", "prot: unknown key"),
-    ('boot_policy = "maybe"', "boot_policy: Input should be 'accept', 'known-only' or "
-                              "'auto-register', got 'maybe'"),
-    ("port = 70000", "port: Input should be less than or equal to 65535, got 70000"),
-    ("offline_grace = -1", "offline_grace"),
-    ('known_stations = "CP1"', "known_stations: Input should be a valid list"),
-    ("ev_max_power = 0", "ev_max_power: Input should be greater than 0"),
-    ("port = = 1", "not valid TOML"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("prot = 9000", "prot: unknown key"),
+        (
+            'boot_policy = "maybe"',
+            "boot_policy: Input should be 'accept', 'known-only' or 'auto-register', got 'maybe'",
+        ),
+        ("port = 70000", "port: Input should be less than or equal to 65535, got 70000"),
+        ("offline_grace = -1", "offline_grace"),
+        ('known_stations = "CP1"', "known_stations: Input should be a valid list"),
+        ("ev_max_power = 0", "ev_max_power: Input should be greater than 0"),
+        ("port = = 1", "not valid TOML"),
+    ],
+)
 def test_a_bad_file_names_the_key_and_the_rule(tmp_path: Path, text: str, message: str) -> None:
     config = write(tmp_path, text)
     with pytest.raises(ConfigError, match="^" + config) as caught:
@@ -94,22 +127,31 @@ def test_a_bad_file_names_the_key_and_the_rule(tmp_path: Path, text: str, messag
     assert message in str(caught.value)
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--config", "{dir}/missing.toml"], "missing.toml: cannot read"),
-    (["--config", "{dir}/csms.yaml"], "YAML configurations are not supported"),
-    (["--config", "{dir}/csms.toml"], "csms.toml: boot_policy: Input should be"),
-    (["--offline-grace", "never"], "'never' is not a number of seconds"),
-    (["--ev-max-power", "-5"], "-5.0 must be more than 0 W"),
-    (["--boot-policy", "open"], "invalid choice: 'open'"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--config", "{dir}/missing.toml"], "missing.toml: cannot read"),
+        (["--config", "{dir}/csms.yaml"], "YAML configurations are not supported"),
+        (["--config", "{dir}/csms.toml"], "csms.toml: boot_policy: Input should be"),
+        (["--offline-grace", "never"], "'never' is not a number of seconds"),
+        (["--ev-max-power", "-5"], "-5.0 must be more than 0 W"),
+        (["--boot-policy", "open"], "invalid choice: 'open'"),
+    ],
+)
 def test_the_command_exits_2_and_says_what_was_wrong(
-        tmp_path: Path, args: list[str], message: str) -> None:
+    tmp_path: Path, args: list[str], message: str
+) -> None:
     (tmp_path / "csms.yaml").write_text("port: 1\n", encoding="utf-8")
     (tmp_path / "csms.toml").write_text('boot_policy = "closed"\n', encoding="utf-8")
     argv = [a.replace("{dir}", str(tmp_path)) for a in args]
     for command in ("server", "all"):
-        result = subprocess.run([sys.executable, "-m", "ocppkit.cli", command, *argv], cwd=ROOT,
-                                capture_output=True, text=True, timeout=30)
+        result = subprocess.run(
+            [sys.executable, "-m", "ocppkit.cli", command, *argv],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
         assert result.returncode == 2, result.stderr
         assert message in result.stderr, result.stderr
 

@@ -331,17 +331,16 @@ async def test_state_dir_from_the_runner_keeps_a_changed_variable_between_runs(t
     from ocppkit.run import ChargerOptions, chargers
 
     async with OCPPServer("127.0.0.1", 0) as server, asyncio.timeout(30):
-        options = ChargerOptions(f"ws://127.0.0.1:{server.port}", ["CP_STATE"],
-                                 state_dir=str(tmp_path))
+        options = ChargerOptions(
+            f"ws://127.0.0.1:{server.port}", ["CP_STATE"], state_dir=str(tmp_path)
+        )
         async with chargers(options):
             answer = await server.set_variables(
                 "CP_STATE", [("TxCtrlr", "EVConnectionTimeOut", "77")]
             )
             assert answer.set_variable_result[0].attribute_status == "Accepted"
         async with chargers(options):
-            answer = await server.get_variables(
-                "CP_STATE", [("TxCtrlr", "EVConnectionTimeOut")]
-            )
+            answer = await server.get_variables("CP_STATE", [("TxCtrlr", "EVConnectionTimeOut")])
     assert answer.get_variable_result[0].attribute_value == "77"
     assert any(tmp_path.iterdir())
 
@@ -354,12 +353,19 @@ async def test_events_raised_offline_are_queued_by_offline_queuing_severity_n07(
     async with ScriptedCSMS() as csms:
         sim, recorder = station(csms)
         await sim.connect()
-        severe, minor = (var("OCPPCommCtrlr", "OfflineThreshold"),
-                         var("OCPPCommCtrlr", "ResetRetries"))
-        answer = await csms.send("SetVariableMonitoring", {"setMonitoringData": [
-            {**severe, "value": 1, "type": "Delta", "severity": 1},
-            {**minor, "value": 1, "type": "Delta", "severity": 7},
-        ]})
+        severe, minor = (
+            var("OCPPCommCtrlr", "OfflineThreshold"),
+            var("OCPPCommCtrlr", "ResetRetries"),
+        )
+        answer = await csms.send(
+            "SetVariableMonitoring",
+            {
+                "setMonitoringData": [
+                    {**severe, "value": 1, "type": "Delta", "severity": 1},
+                    {**minor, "value": 1, "type": "Delta", "severity": 7},
+                ]
+            },
+        )
         severe_id, minor_id = (r.id for r in answer.set_monitoring_result)
         old_link = len(csms.links) - 1
         await csms.drop()
@@ -370,7 +376,8 @@ async def test_events_raised_offline_are_queued_by_offline_queuing_severity_n07(
         (sent,) = csms.calls("NotifyEvent")
         assert sent in csms.calls("NotifyEvent", link=old_link + 1)  # after the reconnection
         assert [(e["variableMonitoringId"], e["actualValue"]) for e in sent["eventData"]] == [
-            (severe_id, "321")]
+            (severe_id, "321")
+        ]
         assert minor_id != severe_id
         await sim.disconnect()
     recorder.assert_all_valid()

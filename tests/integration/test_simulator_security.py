@@ -23,8 +23,11 @@ from ocppkit.simulator import ChargerSimulator, SimulatorError
 from ocppkit.simulator.security import client_ssl_context, tls_argument
 
 REPLIES = {
-    "BootNotification": {"currentTime": "2025-01-01T00:00:00Z", "interval": 60,
-                         "status": "Accepted"},
+    "BootNotification": {
+        "currentTime": "2025-01-01T00:00:00Z",
+        "interval": 60,
+        "status": "Accepted",
+    },
     "Heartbeat": {"currentTime": "2025-01-01T00:00:00Z"},
 }
 
@@ -70,8 +73,14 @@ async def responder(
     password: str | None = None, tls: ssl.SSLContext | None = None
 ) -> AsyncIterator[tuple[Responder, int]]:
     r = Responder(password)
-    async with serve(r.handle, "127.0.0.1", 0, subprotocols=["ocpp2.0.1"],  # type: ignore[list-item]
-                     process_request=r.check, ssl=tls) as server:
+    async with serve(
+        r.handle,
+        "127.0.0.1",
+        0,
+        subprotocols=["ocpp2.0.1"],  # type: ignore[list-item]
+        process_request=r.check,
+        ssl=tls,
+    ) as server:
         yield r, server.sockets[0].getsockname()[1]
 
 
@@ -91,11 +100,13 @@ async def test_profile_1_sends_basic_auth_with_the_station_id_as_username() -> N
         assert await connects(ChargerSimulator("CP-SEC-1", url, basic_auth_password="s3cret-pass"))
         expected = base64.b64encode(b"CP-SEC-1:s3cret-pass").decode()
         assert r.authorizations == [f"Basic {expected}"]
-        wrong = ChargerSimulator("CP-SEC-1", url, basic_auth_password="nope",
-                                 reconnect_min_delay=0.05)
+        wrong = ChargerSimulator(
+            "CP-SEC-1", url, basic_auth_password="nope", reconnect_min_delay=0.05
+        )
         assert not await connects(wrong, within=1.0)
-        assert not await connects(ChargerSimulator("CP-SEC-1", url, reconnect_min_delay=0.05),
-                                  within=1.0)
+        assert not await connects(
+            ChargerSimulator("CP-SEC-1", url, reconnect_min_delay=0.05), within=1.0
+        )
         assert None in r.authorizations
 
 
@@ -109,15 +120,52 @@ def pki(tmp_path_factory: pytest.TempPathFactory) -> Path:
     def openssl(*args: str) -> None:
         subprocess.run(["openssl", *args], cwd=d, check=True, capture_output=True, timeout=60)
 
-    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out",
-            "ca.pem", "-days", "2", "-subj", "/CN=ocppkit test CA")
+    openssl(
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=ocppkit test CA",
+    )
     (d / "server.ext").write_text("subjectAltName=IP:127.0.0.1\n")
     for name, subject in (("server", "/CN=127.0.0.1"), ("client", "/CN=CP-SEC-3")):
-        openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", f"{name}.key", "-out",
-                f"{name}.csr", "-subj", subject)
+        openssl(
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            f"{name}.key",
+            "-out",
+            f"{name}.csr",
+            "-subj",
+            subject,
+        )
         extra = ["-extfile", "server.ext"] if name == "server" else []
-        openssl("x509", "-req", "-in", f"{name}.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
-                "-CAcreateserial", "-out", f"{name}.pem", "-days", "2", *extra)
+        openssl(
+            "x509",
+            "-req",
+            "-in",
+            f"{name}.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            f"{name}.pem",
+            "-days",
+            "2",
+            *extra,
+        )
     return d
 
 
@@ -138,8 +186,9 @@ async def test_profile_2_wss_with_a_ca_file_and_basic_auth(pki: Path) -> None:
         sim = ChargerSimulator("CP-SEC-2", url, basic_auth_password="pw", ssl_context=trusted)
         assert await connects(sim)
         assert r.authorizations and r.authorizations[0] is not None
-        untrusted = ChargerSimulator("CP-SEC-2", url, basic_auth_password="pw",
-                                     reconnect_min_delay=0.05)  # system CAs: not ours
+        untrusted = ChargerSimulator(
+            "CP-SEC-2", url, basic_auth_password="pw", reconnect_min_delay=0.05
+        )  # system CAs: not ours
         assert not await connects(untrusted, within=1.0)
 
 
@@ -147,13 +196,18 @@ async def test_profile_2_wss_with_a_ca_file_and_basic_auth(pki: Path) -> None:
 async def test_profile_3_client_certificate(pki: Path) -> None:
     async with responder(None, server_context(pki, require_client=True)) as (r, port):
         url = f"wss://127.0.0.1:{port}/ocpp"
-        context = client_ssl_context(str(pki / "ca.pem"), str(pki / "client.pem"),
-                                     str(pki / "client.key"))
+        context = client_ssl_context(
+            str(pki / "ca.pem"), str(pki / "client.pem"), str(pki / "client.key")
+        )
         assert await connects(ChargerSimulator("CP-SEC-3", url, ssl_context=context))
         subject = dict(item[0] for item in r.peer_certificates[0]["subject"])  # type: ignore[index]
         assert subject["commonName"] == "CP-SEC-3"
-        no_cert = ChargerSimulator("CP-SEC-3", url, reconnect_min_delay=0.05,
-                                   ssl_context=client_ssl_context(str(pki / "ca.pem")))
+        no_cert = ChargerSimulator(
+            "CP-SEC-3",
+            url,
+            reconnect_min_delay=0.05,
+            ssl_context=client_ssl_context(str(pki / "ca.pem")),
+        )
         assert not await connects(no_cert, within=1.0)
 
 

@@ -233,7 +233,8 @@ async def test_k15_dc_station_sends_charging_needs_and_obeys_a_watt_limit() -> N
         assert chosen["evseId"] == 1 and chosen["chargingSchedule"]["id"] == 1
         assert chosen["chargingSchedule"]["chargingRateUnit"] == "W"
         assert chosen["chargingSchedule"]["chargingSchedulePeriod"] == [
-            {"startPeriod": 0, "limit": 20_000}]
+            {"startPeriod": 0, "limit": 20_000}
+        ]
         composite = await csms.send("GetCompositeSchedule", {"duration": 60, "evseId": 1})
         assert composite.schedule.charging_rate_unit == "W"
         assert composite.schedule.charging_schedule_period[0].limit == 20_000
@@ -263,8 +264,9 @@ async def test_k17_each_new_tx_profile_is_answered_with_the_evs_schedule() -> No
         ev_max = ev.model.max_ac_current * 230.0 * min(3, ev.model.ac_phases)
         for pid, offered in ((3, 4_000.0), (4, 10 * ev_max)):  # K17: renegotiated
             schedule = profile(pid, "TxProfile", offered, "W", stackLevel=pid)
-            answer = await csms.send("SetChargingProfile",
-                                     {"evseId": 1, "chargingProfile": schedule})
+            answer = await csms.send(
+                "SetChargingProfile", {"evseId": 1, "chargingProfile": schedule}
+            )
             assert answer.status == "Accepted"
         chosen = await csms.wait_calls("NotifyEVChargingSchedule", 2)
         assert [c["chargingSchedule"]["id"] for c in chosen] == [3, 4]
@@ -280,8 +282,9 @@ async def test_no_ev_schedule_without_iso_15118() -> None:
         sim, recorder = station(csms)
         await sim.connect(timeout=WAIT)
         await sim.start_transaction(1)
-        answer = await csms.send("SetChargingProfile", {
-            "evseId": 1, "chargingProfile": profile(5, "TxProfile", 8.0)})
+        answer = await csms.send(
+            "SetChargingProfile", {"evseId": 1, "chargingProfile": profile(5, "TxProfile", 8.0)}
+        )
         assert answer.status == "Accepted"
         await sim.engine.settle()
         await asyncio.sleep(0.1)
@@ -293,16 +296,25 @@ async def test_no_ev_schedule_without_iso_15118() -> None:
 async def test_e02_a_full_battery_is_reported_as_charging_state_changed() -> None:
     from ocppkit.simulator.ev import EvModel
 
-    tiny = EvModel("tiny", battery_kwh=0.05, max_ac_current=16, ac_phases=3, max_dc_w=50_000,
-                   arrival_soc=(97.0, 98.0))
+    tiny = EvModel(
+        "tiny",
+        battery_kwh=0.05,
+        max_ac_current=16,
+        ac_phases=3,
+        max_dc_w=50_000,
+        arrival_soc=(97.0, 98.0),
+    )
     async with SmartCSMS() as csms:
         sim, recorder = station(csms, station_type="DC", ev=tiny)
         await sim.connect(timeout=WAIT)
         await sim.start_transaction(1)
 
         async def suspended() -> list[dict[str, Any]]:
-            return [e for e in events(csms)
-                    if e["transactionInfo"].get("chargingState") == "SuspendedEV"]
+            return [
+                e
+                for e in events(csms)
+                if e["transactionInfo"].get("chargingState") == "SuspendedEV"
+            ]
 
         async with asyncio.timeout(WAIT):
             while not await suspended():  # noqa: ASYNC110 (polling the scripted CSMS)

@@ -203,8 +203,9 @@ async def test_a_waiting_driver_is_dropped_when_the_evse_goes_inoperative() -> N
         await settle(sim)
         assert statuses(csms)[-1] == "Occupied"  # the driver waits for the EV
         evse = {"id": 1}
-        off = await csms.send("ChangeAvailability",
-                              {"operationalStatus": "Inoperative", "evse": evse})
+        off = await csms.send(
+            "ChangeAvailability", {"operationalStatus": "Inoperative", "evse": evse}
+        )
         assert off.status == "Accepted"  # no transaction to wait for (G03)
         await csms.wait_for(lambda: statuses(csms)[-1] == "Unavailable")
         on = await csms.send("ChangeAvailability", {"operationalStatus": "Operative", "evse": evse})

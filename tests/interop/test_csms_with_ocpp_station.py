@@ -33,8 +33,9 @@ class LibStation(ChargePoint):  # type: ignore[misc]
     async def on_request_start_transaction(
         self, id_token: dict[str, Any], remote_start_id: int, **kwargs: Any
     ) -> call_result.RequestStartTransaction:
-        self.remote_starts.append({"id_token": id_token, "remote_start_id": remote_start_id,
-                                   **kwargs})
+        self.remote_starts.append(
+            {"id_token": id_token, "remote_start_id": remote_start_id, **kwargs}
+        )
         return call_result.RequestStartTransaction(status="Accepted")
 
     @on("RequestStopTransaction")
@@ -54,8 +55,12 @@ class LibStation(ChargePoint):  # type: ignore[misc]
 
 
 def sample(value: float, measurand: str, unit: str, context: str) -> dict[str, Any]:
-    return {"value": value, "measurand": measurand, "context": context,
-            "unit_of_measure": {"unit": unit}}
+    return {
+        "value": value,
+        "measurand": measurand,
+        "context": context,
+        "unit_of_measure": {"unit": unit},
+    }
 
 
 def tx_event(event_type: str, seq_no: int, reason: str, **extra: Any) -> call.TransactionEvent:
@@ -97,36 +102,80 @@ async def test_ocpp_library_station_runs_a_transaction(
 ) -> None:
     server, recorder = csms_and_recorder
     async with asyncio.timeout(WAIT):
-        boot = await lib_station.call(call.BootNotification(
-            charging_station={"vendor_name": "Mobility", "model": "LibCP",
-                              "firmware_version": "2.1.0"},
-            reason="PowerUp",
-        ))
+        boot = await lib_station.call(
+            call.BootNotification(
+                charging_station={
+                    "vendor_name": "Mobility",
+                    "model": "LibCP",
+                    "firmware_version": "2.1.0",
+                },
+                reason="PowerUp",
+            )
+        )
         heartbeat = await lib_station.call(call.Heartbeat())
-        await lib_station.call(call.StatusNotification(
-            timestamp=NOW, connector_status="Occupied", evse_id=1, connector_id=1))
+        await lib_station.call(
+            call.StatusNotification(
+                timestamp=NOW, connector_status="Occupied", evse_id=1, connector_id=1
+            )
+        )
         token = {"id_token": "04A1B2C3", "type": "ISO14443"}
         authorized = await lib_station.call(call.Authorize(id_token=token))
-        started = await lib_station.call(tx_event(
-            "Started", 0, "Authorized", transaction_info={"transaction_id": "LIB-TX-1"},
-            id_token=token, evse={"id": 1, "connector_id": 1},
-            meter_value=[{"timestamp": NOW, "sampled_value": [
-                sample(12.0, "Energy.Active.Import.Register", "kWh", "Transaction.Begin")]}],
-        ))
-        await lib_station.call(tx_event(
-            "Updated", 1, "MeterValuePeriodic",
-            transaction_info={"transaction_id": "LIB-TX-1", "charging_state": "Charging"},
-            meter_value=[{"timestamp": NOW, "sampled_value": [
-                sample(12.75, "Energy.Active.Import.Register", "kWh", "Sample.Periodic"),
-                sample(11000, "Power.Active.Import", "W", "Sample.Periodic")]}],
-        ))
+        started = await lib_station.call(
+            tx_event(
+                "Started",
+                0,
+                "Authorized",
+                transaction_info={"transaction_id": "LIB-TX-1"},
+                id_token=token,
+                evse={"id": 1, "connector_id": 1},
+                meter_value=[
+                    {
+                        "timestamp": NOW,
+                        "sampled_value": [
+                            sample(
+                                12.0, "Energy.Active.Import.Register", "kWh", "Transaction.Begin"
+                            )
+                        ],
+                    }
+                ],
+            )
+        )
+        await lib_station.call(
+            tx_event(
+                "Updated",
+                1,
+                "MeterValuePeriodic",
+                transaction_info={"transaction_id": "LIB-TX-1", "charging_state": "Charging"},
+                meter_value=[
+                    {
+                        "timestamp": NOW,
+                        "sampled_value": [
+                            sample(
+                                12.75, "Energy.Active.Import.Register", "kWh", "Sample.Periodic"
+                            ),
+                            sample(11000, "Power.Active.Import", "W", "Sample.Periodic"),
+                        ],
+                    }
+                ],
+            )
+        )
         status = server.get_charger_status("LIB-CP-1")
-        await lib_station.call(tx_event(
-            "Ended", 2, "EVCommunicationLost",
-            transaction_info={"transaction_id": "LIB-TX-1", "stopped_reason": "EVDisconnected"},
-            meter_value=[{"timestamp": NOW, "sampled_value": [
-                sample(13.0, "Energy.Active.Import.Register", "kWh", "Transaction.End")]}],
-        ))
+        await lib_station.call(
+            tx_event(
+                "Ended",
+                2,
+                "EVCommunicationLost",
+                transaction_info={"transaction_id": "LIB-TX-1", "stopped_reason": "EVDisconnected"},
+                meter_value=[
+                    {
+                        "timestamp": NOW,
+                        "sampled_value": [
+                            sample(13.0, "Energy.Active.Import.Register", "kWh", "Transaction.End")
+                        ],
+                    }
+                ],
+            )
+        )
     assert boot.status == "Accepted" and boot.interval == 30
     assert heartbeat.current_time.endswith("Z")
     assert authorized.id_token_info["status"] == "Accepted"
@@ -144,23 +193,34 @@ async def test_csms_remote_starts_and_stops_on_ocpp_library_station(
 ) -> None:
     server, recorder = csms_and_recorder
     async with asyncio.timeout(WAIT):
-        await lib_station.call(call.BootNotification(
-            charging_station={"vendor_name": "Mobility", "model": "LibCP"}, reason="PowerUp"))
+        await lib_station.call(
+            call.BootNotification(
+                charging_station={"vendor_name": "Mobility", "model": "LibCP"}, reason="PowerUp"
+            )
+        )
         started = await server.request_start_transaction("LIB-CP-1", 1, "DEMO_TOKEN", 42)
-        await lib_station.call(tx_event(
-            "Started", 0, "RemoteStart",
-            transaction_info={"transaction_id": "LIB-TX-2", "remote_start_id": 42},
-            id_token={"id_token": "DEMO_TOKEN", "type": "Central"}, evse={"id": 1},
-        ))
+        await lib_station.call(
+            tx_event(
+                "Started",
+                0,
+                "RemoteStart",
+                transaction_info={"transaction_id": "LIB-TX-2", "remote_start_id": 42},
+                id_token={"id_token": "DEMO_TOKEN", "type": "Central"},
+                evse={"id": 1},
+            )
+        )
         stopped = await server.request_stop_transaction("LIB-CP-1")
         # The library station has no GetTransactionStatus handler: its CALLERROR comes back.
         with pytest.raises(OCPPError) as refused:
             await server.call("LIB-CP-1", "GetTransactionStatus", {})
     assert started.status == "Accepted" and stopped.status == "Accepted"
-    assert lib_station.remote_starts == [{
-        "id_token": {"id_token": "DEMO_TOKEN", "type": "Central"}, "remote_start_id": 42,
-        "evse_id": 1,
-    }]
+    assert lib_station.remote_starts == [
+        {
+            "id_token": {"id_token": "DEMO_TOKEN", "type": "Central"},
+            "remote_start_id": 42,
+            "evse_id": 1,
+        }
+    ]
     assert lib_station.remote_stops == ["LIB-TX-2"]
     assert server.get_transaction("LIB-TX-2")["remote_start_id"] == 42  # type: ignore[index]
     assert refused.value.code in {"NotImplemented", "NotSupported"}
@@ -175,19 +235,42 @@ async def test_ev_needs_before_the_transaction_get_a_tx_profile_when_it_starts(
     server, recorder = csms_and_recorder
     server.ev_charging_needs_policy = ev_max_power_policy(11_000, iter(range(40, 50)))
     async with asyncio.timeout(WAIT):
-        await lib_station.call(call.BootNotification(
-            charging_station={"model": "Lib", "vendor_name": "mobilityhouse"}, reason="PowerUp"))
-        needs = await lib_station.call(call.NotifyEVChargingNeeds(evse_id=1, charging_needs={
-            "requested_energy_transfer": "DC", "dc_charging_parameters": {
-                "ev_max_current": 125, "ev_max_voltage": 450, "ev_max_power": 7_400}}))
+        await lib_station.call(
+            call.BootNotification(
+                charging_station={"model": "Lib", "vendor_name": "mobilityhouse"}, reason="PowerUp"
+            )
+        )
+        needs = await lib_station.call(
+            call.NotifyEVChargingNeeds(
+                evse_id=1,
+                charging_needs={
+                    "requested_energy_transfer": "DC",
+                    "dc_charging_parameters": {
+                        "ev_max_current": 125,
+                        "ev_max_voltage": 450,
+                        "ev_max_power": 7_400,
+                    },
+                },
+            )
+        )
         assert needs.status == "Processing" and not lib_station.profiles
-        await lib_station.call(tx_event(
-            "Started", 0, "CablePluggedIn", transaction_info={"transaction_id": "LIB-TX-1"},
-            evse={"id": 1, "connector_id": 1}))
+        await lib_station.call(
+            tx_event(
+                "Started",
+                0,
+                "CablePluggedIn",
+                transaction_info={"transaction_id": "LIB-TX-1"},
+                evse={"id": 1, "connector_id": 1},
+            )
+        )
         await lib_station.profile_set.wait()
     ((evse_id, profile),) = lib_station.profiles
     assert (evse_id, profile["charging_profile_purpose"], profile["transaction_id"]) == (
-        1, "TxProfile", "LIB-TX-1")
+        1,
+        "TxProfile",
+        "LIB-TX-1",
+    )
     assert profile["charging_schedule"][0]["charging_schedule_period"] == [
-        {"start_period": 0, "limit": 7_400}]  # the EV's maximum, under the policy's 11 kW
+        {"start_period": 0, "limit": 7_400}
+    ]  # the EV's maximum, under the policy's 11 kW
     recorder.assert_all_valid()

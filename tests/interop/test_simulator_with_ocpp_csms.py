@@ -202,9 +202,15 @@ async def test_an_iso_15118_ev_answers_an_ocpp_library_csms_tx_profile() -> None
     schemas): the EV's needs, a TxProfile in W, the schedule the EV chose, capped to it."""
     async with asyncio.timeout(30):
         async with library_csms() as (port, stations):
-            sim = ChargerSimulator("CP-15118", f"ws://127.0.0.1:{port}/", seed=3,
-                                   sample_interval=0.2, station_type="DC", ev="compact",
-                                   ev_charging_needs=True)
+            sim = ChargerSimulator(
+                "CP-15118",
+                f"ws://127.0.0.1:{port}/",
+                seed=3,
+                sample_interval=0.2,
+                station_type="DC",
+                ev="compact",
+                ev_charging_needs=True,
+            )
             recorder = FrameRecorder()
             sim.frame_observers.append(recorder)
             await sim.connect(timeout=WAIT)
@@ -216,12 +222,27 @@ async def test_an_iso_15118_ev_answers_an_ocpp_library_csms_tx_profile() -> None
             tx_id = csms.events[0]["transaction_info"]["transaction_id"]
             for limit in (20_000.0, 80_000.0):  # the second is more than the EV takes (K17)
                 async with asyncio.timeout(WAIT):
-                    answer = await csms.call(call.SetChargingProfile(evse_id=1, charging_profile={
-                        "id": 9, "stack_level": 0, "charging_profile_purpose": "TxProfile",
-                        "charging_profile_kind": "Relative", "transaction_id": tx_id,
-                        "charging_schedule": [{"id": 4, "charging_rate_unit": "W",
-                                               "charging_schedule_period": [
-                                                   {"start_period": 0, "limit": limit}]}]}))
+                    answer = await csms.call(
+                        call.SetChargingProfile(
+                            evse_id=1,
+                            charging_profile={
+                                "id": 9,
+                                "stack_level": 0,
+                                "charging_profile_purpose": "TxProfile",
+                                "charging_profile_kind": "Relative",
+                                "transaction_id": tx_id,
+                                "charging_schedule": [
+                                    {
+                                        "id": 4,
+                                        "charging_rate_unit": "W",
+                                        "charging_schedule_period": [
+                                            {"start_period": 0, "limit": limit}
+                                        ],
+                                    }
+                                ],
+                            },
+                        )
+                    )
                 assert answer.status == "Accepted"
             await csms.wait(lambda: len(csms.schedules) == 2)
             await sim.disconnect()

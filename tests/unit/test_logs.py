@@ -259,8 +259,10 @@ async def test_raw_lines_carry_the_station_id(tmp_path: Path) -> None:
     assert len(raw_recv) == 4
     for message in charger_send + server_send + raw_recv:
         assert message.split(" ", 2)[1] == "[CS001]"
-    assert messages(log_file, "[SERVER-RECV]") == ["[SERVER-RECV] [CS001] CALL BootNotification",
-                                                   "[SERVER-RECV] [CS001] CALLERROR SecurityError"]
+    assert messages(log_file, "[SERVER-RECV]") == [
+        "[SERVER-RECV] [CS001] CALL BootNotification",
+        "[SERVER-RECV] [CS001] CALLERROR SecurityError",
+    ]
     assert messages(log_file, "[CHARGER-RECV]") == [
         "[CHARGER-RECV] [CS001] CALLRESULT BootNotification",
         "[CHARGER-RECV] [CS001] CALL ClearCache",

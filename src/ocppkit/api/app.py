@@ -97,19 +97,29 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def bad_request(_: Request, exc: RequestValidationError) -> JSONResponse:
         errors = [
-            {"field": ".".join(str(p) for p in e["loc"] if p != "body") or "body",
-             "rule": e["type"], "message": e["msg"]}
+            {
+                "field": ".".join(str(p) for p in e["loc"] if p != "body") or "body",
+                "rule": e["type"],
+                "message": e["msg"],
+            }
             for e in exc.errors()
         ]
         in_body = any(e["loc"] and e["loc"][0] == "body" for e in exc.errors())
-        return _error(422, "invalid_body" if in_body else "invalid_parameter",
-                      "; ".join(f"{e['field']}: {e['message']}" for e in errors), errors=errors)
+        return _error(
+            422,
+            "invalid_body" if in_body else "invalid_parameter",
+            "; ".join(f"{e['field']}: {e['message']}" for e in errors),
+            errors=errors,
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = _HTTP_CODES.get(exc.status_code, "http_error")
-        return JSONResponse({"detail": str(exc.detail), "code": code},
-                            status_code=exc.status_code, headers=exc.headers)
+        return JSONResponse(
+            {"detail": str(exc.detail), "code": code},
+            status_code=exc.status_code,
+            headers=exc.headers,
+        )
 
     @app.exception_handler(Exception)
     async def internal_error(request: Request, exc: Exception) -> JSONResponse:

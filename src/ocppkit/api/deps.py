@@ -80,7 +80,7 @@ class Page:
     def apply(self, items: list[Any], response: Response) -> list[Any]:
         """The page of ``items``; the total goes into ``X-Total-Count``."""
         response.headers["X-Total-Count"] = str(len(items))
-        return items[self.offset:self.offset + self.limit]
+        return items[self.offset : self.offset + self.limit]
 
 
 def get_page(
@@ -127,7 +127,9 @@ async def await_command(charger_id: str, coro: Any) -> dict[str, Any]:
         raise ApiError(409, "charger_rejected", str(exc)) from exc
     except OCPPError as exc:
         raise ApiError(
-            502, "station_call_error", f"{charger_id} answered {exc.code}: {exc.description}",
+            502,
+            "station_call_error",
+            f"{charger_id} answered {exc.code}: {exc.description}",
             {"error_code": exc.code},
         ) from exc
     except InvalidCommandError as exc:
@@ -145,15 +147,19 @@ def validate_action(action: str, payload: Any) -> OcppModel:
         ApiError: 404 unknown_action, 422 invalid_payload (with the violations).
     """
     if action not in CSMS_TO_CS:
-        raise ApiError(404, "unknown_action",
-                       f"{action!r} is not an action the CSMS sends to a station (see /actions)")
+        raise ApiError(
+            404,
+            "unknown_action",
+            f"{action!r} is not an action the CSMS sends to a station (see /actions)",
+        )
     model = models_for(action)[0]
     try:
         return coerce(model, payload, f"{action}Request")
     except OCPPError as exc:
         errors = exc.details.get("errors", [])
-        raise ApiError(422, "invalid_payload", exc.description or str(exc),
-                       {"errors": errors}) from exc
+        raise ApiError(
+            422, "invalid_payload", exc.description or str(exc), {"errors": errors}
+        ) from exc
 
 
 async def send_action(
@@ -173,6 +179,16 @@ async def send_action(
 
 
 __all__ = [
-    "MAX_PAGE", "ApiError", "Operator", "OperatorDep", "Page", "PageDep", "await_command",
-    "charger_or_404", "get_operator", "require_connected", "send_action", "validate_action",
+    "MAX_PAGE",
+    "ApiError",
+    "Operator",
+    "OperatorDep",
+    "Page",
+    "PageDep",
+    "await_command",
+    "charger_or_404",
+    "get_operator",
+    "require_connected",
+    "send_action",
+    "validate_action",
 ]

@@ -13,11 +13,25 @@ from ocppkit.csms.tracking import OBJECT_KINDS
 from ocppkit.protocol.models import MessageTriggerEnumType
 
 TokenStatus = Literal[
-    "Accepted", "Blocked", "ConcurrentTx", "Expired", "Invalid", "NoCredit",
-    "NotAllowedTypeOfEVSE", "NotAtThisLocation", "NotAtThisTime", "Unknown",
+    "Accepted",
+    "Blocked",
+    "ConcurrentTx",
+    "Expired",
+    "Invalid",
+    "NoCredit",
+    "NotAllowedTypeOfEVSE",
+    "NotAtThisLocation",
+    "NotAtThisTime",
+    "Unknown",
 ]
 TokenType = Literal[
-    "Central", "eMAID", "ISO14443", "ISO15693", "KeyCode", "Local", "MacAddress",
+    "Central",
+    "eMAID",
+    "ISO14443",
+    "ISO15693",
+    "KeyCode",
+    "Local",
+    "MacAddress",
     "NoAuthorization",
 ]
 
@@ -32,8 +46,9 @@ def _examples(*examples: dict[str, Any], extra: str = "forbid") -> ConfigDict:
 class ErrorBody(BaseModel):
     """Every error: what was wrong and a machine-readable code."""
 
-    model_config = _examples({"detail": "charger 'CP_1' is not known", "code": "charger_not_found"},
-                             extra="allow")
+    model_config = _examples(
+        {"detail": "charger 'CP_1' is not known", "code": "charger_not_found"}, extra="allow"
+    )
     detail: str
     code: str
 
@@ -47,12 +62,20 @@ class Violation(BaseModel):
 class ValidationErrorBody(ErrorBody):
     """A request whose body or payload breaks its schema."""
 
-    model_config = _examples({
-        "detail": "ResetRequest: type: Input should be 'Immediate' or 'OnIdle'",
-        "code": "invalid_payload",
-        "errors": [{"field": "type", "rule": "enum",
-                    "message": "Input should be 'Immediate' or 'OnIdle'"}],
-    }, extra="allow")
+    model_config = _examples(
+        {
+            "detail": "ResetRequest: type: Input should be 'Immediate' or 'OnIdle'",
+            "code": "invalid_payload",
+            "errors": [
+                {
+                    "field": "type",
+                    "rule": "enum",
+                    "message": "Input should be 'Immediate' or 'OnIdle'",
+                }
+            ],
+        },
+        extra="allow",
+    )
     errors: list[Violation] = Field(default_factory=list)
 
 
@@ -80,12 +103,16 @@ class StartRequest(BaseModel):
     model_config = _examples({"evse_id": 1, "connector_id": 1})
     evse_id: int = Field(1, ge=1, description="EVSE to start on")
     connector_id: int | None = Field(
-        1, ge=1, description="Accepted for the seed's API; RequestStartTransaction itself carries "
-        "no connectorId (the OCPP 2.0.1 schema forbids it), the station picks the connector."
+        1,
+        ge=1,
+        description="Accepted for the seed's API; RequestStartTransaction itself carries "
+        "no connectorId (the OCPP 2.0.1 schema forbids it), the station picks the connector.",
     )
     id_token: str | None = Field(
-        None, min_length=1, max_length=36, description="id token to start with (default: the "
-        "server's demo token)"
+        None,
+        min_length=1,
+        max_length=36,
+        description="id token to start with (default: the server's demo token)",
     )
 
 
@@ -94,7 +121,9 @@ class StopRequest(BaseModel):
 
     model_config = _examples({"transaction_id": "b6a0c6f4"}, {})
     transaction_id: str | None = Field(
-        None, min_length=1, max_length=36,
+        None,
+        min_length=1,
+        max_length=36,
         description="transaction to stop (default: the active one)",
     )
 
@@ -111,16 +140,22 @@ class CommandResult(BaseModel):
 
 
 class ActionInfo(BaseModel):
-    model_config = _examples({"action": "Reset", "request_schema": {"type": "object"},
-                              "response_schema": {"type": "object"}})
+    model_config = _examples(
+        {
+            "action": "Reset",
+            "request_schema": {"type": "object"},
+            "response_schema": {"type": "object"},
+        }
+    )
     action: str
     request_schema: dict[str, Any]
     response_schema: dict[str, Any]
 
 
 class ResetBody(BaseModel):
-    model_config = _examples({"type": "Immediate", "evse_id": None},
-                             {"type": "OnIdle", "evse_id": 1})
+    model_config = _examples(
+        {"type": "Immediate", "evse_id": None}, {"type": "OnIdle", "evse_id": 1}
+    )
     type: Literal["Immediate", "OnIdle"] = "Immediate"
     evse_id: int | None = Field(None, ge=0, description="reset one EVSE only (B11/B12)")
 
@@ -132,8 +167,9 @@ class UnlockBody(BaseModel):
 
 
 class AvailabilityBody(BaseModel):
-    model_config = _examples({"operational_status": "Inoperative", "evse_id": 1,
-                              "connector_id": None})
+    model_config = _examples(
+        {"operational_status": "Inoperative", "evse_id": 1, "connector_id": None}
+    )
     operational_status: Literal["Operative", "Inoperative"]
     evse_id: int | None = Field(None, ge=0, description="None: the whole station")
     connector_id: int | None = Field(None, ge=0, description="needs evse_id")
@@ -143,8 +179,10 @@ class TriggerBody(BaseModel):
     model_config = _examples({"requested_message": "StatusNotification", "evse_id": 1})
     # A plain string, checked against the action's schema (422 invalid_payload, requestedMessage);
     # the OpenAPI document lists the values.
-    requested_message: str = Field(description="a MessageTriggerEnumType value", json_schema_extra={
-        "enum": [m.value for m in MessageTriggerEnumType]})
+    requested_message: str = Field(
+        description="a MessageTriggerEnumType value",
+        json_schema_extra={"enum": [m.value for m in MessageTriggerEnumType]},
+    )
     evse_id: int | None = Field(None, ge=0)
 
 
@@ -159,34 +197,50 @@ class VariableRef(BaseModel):
 
 
 class VariableValue(VariableRef):
-    model_config = _examples({"component": "OCPPCommCtrlr", "variable": "HeartbeatInterval",
-                              "value": "60"})
+    model_config = _examples(
+        {"component": "OCPPCommCtrlr", "variable": "HeartbeatInterval", "value": "60"}
+    )
     value: str = Field(max_length=1000)
 
 
 class GetVariablesBody(BaseModel):
-    model_config = _examples({"variables": [{"component": "OCPPCommCtrlr",
-                                             "variable": "HeartbeatInterval"}]})
+    model_config = _examples(
+        {"variables": [{"component": "OCPPCommCtrlr", "variable": "HeartbeatInterval"}]}
+    )
     variables: list[VariableRef] = Field(min_length=1, max_length=1000)
 
 
 class SetVariablesBody(BaseModel):
-    model_config = _examples({"variables": [{"component": "OCPPCommCtrlr",
-                                             "variable": "HeartbeatInterval", "value": "60"}]})
+    model_config = _examples(
+        {
+            "variables": [
+                {"component": "OCPPCommCtrlr", "variable": "HeartbeatInterval", "value": "60"}
+            ]
+        }
+    )
     variables: list[VariableValue] = Field(min_length=1, max_length=1000)
 
 
 class ChargingProfileBody(BaseModel):
-    model_config = _examples({
-        "evse_id": 1,
-        "charging_profile": {
-            "id": 1, "stackLevel": 0, "chargingProfilePurpose": "TxDefaultProfile",
-            "chargingProfileKind": "Absolute",
-            "chargingSchedule": [{"id": 1, "chargingRateUnit": "A", "startSchedule":
-                                  "2026-01-01T00:00:00Z",
-                                  "chargingSchedulePeriod": [{"startPeriod": 0, "limit": 16.0}]}],
-        },
-    })
+    model_config = _examples(
+        {
+            "evse_id": 1,
+            "charging_profile": {
+                "id": 1,
+                "stackLevel": 0,
+                "chargingProfilePurpose": "TxDefaultProfile",
+                "chargingProfileKind": "Absolute",
+                "chargingSchedule": [
+                    {
+                        "id": 1,
+                        "chargingRateUnit": "A",
+                        "startSchedule": "2026-01-01T00:00:00Z",
+                        "chargingSchedulePeriod": [{"startPeriod": 0, "limit": 16.0}],
+                    }
+                ],
+            },
+        }
+    )
     evse_id: int = Field(ge=0, description="0: the whole station")
     charging_profile: dict[str, Any] = Field(description="a ChargingProfileType, wire JSON")
 
@@ -197,10 +251,18 @@ class ChargingProfileBody(BaseModel):
 class StationSettings(BaseModel):
     """A station's run-time settings."""
 
-    model_config = _examples({"boot_status": None, "lenient": False, "items_per_message": None,
-                              "bytes_per_message": None, "notes": "bay 3, faulty RFID reader"})
+    model_config = _examples(
+        {
+            "boot_status": None,
+            "lenient": False,
+            "items_per_message": None,
+            "bytes_per_message": None,
+            "notes": "bay 3, faulty RFID reader",
+        }
+    )
     boot_status: Literal["Accepted", "Pending", "Rejected"] | None = Field(
-        description="answered to the station's next BootNotifications; null: the boot policy")
+        description="answered to the station's next BootNotifications; null: the boot policy"
+    )
     lenient: bool = Field(description="validate its payloads leniently")
     items_per_message: int | None = Field(description="list items per message sent to it")
     bytes_per_message: int | None = Field(description="bytes per message sent to it")
@@ -222,9 +284,15 @@ class StationSettingsPatch(BaseModel):
 
 
 class TokenCreate(BaseModel):
-    model_config = _examples({"id_token": "04A2B3C4D5E6F7", "type": "ISO14443",
-                              "status": "Accepted", "expiry": "2027-01-01T00:00:00Z",
-                              "group": None})
+    model_config = _examples(
+        {
+            "id_token": "04A2B3C4D5E6F7",
+            "type": "ISO14443",
+            "status": "Accepted",
+            "expiry": "2027-01-01T00:00:00Z",
+            "group": None,
+        }
+    )
     id_token: str = Field(min_length=1, max_length=36)
     type: TokenType = "Central"
     status: TokenStatus = "Accepted"
@@ -241,8 +309,15 @@ class TokenUpdate(BaseModel):
 
 
 class Token(BaseModel):
-    model_config = _examples({"id_token": "04A2B3C4D5E6F7", "type": "ISO14443",
-                              "status": "Accepted", "expiry": None, "group": None})
+    model_config = _examples(
+        {
+            "id_token": "04A2B3C4D5E6F7",
+            "type": "ISO14443",
+            "status": "Accepted",
+            "expiry": None,
+            "group": None,
+        }
+    )
     id_token: str
     type: str
     status: str
@@ -254,11 +329,20 @@ class Token(BaseModel):
 
 
 class LoggedMessage(BaseModel):
-    model_config = _examples({
-        "seq": 12, "charger_id": "CP_1", "direction": "out", "time": "2026-01-01T00:00:00Z",
-        "message_type": "CALL", "action": "Reset", "message_id": "8f0e", "latency_ms": 12.5,
-        "error_code": None, "json": [2, "8f0e", "Reset", {"type": "Immediate"}],
-    })
+    model_config = _examples(
+        {
+            "seq": 12,
+            "charger_id": "CP_1",
+            "direction": "out",
+            "time": "2026-01-01T00:00:00Z",
+            "message_type": "CALL",
+            "action": "Reset",
+            "message_id": "8f0e",
+            "latency_ms": 12.5,
+            "error_code": None,
+            "json": [2, "8f0e", "Reset", {"type": "Immediate"}],
+        }
+    )
     seq: int
     charger_id: str
     direction: Literal["in", "out"]
@@ -275,23 +359,42 @@ class LoggedMessage(BaseModel):
 
 ObjectKind = Literal[OBJECT_KINDS]  # type: ignore[valid-type]
 _COMMAND_EXAMPLE: dict[str, Any] = {
-    "id": 7, "charger_id": "CP_1", "action": "GetLog", "request_id": 42,
-    "payload": {"logType": "DiagnosticsLog", "requestId": 42,
-                "log": {"remoteLocation": "https://logs.example.com/upload"}},
-    "response": {"status": "Accepted", "filename": "diag.log"}, "status": "Accepted",
-    "progress": "Uploaded", "progress_at": "2026-01-01T00:00:05Z",
-    "sent_at": "2026-01-01T00:00:00Z", "answered_at": "2026-01-01T00:00:00.020Z",
+    "id": 7,
+    "charger_id": "CP_1",
+    "action": "GetLog",
+    "request_id": 42,
+    "payload": {
+        "logType": "DiagnosticsLog",
+        "requestId": 42,
+        "log": {"remoteLocation": "https://logs.example.com/upload"},
+    },
+    "response": {"status": "Accepted", "filename": "diag.log"},
+    "status": "Accepted",
+    "progress": "Uploaded",
+    "progress_at": "2026-01-01T00:00:05Z",
+    "sent_at": "2026-01-01T00:00:00Z",
+    "answered_at": "2026-01-01T00:00:00.020Z",
 }
-_NOTIFICATION_EXAMPLES: list[dict[str, Any]] = [{
-    "id": 12, "charger_id": "CP_1", "action": "LogStatusNotification", "request_id": 42,
-    "command_id": 7, "payload": {"status": "Uploaded", "requestId": 42},
-    "received_at": "2026-01-01T00:00:05Z",
-}, {
-    "id": 11, "charger_id": "CP_1", "action": "SecurityEventNotification", "request_id": None,
-    "command_id": None,
-    "payload": {"type": "TamperDetectionActivated", "timestamp": "2026-01-01T00:00:04Z"},
-    "received_at": "2026-01-01T00:00:04Z",
-}]
+_NOTIFICATION_EXAMPLES: list[dict[str, Any]] = [
+    {
+        "id": 12,
+        "charger_id": "CP_1",
+        "action": "LogStatusNotification",
+        "request_id": 42,
+        "command_id": 7,
+        "payload": {"status": "Uploaded", "requestId": 42},
+        "received_at": "2026-01-01T00:00:05Z",
+    },
+    {
+        "id": 11,
+        "charger_id": "CP_1",
+        "action": "SecurityEventNotification",
+        "request_id": None,
+        "command_id": None,
+        "payload": {"type": "TamperDetectionActivated", "timestamp": "2026-01-01T00:00:04Z"},
+        "received_at": "2026-01-01T00:00:04Z",
+    },
+]
 
 
 class TrackedCommand(BaseModel):
@@ -304,10 +407,14 @@ class TrackedCommand(BaseModel):
     request_id: int | None = Field(description="the id its notifications refer to")
     payload: dict[str, Any] = Field(description="the request, wire (camelCase) JSON")
     response: dict[str, Any] | None = Field(description="the answer, wire JSON; null until then")
-    status: str = Field(description='the answer\'s status, or "Sent", "Answered", "Timeout", '
-                        '"CallError:<code>", "NotConnected"')
-    progress: str | None = Field(description="the latest status a notification reported "
-                                 '("Receiving"/"Complete" for reports in parts)')
+    status: str = Field(
+        description='the answer\'s status, or "Sent", "Answered", "Timeout", '
+        '"CallError:<code>", "NotConnected"'
+    )
+    progress: str | None = Field(
+        description="the latest status a notification reported "
+        '("Receiving"/"Complete" for reports in parts)'
+    )
     progress_at: str | None
     sent_at: str
     answered_at: str | None
@@ -345,12 +452,23 @@ class NotificationPage(BaseModel):
 class StationObject(BaseModel):
     """The current state of one thing a station holds."""
 
-    model_config = _examples({
-        "kind": "charging_profile", "key": "CSMS:1:1", "evse_id": 1, "status": None,
-        "payload": {"id": 1, "stackLevel": 0, "chargingProfilePurpose": "TxDefaultProfile",
-                    "chargingProfileKind": "Absolute", "chargingSchedule": []},
-        "updated_at": "2026-01-01T00:00:00Z",
-    }, extra="allow")
+    model_config = _examples(
+        {
+            "kind": "charging_profile",
+            "key": "CSMS:1:1",
+            "evse_id": 1,
+            "status": None,
+            "payload": {
+                "id": 1,
+                "stackLevel": 0,
+                "chargingProfilePurpose": "TxDefaultProfile",
+                "chargingProfileKind": "Absolute",
+                "chargingSchedule": [],
+            },
+            "updated_at": "2026-01-01T00:00:00Z",
+        },
+        extra="allow",
+    )
     kind: ObjectKind | str
     key: str
     evse_id: int | None

@@ -26,7 +26,12 @@ class ApiServer:
 
     def __init__(self, app: FastAPI, host: str = "0.0.0.0", port: int = 8080) -> None:
         config = uvicorn.Config(
-            app, host=host, port=port, log_level="warning", access_log=False, lifespan="off",
+            app,
+            host=host,
+            port=port,
+            log_level="warning",
+            access_log=False,
+            lifespan="off",
             timeout_graceful_shutdown=5,  # a backstop: open event streams end on stop()
         )
         self._app = app

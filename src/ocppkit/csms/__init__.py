@@ -1,11 +1,11 @@
 """The OCPP 2.0.1 central system (CSMS).
 
-    from ocppkit.csms import OCPPServer
+from ocppkit.csms import OCPPServer
 
-    async with OCPPServer("127.0.0.1", 9000) as server:
-        ...  # stations connect to ws://127.0.0.1:9000/<station id> with subprotocol ocpp2.0.1
-        await server.request_start_transaction("CP001", evse_id=1, id_token="DEMO_TOKEN")
-        server.get_charger_status("CP001")
+async with OCPPServer("127.0.0.1", 9000) as server:
+    ...  # stations connect to ws://127.0.0.1:9000/<station id> with subprotocol ocpp2.0.1
+    await server.request_start_transaction("CP001", evse_id=1, id_token="DEMO_TOKEN")
+    server.get_charger_status("CP001")
 """
 
 from ocppkit.csms.clock import Clock, format_time, utc_now

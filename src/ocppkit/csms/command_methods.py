@@ -55,7 +55,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "CancelReservation", request, m.CancelReservationResponse,
+            station_id,
+            "CancelReservation",
+            request,
+            m.CancelReservationResponse,
             timeout,
         )
 
@@ -80,7 +83,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "CertificateSigned", request, m.CertificateSignedResponse,
+            station_id,
+            "CertificateSigned",
+            request,
+            m.CertificateSignedResponse,
             timeout,
         )
 
@@ -105,7 +111,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "ChangeAvailability", request, m.ChangeAvailabilityResponse,
+            station_id,
+            "ChangeAvailability",
+            request,
+            m.ChangeAvailabilityResponse,
             timeout,
         )
 
@@ -126,7 +135,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "ClearCache", request, m.ClearCacheResponse,
+            station_id,
+            "ClearCache",
+            request,
+            m.ClearCacheResponse,
             timeout,
         )
 
@@ -151,7 +163,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "ClearChargingProfile", request, m.ClearChargingProfileResponse,
+            station_id,
+            "ClearChargingProfile",
+            request,
+            m.ClearChargingProfileResponse,
             timeout,
         )
 
@@ -174,7 +189,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "ClearDisplayMessage", request, m.ClearDisplayMessageResponse,
+            station_id,
+            "ClearDisplayMessage",
+            request,
+            m.ClearDisplayMessageResponse,
             timeout,
         )
 
@@ -197,7 +215,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "ClearVariableMonitoring", request, m.ClearVariableMonitoringResponse,
+            station_id,
+            "ClearVariableMonitoring",
+            request,
+            m.ClearVariableMonitoringResponse,
             timeout,
         )
 
@@ -222,7 +243,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "CostUpdated", request, m.CostUpdatedResponse,
+            station_id,
+            "CostUpdated",
+            request,
+            m.CostUpdatedResponse,
             timeout,
         )
 
@@ -255,7 +279,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "CustomerInformation", request, m.CustomerInformationResponse,
+            station_id,
+            "CustomerInformation",
+            request,
+            m.CustomerInformationResponse,
             timeout,
         )
 
@@ -282,7 +309,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "DataTransfer", request, m.DataTransferResponse,
+            station_id,
+            "DataTransfer",
+            request,
+            m.DataTransferResponse,
             timeout,
         )
 
@@ -305,7 +335,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "DeleteCertificate", request, m.DeleteCertificateResponse,
+            station_id,
+            "DeleteCertificate",
+            request,
+            m.DeleteCertificateResponse,
             timeout,
         )
 
@@ -330,7 +363,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "GetBaseReport", request, m.GetBaseReportResponse,
+            station_id,
+            "GetBaseReport",
+            request,
+            m.GetBaseReportResponse,
             timeout,
         )
 
@@ -357,7 +393,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "GetChargingProfiles", request, m.GetChargingProfilesResponse,
+            station_id,
+            "GetChargingProfiles",
+            request,
+            m.GetChargingProfilesResponse,
             timeout,
         )
 
@@ -384,7 +423,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "GetCompositeSchedule", request, m.GetCompositeScheduleResponse,
+            station_id,
+            "GetCompositeSchedule",
+            request,
+            m.GetCompositeScheduleResponse,
             timeout,
         )
 
@@ -413,7 +455,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "GetDisplayMessages", request, m.GetDisplayMessagesResponse,
+            station_id,
+            "GetDisplayMessages",
+            request,
+            m.GetDisplayMessagesResponse,
             timeout,
         )
 
@@ -436,7 +481,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "GetInstalledCertificateIds", request, m.GetInstalledCertificateIdsResponse,
+            station_id,
+            "GetInstalledCertificateIds",
+            request,
+            m.GetInstalledCertificateIdsResponse,
             timeout,
         )
 
@@ -457,7 +505,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "GetLocalListVersion", request, m.GetLocalListVersionResponse,
+            station_id,
+            "GetLocalListVersion",
+            request,
+            m.GetLocalListVersionResponse,
             timeout,
         )
 
@@ -488,7 +539,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "GetLog", request, m.GetLogResponse,
+            station_id,
+            "GetLog",
+            request,
+            m.GetLogResponse,
             timeout,
         )
 
@@ -515,7 +569,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "GetMonitoringReport", request, m.GetMonitoringReportResponse,
+            station_id,
+            "GetMonitoringReport",
+            request,
+            m.GetMonitoringReportResponse,
             timeout,
         )
 
@@ -542,7 +599,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "GetReport", request, m.GetReportResponse,
+            station_id,
+            "GetReport",
+            request,
+            m.GetReportResponse,
             timeout,
         )
 
@@ -565,7 +625,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "GetTransactionStatus", request, m.GetTransactionStatusResponse,
+            station_id,
+            "GetTransactionStatus",
+            request,
+            m.GetTransactionStatusResponse,
             timeout,
         )
 
@@ -588,7 +651,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "GetVariables", request, m.GetVariablesResponse,
+            station_id,
+            "GetVariables",
+            request,
+            m.GetVariablesResponse,
             timeout,
         )
 
@@ -613,7 +679,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "InstallCertificate", request, m.InstallCertificateResponse,
+            station_id,
+            "InstallCertificate",
+            request,
+            m.InstallCertificateResponse,
             timeout,
         )
 
@@ -644,7 +713,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "PublishFirmware", request, m.PublishFirmwareResponse,
+            station_id,
+            "PublishFirmware",
+            request,
+            m.PublishFirmwareResponse,
             timeout,
         )
 
@@ -677,7 +749,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "ReserveNow", request, m.ReserveNowResponse,
+            station_id,
+            "ReserveNow",
+            request,
+            m.ReserveNowResponse,
             timeout,
         )
 
@@ -702,7 +777,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "Reset", request, m.ResetResponse,
+            station_id,
+            "Reset",
+            request,
+            m.ResetResponse,
             timeout,
         )
 
@@ -730,7 +808,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "SendLocalList", request, m.SendLocalListResponse,
+            station_id,
+            "SendLocalList",
+            request,
+            m.SendLocalListResponse,
             timeout,
         )
 
@@ -753,7 +834,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "SetDisplayMessage", request, m.SetDisplayMessageResponse,
+            station_id,
+            "SetDisplayMessage",
+            request,
+            m.SetDisplayMessageResponse,
             timeout,
         )
 
@@ -776,7 +860,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "SetMonitoringBase", request, m.SetMonitoringBaseResponse,
+            station_id,
+            "SetMonitoringBase",
+            request,
+            m.SetMonitoringBaseResponse,
             timeout,
         )
 
@@ -799,7 +886,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "SetMonitoringLevel", request, m.SetMonitoringLevelResponse,
+            station_id,
+            "SetMonitoringLevel",
+            request,
+            m.SetMonitoringLevelResponse,
             timeout,
         )
 
@@ -824,7 +914,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "SetNetworkProfile", request, m.SetNetworkProfileResponse,
+            station_id,
+            "SetNetworkProfile",
+            request,
+            m.SetNetworkProfileResponse,
             timeout,
         )
 
@@ -847,7 +940,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "SetVariableMonitoring", request, m.SetVariableMonitoringResponse,
+            station_id,
+            "SetVariableMonitoring",
+            request,
+            m.SetVariableMonitoringResponse,
             timeout,
         )
 
@@ -870,7 +966,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "SetVariables", request, m.SetVariablesResponse,
+            station_id,
+            "SetVariables",
+            request,
+            m.SetVariablesResponse,
             timeout,
         )
 
@@ -895,7 +994,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "TriggerMessage", request, m.TriggerMessageResponse,
+            station_id,
+            "TriggerMessage",
+            request,
+            m.TriggerMessageResponse,
             timeout,
         )
 
@@ -920,7 +1022,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "UnlockConnector", request, m.UnlockConnectorResponse,
+            station_id,
+            "UnlockConnector",
+            request,
+            m.UnlockConnectorResponse,
             timeout,
         )
 
@@ -943,7 +1048,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "UnpublishFirmware", request, m.UnpublishFirmwareResponse,
+            station_id,
+            "UnpublishFirmware",
+            request,
+            m.UnpublishFirmwareResponse,
             timeout,
         )
 
@@ -972,6 +1080,9 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "UpdateFirmware", request, m.UpdateFirmwareResponse,
+            station_id,
+            "UpdateFirmware",
+            request,
+            m.UpdateFirmwareResponse,
             timeout,
         )

@@ -150,8 +150,12 @@ def confirmed_values(
     Accepted only; RebootRequired applies after a reboot)."""
     if isinstance(response, GetVariablesResponse):
         return [
-            (to_wire_dict(r.component), to_wire_dict(r.variable),
-             None if r.attribute_type is None else str(r.attribute_type), r.attribute_value)
+            (
+                to_wire_dict(r.component),
+                to_wire_dict(r.variable),
+                None if r.attribute_type is None else str(r.attribute_type),
+                r.attribute_value,
+            )
             for r in response.get_variable_result
             if r.attribute_status == "Accepted" and r.attribute_value is not None
         ]
@@ -159,20 +163,27 @@ def confirmed_values(
         return []
     accepted = {
         (_key(r.component, r.variable, r.attribute_type))
-        for r in response.set_variable_result if r.attribute_status == "Accepted"
+        for r in response.set_variable_result
+        if r.attribute_status == "Accepted"
     }
     return [
-        (to_wire_dict(d.component), to_wire_dict(d.variable),
-         None if d.attribute_type is None else str(d.attribute_type), d.attribute_value)
+        (
+            to_wire_dict(d.component),
+            to_wire_dict(d.variable),
+            None if d.attribute_type is None else str(d.attribute_type),
+            d.attribute_value,
+        )
         for d in request.set_variable_data
         if _key(d.component, d.variable, d.attribute_type) in accepted
     ]
 
 
 def _key(component: ComponentType, variable: VariableType, attribute_type: Any) -> tuple[Any, ...]:
-    return (json_bytes(to_wire_dict(component), sort_keys=True),
-            json_bytes(to_wire_dict(variable), sort_keys=True),
-            str(attribute_type or "Actual"))
+    return (
+        json_bytes(to_wire_dict(component), sort_keys=True),
+        json_bytes(to_wire_dict(variable), sort_keys=True),
+        str(attribute_type or "Actual"),
+    )
 
 
 class CommandSender:
@@ -259,7 +270,9 @@ class CommandSender:
         return None if charger is None else charger.device_model
 
     async def _learn_values(
-        self, station_id: str, request: OcppModel,
+        self,
+        station_id: str,
+        request: OcppModel,
         response: GetVariablesResponse | SetVariablesResponse,
     ) -> None:
         """B05/B06: values the station confirmed go into its device model (stored), where

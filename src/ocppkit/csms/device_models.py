@@ -47,7 +47,8 @@ class DeviceModel:
     def find(self, component: str, variable: str) -> list[dict[str, Any]]:
         """The entries of a component/variable (any instance or EVSE), as reported."""
         return [
-            e for e in self.report_data
+            e
+            for e in self.report_data
             if e["component"]["name"] == component and e["variable"]["name"] == variable
         ]
 
@@ -60,8 +61,13 @@ class DeviceModel:
                         return str(attribute["value"])
         return None
 
-    def set_value(self, component: dict[str, Any], variable: dict[str, Any],
-                  attribute_type: str | None, value: str) -> None:
+    def set_value(
+        self,
+        component: dict[str, Any],
+        variable: dict[str, Any],
+        attribute_type: str | None,
+        value: str,
+    ) -> None:
         """B05/B06: a value the station confirmed (GetVariables / SetVariables answer), for
         the component and variable in wire form; an unknown variable is added."""
         kind = attribute_type or "Actual"
@@ -74,8 +80,13 @@ class DeviceModel:
                         return
                 attributes.append({"type": kind, "value": value})
                 return
-        self.report_data.append({"component": component, "variable": variable,
-                                 "variableAttribute": [{"type": kind, "value": value}]})
+        self.report_data.append(
+            {
+                "component": component,
+                "variable": variable,
+                "variableAttribute": [{"type": kind, "value": value}],
+            }
+        )
 
 
 def _component_key(entry: dict[str, Any]) -> tuple[str, str | None, Any]:
@@ -101,7 +112,10 @@ class ReportAssembler:
         self._open: dict[tuple[str, int], _OpenReport] = {}
 
     def add(
-        self, charger_id: str, request: NotifyReportRequest, generated_at: datetime,
+        self,
+        charger_id: str,
+        request: NotifyReportRequest,
+        generated_at: datetime,
         now: datetime,
     ) -> DeviceModel | None:
         """Take one part; returns the device model when this part completes its report."""

@@ -1,11 +1,11 @@
 """Errors the CSMS raises to its callers (the REST API, the CLI, tests).
 
-    OCPPKitError (ocppkit.protocol)
-    ├── NotConnectedError          the station is not connected (from ocppkit.protocol)
-    └── CommandError               a command that cannot be sent as asked
-        ├── InvalidCommandError    the action is not one the CSMS sends to a station
-        ├── NoActiveTransactionError
-        └── StationRejectedError   the station was Rejected at boot (B03)
+OCPPKitError (ocppkit.protocol)
+├── NotConnectedError          the station is not connected (from ocppkit.protocol)
+└── CommandError               a command that cannot be sent as asked
+    ├── InvalidCommandError    the action is not one the CSMS sends to a station
+    ├── NoActiveTransactionError
+    └── StationRejectedError   the station was Rejected at boot (B03)
 """
 
 from __future__ import annotations
@@ -30,5 +30,8 @@ class StationRejectedError(CommandError):
 
 
 __all__ = [
-    "CommandError", "InvalidCommandError", "NoActiveTransactionError", "StationRejectedError",
+    "CommandError",
+    "InvalidCommandError",
+    "NoActiveTransactionError",
+    "StationRejectedError",
 ]

@@ -121,8 +121,19 @@ class MessageLog:
         now = time.monotonic()
         message_type, message_id, action, error_code = _parse(text)
         self._seq += 1
-        entry = LoggedFrame(self._seq, charger_id, direction, self._clock(), now, message_type,
-                            action, message_id, text, None, error_code)
+        entry = LoggedFrame(
+            self._seq,
+            charger_id,
+            direction,
+            self._clock(),
+            now,
+            message_type,
+            action,
+            message_id,
+            text,
+            None,
+            error_code,
+        )
         if message_type == CALL and message_id is not None:
             self._remember_call(charger_id, entry)
         elif message_id is not None and message_type in (CALLRESULT, CALLERROR):
@@ -174,7 +185,8 @@ class MessageLog:
         """The station's most recent frames (oldest first), at most ``limit``, filtered."""
         ring = self._rings.get(charger_id, ())
         selected = [
-            f for f in ring
+            f
+            for f in ring
             if (action is None or f.action == action)
             and (direction is None or f.direction == direction)
         ]

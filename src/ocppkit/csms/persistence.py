@@ -123,14 +123,21 @@ class DatabaseStore(Store):
             await self.worker.close()
             raise
         snapshots.restore(
-            registry, stored.stations, stored.statuses, [*stored.ended, *stored.active],
+            registry,
+            stored.stations,
+            stored.statuses,
+            [*stored.ended, *stored.active],
             stored.active_events,
         )
         unsaved = tokens.restore(_token_entry(record) for record in stored.tokens)
         _restore_device_models(registry, stored.device_models)
         self._tracking_state = stored.tracking
-        log.info("database %s: %d station(s), %d active transaction(s) restored",
-                 self.worker.display_url, len(stored.stations), len(stored.active))
+        log.info(
+            "database %s: %d station(s), %d active transaction(s) restored",
+            self.worker.display_url,
+            len(stored.stations),
+            len(stored.active),
+        )
         self._writer.start()
         self._opened = True
         for entry in unsaved:  # tokens added before start
@@ -170,8 +177,15 @@ class DatabaseStore(Store):
         self, charger: Charger, tx: Transaction, request: TransactionEventRequest
     ) -> None:
         # The loop copies the transaction; the event's rows are built on the database thread.
-        rows = functools.partial(snapshots.event_rows, tx.record_id, charger.charger_id,
-                                 tx.transaction_id, tx.evse_id, request, self._clock())
+        rows = functools.partial(
+            snapshots.event_rows,
+            tx.record_id,
+            charger.charger_id,
+            tx.transaction_id,
+            tx.evse_id,
+            request,
+            self._clock(),
+        )
         self._writer.add_deferred((snapshots.transaction_record(tx),), rows)
         await self._writer.committed()
 
@@ -183,8 +197,9 @@ class DatabaseStore(Store):
         transactions: Sequence[Transaction],
     ) -> None:
         tx_ref = transactions[0].record_id if transactions else None
-        rows = functools.partial(snapshots.meter_value_rows, charger.charger_id, evse_id, tx_ref,
-                                 meter_values)
+        rows = functools.partial(
+            snapshots.meter_value_rows, charger.charger_id, evse_id, tx_ref, meter_values
+        )
         self._writer.add_deferred([snapshots.transaction_record(tx) for tx in transactions], rows)
         await self._writer.committed()
 
@@ -193,8 +208,7 @@ class DatabaseStore(Store):
     async def id_token_saved(self, entry: TokenEntry) -> None:
         if not self._opened:  # before start: written by ``open``
             return
-        record = IdTokenRecord(entry.id_token, entry.type, entry.status, entry.expiry,
-                               entry.group)
+        record = IdTokenRecord(entry.id_token, entry.type, entry.status, entry.expiry, entry.group)
         self._writer.put_id_token(record)
         await self._writer.committed()
 
@@ -207,9 +221,11 @@ class DatabaseStore(Store):
         # As JSON text now: the model is updated in place afterwards (B05/B06 answers).
         report = json_bytes(model.report_data).decode()
         self._writer.put_station(snapshots.station_record(charger, self._clock()))
-        self._writer.put_device_model(DeviceModelRecord(
-            charger.charger_id, model.request_id, model.generated_at, model.received_at,
-            report))
+        self._writer.put_device_model(
+            DeviceModelRecord(
+                charger.charger_id, model.request_id, model.generated_at, model.received_at, report
+            )
+        )
         await self._writer.committed()
 
     # Tracking: through the write queue like the rest (station rows are written first).
@@ -233,26 +249,35 @@ class DatabaseStore(Store):
     async def stored_commands(
         self, station_id: str, action: str | None, limit: int, before_id: int | None
     ) -> list[CommandRecord] | None:
-        return await self.worker.run(lambda db: _read_tracking(
-            db, lambda repo: repo.commands(station_id, action, limit, before_id)))
+        return await self.worker.run(
+            lambda db: _read_tracking(
+                db, lambda repo: repo.commands(station_id, action, limit, before_id)
+            )
+        )
 
     async def stored_messages(
         self, station_id: str, action: str | None, limit: int, before_id: int | None
     ) -> list[StationMessageRecord] | None:
-        return await self.worker.run(lambda db: _read_tracking(
-            db, lambda repo: repo.messages(station_id, action, limit, before_id)))
+        return await self.worker.run(
+            lambda db: _read_tracking(
+                db, lambda repo: repo.messages(station_id, action, limit, before_id)
+            )
+        )
 
 
 def _token_entry(record: IdTokenRecord) -> TokenEntry:
-    return TokenEntry(record.id_token, record.type, record.status, record.expires_at,
-                      record.group_id_token)
+    return TokenEntry(
+        record.id_token, record.type, record.status, record.expires_at, record.group_id_token
+    )
 
 
 def _restore_device_models(registry: ChargerRegistry, records: list[DeviceModelRecord]) -> None:
     for record in records:  # read back, report_data is always a list
         data = record.report_data
         registry.ensure(record.station_id).device_model = DeviceModel(
-            record.request_id, record.generated_at, record.received_at,
+            record.request_id,
+            record.generated_at,
+            record.received_at,
             orjson.loads(data) if isinstance(data, str) else data,
         )
 

@@ -65,26 +65,32 @@ class TransactionHistory:
         if kind == "transaction":
             self._on_transaction(charger_id, data)
 
-    def on_meter_values(self, charger_id: str, transactions: list[Transaction],
-                        data: dict[str, Any]) -> None:
+    def on_meter_values(
+        self, charger_id: str, transactions: list[Transaction], data: dict[str, Any]
+    ) -> None:
         for tx in transactions:
             self._entry((charger_id, tx.transaction_id)).meter_values.append(
-                {"timestamp": data.get("timestamp"), "energy_wh": data.get("energy_wh"),
-                 "power_w": data.get("power_w")}
+                {
+                    "timestamp": data.get("timestamp"),
+                    "energy_wh": data.get("energy_wh"),
+                    "power_w": data.get("power_w"),
+                }
             )
 
     def _on_transaction(self, charger_id: str, data: dict[str, Any]) -> None:
         key = (charger_id, str(data.get("transaction_id")))
         entry = self._entry(key)
-        entry.events.append({
-            "seq_no": data.get("seq_no"),
-            "event_type": data.get("event_type"),
-            "trigger_reason": data.get("trigger_reason"),
-            "timestamp": data.get("updated_at"),
-            "charging_state": data.get("charging_state"),
-            "energy_kwh": data.get("energy_kwh"),
-            "power_w": data.get("power_w"),
-        })
+        entry.events.append(
+            {
+                "seq_no": data.get("seq_no"),
+                "event_type": data.get("event_type"),
+                "trigger_reason": data.get("trigger_reason"),
+                "timestamp": data.get("updated_at"),
+                "charging_state": data.get("charging_state"),
+                "energy_kwh": data.get("energy_kwh"),
+                "power_w": data.get("power_w"),
+            }
+        )
         self._meter_point(entry, data)
         energy = data.get("meter_stop_wh") or data.get("meter_last_wh")
         if energy is not None and data.get("meter_start_wh") is not None:
@@ -169,7 +175,8 @@ class CsmsQueries:
         newest start first, filtered: ``since``/``until`` bound the start time."""
         token = None if id_token is None else id_token.casefold()
         selected = [
-            tx for tx in self._all_transactions()
+            tx
+            for tx in self._all_transactions()
             if (charger_id is None or tx.charger_id == charger_id)
             and (token is None or (tx.id_token or "").casefold() == token)
             and (active is None or tx.active == active)
@@ -193,14 +200,17 @@ class CsmsQueries:
         # The database store runs its worker as ``worker``; the memory store has none.
         worker = getattr(self.server._store, "worker", None)  # private to the csms package
         if isinstance(worker, DatabaseWorker):
-            events, values = await worker.run(partial(transaction_history,
-                                                      transaction_ref=tx.record_id))
-            return {**tx.to_dict(), "source": "database",
-                    "events": [_stored_event(e) for e in events],
-                    "meter_values": [_stored_value(v) for v in values]}
+            events, values = await worker.run(
+                partial(transaction_history, transaction_ref=tx.record_id)
+            )
+            return {
+                **tx.to_dict(),
+                "source": "database",
+                "events": [_stored_event(e) for e in events],
+                "meter_values": [_stored_value(v) for v in values],
+            }
         events, meter_values = self.history.get(tx.charger_id, tx.transaction_id)
-        return {**tx.to_dict(), "source": "memory", "events": events,
-                "meter_values": meter_values}
+        return {**tx.to_dict(), "source": "memory", "events": events, "meter_values": meter_values}
 
     # --- station settings ---
 

@@ -133,12 +133,21 @@ class OCPPServer(Commands):
         self.tokens = TokenStore(authorized_tokens, allow_concurrent_tx=allow_concurrent_tx)
         self.tokens.bind(self._store)
         self._ctx = CsmsContext(
-            self.chargers, clock, self.tokens, self.events, heartbeat_interval,
-            self._store, BootPolicy(boot_policy, known_stations), request_base_report,
+            self.chargers,
+            clock,
+            self.tokens,
+            self.events,
+            heartbeat_interval,
+            self._store,
+            BootPolicy(boot_policy, known_stations),
+            request_base_report,
             self._spawn,
         )
-        self.offline_grace = (default_offline_grace(heartbeat_interval)
-                              if offline_grace == "default" else offline_grace)
+        self.offline_grace = (
+            default_offline_grace(heartbeat_interval)
+            if offline_grace == "default"
+            else offline_grace
+        )
         self._ctx.send = self.call
         self._ctx.ev_charging_needs_policy = ev_charging_needs_policy
         self.tracker = Tracker(clock, self._store, self.events)
@@ -240,7 +249,10 @@ class OCPPServer(Commands):
         charger_id = identity_from_path(ws.request.path if ws.request else "")
         charger = self.chargers.ensure(charger_id)
         connection = Connection(
-            ws, charger_id, "SERVER", CS_TO_CSMS,
+            ws,
+            charger_id,
+            "SERVER",
+            CS_TO_CSMS,
             admit_calls(station_handler(self._routes, charger), charger, self._ctx.boot),
             timeout=self.call_timeout,
             lenient=charger_id in self._lenient,
@@ -486,7 +498,10 @@ class OCPPServer(Commands):
     # --- tracking: commands, station messages, station objects ---
 
     async def commands(
-        self, charger_id: str, action: str | None = None, limit: int = 50,
+        self,
+        charger_id: str,
+        action: str | None = None,
+        limit: int = 50,
         before_id: int | None = None,
     ) -> list[dict[str, Any]]:
         """The commands sent to a station, newest first (from the database when there is one,
@@ -507,7 +522,10 @@ class OCPPServer(Commands):
         return await self.tracker.commands(charger_id, action, limit, before_id)
 
     async def station_messages(
-        self, charger_id: str, action: str | None = None, limit: int = 50,
+        self,
+        charger_id: str,
+        action: str | None = None,
+        limit: int = 50,
         before_id: int | None = None,
     ) -> list[dict[str, Any]]:
         """The notifications a station sent (security and monitoring events, status

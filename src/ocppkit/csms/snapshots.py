@@ -21,16 +21,31 @@ from ocppkit.storage import (
 
 # Transaction fields stored under the same name (the rest: record_id -> id, charger_id).
 _TX_FIELDS = (
-    "transaction_id", "started_at", "seq_no", "evse_id", "connector_id", "id_token",
-    "id_token_type", "remote_start_id", "updated_at", "ended_at", "meter_start_wh",
-    "meter_last_wh", "meter_stop_wh", "power_w", "peak_power_w", "charging_state",
+    "transaction_id",
+    "started_at",
+    "seq_no",
+    "evse_id",
+    "connector_id",
+    "id_token",
+    "id_token_type",
+    "remote_start_id",
+    "updated_at",
+    "ended_at",
+    "meter_start_wh",
+    "meter_last_wh",
+    "meter_stop_wh",
+    "power_w",
+    "peak_power_w",
+    "charging_state",
     "stopped_reason",
 )
 # A Transaction's values in TransactionRecord's field order, in one C call.
-_TX_VALUES = operator.attrgetter(*(
-    {"id": "record_id", "station_id": "charger_id"}.get(f.name, f.name)
-    for f in dataclasses.fields(TransactionRecord)
-))
+_TX_VALUES = operator.attrgetter(
+    *(
+        {"id": "record_id", "station_id": "charger_id"}.get(f.name, f.name)
+        for f in dataclasses.fields(TransactionRecord)
+    )
+)
 
 
 def station_record(charger: Charger, now: datetime) -> StationRecord:
@@ -57,26 +72,41 @@ def transaction_record(tx: Transaction) -> TransactionRecord:
 
 
 def _event_record(
-    tx_ref: str, station_id: str, transaction_id: str, request: TransactionEventRequest,
+    tx_ref: str,
+    station_id: str,
+    transaction_id: str,
+    request: TransactionEventRequest,
     received_at: datetime,
 ) -> TransactionEventRecord:
     return TransactionEventRecord(
-        tx_ref, station_id, transaction_id, request.seq_no, str(request.event_type),
-        str(request.trigger_reason), parse_time(request.timestamp), bool(request.offline),
+        tx_ref,
+        station_id,
+        transaction_id,
+        request.seq_no,
+        str(request.event_type),
+        str(request.trigger_reason),
+        parse_time(request.timestamp),
+        bool(request.offline),
         request.model_dump_json(by_alias=True, exclude_unset=True),  # serialised once, kept
         received_at,
     )
 
 
 def event_rows(
-    tx_ref: str, station_id: str, transaction_id: str, evse_id: int | None,
-    request: TransactionEventRequest, received_at: datetime,
+    tx_ref: str,
+    station_id: str,
+    transaction_id: str,
+    evse_id: int | None,
+    request: TransactionEventRequest,
+    received_at: datetime,
 ) -> tuple[TransactionEventRecord, list[MeterValueRecord]]:
     """The event's record and its sampled values' (for ``WriteBehind.add_deferred``: built on
     the database thread, from values copied when the event was handled and the request)."""
-    meter_values = meter_value_records(
-        station_id, evse_id, tx_ref, request.meter_value
-    ) if request.meter_value else []
+    meter_values = (
+        meter_value_records(station_id, evse_id, tx_ref, request.meter_value)
+        if request.meter_value
+        else []
+    )
     return _event_record(tx_ref, station_id, transaction_id, request, received_at), meter_values
 
 
@@ -89,15 +119,21 @@ def meter_value_records(
         timestamp = parse_time(meter_value.timestamp)
         for sample in meter_value.sampled_value:
             uom = sample.unit_of_measure
-            records.append(MeterValueRecord(
-                station_id=station_id, evse_id=evse_id, transaction_ref=tx_ref,
-                timestamp=timestamp, value=float(sample.value),
-                measurand=str(sample.measurand or "Energy.Active.Import.Register"),
-                phase=_text(sample.phase), location=_text(sample.location),
-                context=_text(sample.context),
-                unit=None if uom is None else uom.unit,
-                multiplier=0 if uom is None or uom.multiplier is None else uom.multiplier,
-            ))
+            records.append(
+                MeterValueRecord(
+                    station_id=station_id,
+                    evse_id=evse_id,
+                    transaction_ref=tx_ref,
+                    timestamp=timestamp,
+                    value=float(sample.value),
+                    measurand=str(sample.measurand or "Energy.Active.Import.Register"),
+                    phase=_text(sample.phase),
+                    location=_text(sample.location),
+                    context=_text(sample.context),
+                    unit=None if uom is None else uom.unit,
+                    multiplier=0 if uom is None or uom.multiplier is None else uom.multiplier,
+                )
+            )
     return records
 
 
@@ -162,9 +198,13 @@ def _restore_station(charger: Charger, record: StationRecord) -> None:
     charger.firmware_status = record.firmware_status
     if record.vendor is not None and record.model is not None and record.booted_at is not None:
         charger.boot = BootInfo(
-            vendor=record.vendor, model=record.model, serial_number=record.serial_number,
-            firmware_version=record.firmware_version, reason=record.boot_reason or "Unknown",
-            booted_at=record.booted_at, status=record.registration_status or "Accepted",
+            vendor=record.vendor,
+            model=record.model,
+            serial_number=record.serial_number,
+            firmware_version=record.firmware_version,
+            reason=record.boot_reason or "Unknown",
+            booted_at=record.booted_at,
+            status=record.registration_status or "Accepted",
         )
 
 

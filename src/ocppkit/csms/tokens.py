@@ -28,10 +28,20 @@ from ocppkit.csms.clock import format_optional
 if TYPE_CHECKING:
     from ocppkit.csms.store import Store
 
-STATUSES = frozenset({
-    "Accepted", "Blocked", "ConcurrentTx", "Expired", "Invalid", "NoCredit",
-    "NotAllowedTypeOfEVSE", "NotAtThisLocation", "NotAtThisTime", "Unknown",
-})
+STATUSES = frozenset(
+    {
+        "Accepted",
+        "Blocked",
+        "ConcurrentTx",
+        "Expired",
+        "Invalid",
+        "NoCredit",
+        "NotAllowedTypeOfEVSE",
+        "NotAtThisLocation",
+        "NotAtThisTime",
+        "Unknown",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -141,7 +151,10 @@ class TokenStore:
         if entry is None:
             return await self.add(id_token, status="Blocked")
         return await self.add(
-            entry.id_token, type=entry.type, status="Blocked", expiry=entry.expiry,
+            entry.id_token,
+            type=entry.type,
+            status="Blocked",
+            expiry=entry.expiry,
             group=entry.group,
         )
 

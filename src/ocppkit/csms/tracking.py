@@ -43,8 +43,15 @@ from ocppkit.storage.types import INT64_MAX, INT64_MIN
 
 HISTORY = 200  # commands and messages kept in memory per station
 KEY_LENGTH = 128  # of a station object's key, as stored
-OBJECT_KINDS = ("charging_profile", "reservation", "display_message", "local_list",
-                "ev_charging_needs", "ev_charging_schedule", "charging_limit")
+OBJECT_KINDS = (
+    "charging_profile",
+    "reservation",
+    "display_message",
+    "local_list",
+    "ev_charging_needs",
+    "ev_charging_schedule",
+    "charging_limit",
+)
 """The kinds of station objects (what a station holds)."""
 
 # Notification -> (the commands it reports on, the field naming their request).

@@ -80,8 +80,9 @@ def json_bytes(value: Any, sort_keys: bool = False) -> bytes:
     try:
         return orjson.dumps(value, option=orjson.OPT_SORT_KEYS if sort_keys else None)
     except TypeError:
-        return json.dumps(value, separators=(",", ":"), ensure_ascii=False,
-                          sort_keys=sort_keys).encode()
+        return json.dumps(
+            value, separators=(",", ":"), ensure_ascii=False, sort_keys=sort_keys
+        ).encode()
 
 
 def new_message_id() -> str:

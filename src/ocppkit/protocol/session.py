@@ -167,7 +167,9 @@ class RpcSession:
         request = coerce(request_model, payload, f"{action}Request")
         message_id = self._new_id()
         call = _OutgoingCall(
-            message_id, action, encode_call(message_id, action, dump(request)),
+            message_id,
+            action,
+            encode_call(message_id, action, dump(request)),
             self.timeout if timeout is None else timeout,
         )
         self._queue.append(call)

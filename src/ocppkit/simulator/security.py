@@ -1,8 +1,8 @@
 """Client-side security profiles of the simulated station (OCPP 2.0.1 part 2, A00).
 
-    profile 1  ws://  + HTTP Basic auth (username = station identity, password)
-    profile 2  wss:// + HTTP Basic auth, the CSMS's certificate checked against a CA
-    profile 3  wss:// + a client certificate (TLS mutual authentication)
+profile 1  ws://  + HTTP Basic auth (username = station identity, password)
+profile 2  wss:// + HTTP Basic auth, the CSMS's certificate checked against a CA
+profile 3  wss:// + a client certificate (TLS mutual authentication)
 """
 
 from __future__ import annotations

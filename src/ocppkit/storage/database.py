@@ -76,8 +76,13 @@ def _upgrade_to_head(connection: Connection) -> None:
 # Per connection: a 64 MiB page cache (the default 2 MiB makes every commit re-read the index
 # pages its rows land in), and a checkpoint every 8000 WAL pages instead of 1000: the same hot
 # index pages are rewritten by every commit, and a checkpoint copies each of them once.
-_SQLITE_PRAGMAS = ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON",
-                   "cache_size=-65536", "wal_autocheckpoint=8000")
+_SQLITE_PRAGMAS = (
+    "journal_mode=WAL",
+    "synchronous=NORMAL",
+    "foreign_keys=ON",
+    "cache_size=-65536",
+    "wal_autocheckpoint=8000",
+)
 # The write queue's multi-row INSERTs have one SQL text per row count: keep them all prepared.
 _SQLITE_STATEMENT_CACHE = 1024
 

@@ -1,9 +1,9 @@
 """Errors the storage layer raises, translated from SQLAlchemy and the database drivers.
 
-    OCPPKitError (ocppkit.protocol)
-    └── StorageError                  anything the database layer could not do
-        ├── DatabaseUrlError          the database URL is malformed or names no async driver
-        └── DatabaseUnavailableError  the database could not be reached or opened
+OCPPKitError (ocppkit.protocol)
+└── StorageError                  anything the database layer could not do
+    ├── DatabaseUrlError          the database URL is malformed or names no async driver
+    └── DatabaseUnavailableError  the database could not be reached or opened
 """
 
 from __future__ import annotations

@@ -95,7 +95,7 @@ class RawStatement:
             cursor.executemany(self.head, rows)
             return
         for start in range(0, len(rows), SQLITE_CHUNK):
-            chunk = rows[start:start + SQLITE_CHUNK]
+            chunk = rows[start : start + SQLITE_CHUNK]
             cursor.execute(self._sqlite_sql(len(chunk)), [v for row in chunk for v in row])
 
     async def run_postgres(self, connection: Any, rows: list[Row]) -> None:
@@ -127,8 +127,10 @@ def _document(rows: list[Row]) -> str:
 @functools.lru_cache(maxsize=256)
 def _postgres_with(statements: tuple[RawStatement, ...]) -> str:
     """One statement of ``statements`` (each taking ``$1``) as ``WITH`` items: ``$1``..``$n``."""
-    items = [f"w{n} AS ({(stmt.head + stmt.tail).replace('$1', f'${n + 1}')})"
-             for n, stmt in enumerate(statements)]
+    items = [
+        f"w{n} AS ({(stmt.head + stmt.tail).replace('$1', f'${n + 1}')})"
+        for n, stmt in enumerate(statements)
+    ]
     return f"WITH {', '.join(items)} SELECT 1"
 
 
@@ -244,8 +246,9 @@ def _rows_of(table: str) -> str:
     return f"json_populate_recordset(NULL::{_quote(table)}, $1::text::json)"
 
 
-def _statement(dialect: str, orm: type[Base], tail: str = "", with_id: bool = False
-               ) -> RawStatement:
+def _statement(
+    dialect: str, orm: type[Base], tail: str = "", with_id: bool = False
+) -> RawStatement:
     """An INSERT of every written column of ``orm``'s table, then ``tail`` (ON CONFLICT ...)."""
     table = _table(orm)
     columns = _written(table, with_id)
@@ -264,19 +267,21 @@ def insert(dialect: str, orm: type[Base], with_id: bool = False) -> RawStatement
 
 
 @functools.cache
-def upsert(dialect: str, orm: type[Base], keep: tuple[str, ...] = (), with_id: bool = False
-           ) -> RawStatement:
+def upsert(
+    dialect: str, orm: type[Base], keep: tuple[str, ...] = (), with_id: bool = False
+) -> RawStatement:
     """INSERT ... ON CONFLICT (primary key) DO UPDATE every column but the key and ``keep``.
     The rows of one statement must have distinct keys (PostgreSQL refuses to update a row
     twice in one statement): the write queue coalesces them."""
     table = _table(orm)
     key = [c.name for c in table.primary_key.columns]
-    changed = ", ".join(f"{_quote(c.name)} = excluded.{_quote(c.name)}"
-                        for c in _written(table, with_id)
-                        if c.name not in key and c.name not in keep)
+    changed = ", ".join(
+        f"{_quote(c.name)} = excluded.{_quote(c.name)}"
+        for c in _written(table, with_id)
+        if c.name not in key and c.name not in keep
+    )
     conflict = ", ".join(_quote(name) for name in key)
-    return _statement(dialect, orm, f" ON CONFLICT ({conflict}) DO UPDATE SET {changed}",
-                      with_id)
+    return _statement(dialect, orm, f" ON CONFLICT ({conflict}) DO UPDATE SET {changed}", with_id)
 
 
 @functools.cache
@@ -291,8 +296,9 @@ def delete(dialect: str, orm: type[Base]) -> RawStatement:
         sql = f"DELETE FROM {_quote(table.name)} USING {_rows_of(table.name)} AS v WHERE {match}"
         return RawStatement(dialect, sql, "", names, convert)
     match = " AND ".join(f"{_quote(n)} = ?" for n in names)
-    return RawStatement(dialect, f"DELETE FROM {_quote(table.name)} WHERE {match}", "", names,
-                        convert, many=True)
+    return RawStatement(
+        dialect, f"DELETE FROM {_quote(table.name)} WHERE {match}", "", names, convert, many=True
+    )
 
 
 @functools.cache
@@ -308,14 +314,33 @@ def set_last_seen(dialect: str, orm: type[Base]) -> RawStatement:
     table, time = _quote(_table(orm).name), _TIME[dialect]
 
     if dialect == "postgresql":
-        sql = (f"UPDATE {table} SET last_seen = v.last_seen FROM {_rows_of(_table(orm).name)} "
-               f"AS v WHERE {table}.id = v.id")
-        return RawStatement(dialect, sql, "", ("id", "last_seen"),
-                            lambda pair: {"id": pair[0], "last_seen": time(pair[1])})
+        sql = (
+            f"UPDATE {table} SET last_seen = v.last_seen FROM {_rows_of(_table(orm).name)} "
+            f"AS v WHERE {table}.id = v.id"
+        )
+        return RawStatement(
+            dialect,
+            sql,
+            "",
+            ("id", "last_seen"),
+            lambda pair: {"id": pair[0], "last_seen": time(pair[1])},
+        )
     sql = f"UPDATE {table} SET last_seen = ? WHERE id = ?"
-    return RawStatement(dialect, sql, "", ("id", "last_seen"),
-                        lambda pair: [time(pair[1]), pair[0]], many=True)
+    return RawStatement(
+        dialect, sql, "", ("id", "last_seen"), lambda pair: [time(pair[1]), pair[0]], many=True
+    )
 
 
-__all__ = ["SQLITE_CHUNK", "RawStatement", "delete", "insert", "insert_ignoring", "json_text",
-           "postgres_batch", "postgres_time", "set_last_seen", "sqlite_time", "upsert"]
+__all__ = [
+    "SQLITE_CHUNK",
+    "RawStatement",
+    "delete",
+    "insert",
+    "insert_ignoring",
+    "json_text",
+    "postgres_batch",
+    "postgres_time",
+    "set_last_seen",
+    "sqlite_time",
+    "upsert",
+]

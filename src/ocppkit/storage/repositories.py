@@ -92,8 +92,11 @@ class StationRepository(_Repository):
         )
 
     async def get(self, station_id: str) -> StationRecord | None:
-        found = await _all(self.session, _select(StationRow, StationRecord).where(
-            StationRow.id == station_id), StationRecord)
+        found = await _all(
+            self.session,
+            _select(StationRow, StationRecord).where(StationRow.id == station_id),
+            StationRecord,
+        )
         return found[0] if found else None
 
     async def all(self) -> list[StationRecord]:
@@ -155,9 +158,9 @@ class IdTokenRepository(_Repository):
         return await _all(self.session, stmt, IdTokenRecord)
 
     async def delete(self, id_token: str, token_type: str) -> None:
-        await self.session.execute(delete(IdTokenRow).where(
-            IdTokenRow.id_token == id_token, IdTokenRow.type == token_type
-        ))
+        await self.session.execute(
+            delete(IdTokenRow).where(IdTokenRow.id_token == id_token, IdTokenRow.type == token_type)
+        )
 
 
 class TransactionRepository(_Repository):
@@ -168,8 +171,12 @@ class TransactionRepository(_Repository):
 
     async def add_events(self, records: Iterable[TransactionEventRecord]) -> None:
         """Store events; one whose (transaction, seqNo) is already stored is skipped."""
-        await self._write(statements.insert_ignoring(
-            self.dialect, TransactionEventRow, ("transaction_ref", "seq_no")), records)
+        await self._write(
+            statements.insert_ignoring(
+                self.dialect, TransactionEventRow, ("transaction_ref", "seq_no")
+            ),
+            records,
+        )
 
     async def get(self, ref: str) -> TransactionRecord | None:
         stmt = _select(TransactionRow, TransactionRecord).where(TransactionRow.id == ref)
@@ -256,21 +263,34 @@ class TrackingRepository(_Repository):
     """Commands sent to stations, the stations' notifications, and the objects they manage."""
 
     async def commands(
-        self, station_id: str, action: str | None = None, limit: int = 50,
+        self,
+        station_id: str,
+        action: str | None = None,
+        limit: int = 50,
         before_id: int | None = None,
     ) -> list[CommandRecord]:
         """A station's commands, newest first, optionally of one action / older than an id."""
-        stmt = _page(_select(CommandRow, CommandRecord), CommandRow, station_id, action,
-                     limit, before_id)
+        stmt = _page(
+            _select(CommandRow, CommandRecord), CommandRow, station_id, action, limit, before_id
+        )
         return await _all(self.session, stmt, CommandRecord)
 
     async def messages(
-        self, station_id: str, action: str | None = None, limit: int = 50,
+        self,
+        station_id: str,
+        action: str | None = None,
+        limit: int = 50,
         before_id: int | None = None,
     ) -> list[StationMessageRecord]:
         """A station's notifications, newest first, optionally of one action / before an id."""
-        stmt = _page(_select(StationMessageRow, StationMessageRecord), StationMessageRow,
-                     station_id, action, limit, before_id)
+        stmt = _page(
+            _select(StationMessageRow, StationMessageRecord),
+            StationMessageRow,
+            station_id,
+            action,
+            limit,
+            before_id,
+        )
         return await _all(self.session, stmt, StationMessageRecord)
 
     async def objects(self, station_id: str | None = None) -> list[StationObjectRecord]:
@@ -279,8 +299,9 @@ class TrackingRepository(_Repository):
         stmt = _select(row, StationObjectRecord)
         if station_id is not None:
             stmt = stmt.where(row.station_id == station_id)
-        return await _all(self.session, stmt.order_by(row.station_id, row.kind, row.key),
-                          StationObjectRecord)
+        return await _all(
+            self.session, stmt.order_by(row.station_id, row.kind, row.key), StationObjectRecord
+        )
 
     async def state(self, recent: int) -> TrackingState:
         """Every object, the ``recent`` newest commands of each station (oldest first) and the
@@ -300,7 +321,11 @@ class TrackingRepository(_Repository):
 
 
 def _page(
-    stmt: Select[Any], row: Any, station_id: str, action: str | None, limit: int,
+    stmt: Select[Any],
+    row: Any,
+    station_id: str,
+    action: str | None,
+    limit: int,
     before_id: int | None,
 ) -> Select[Any]:
     stmt = stmt.where(row.station_id == station_id)
@@ -320,5 +345,3 @@ __all__ = [
     "TrackingRepository",
     "TransactionRepository",
 ]
-
-

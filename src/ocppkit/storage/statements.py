@@ -37,8 +37,11 @@ def upsert(dialect: str, orm: type[Base], keep: tuple[str, ...] = ()) -> Executa
     target = table(orm)
     stmt = _INSERTS[dialect](target)
     key = [c.name for c in target.primary_key.columns]
-    changed = {c.name: stmt.excluded[c.name] for c in target.columns
-               if c.name not in key and c.name not in keep}
+    changed = {
+        c.name: stmt.excluded[c.name]
+        for c in target.columns
+        if c.name not in key and c.name not in keep
+    }
     return stmt.on_conflict_do_update(index_elements=key, set_=changed)
 
 
@@ -52,5 +55,8 @@ def insert_ignoring(dialect: str, orm: type[Base], unique: tuple[str, ...]) -> E
 def set_last_seen() -> Executable:
     """UPDATE stations SET last_seen; parameters ``station`` and ``seen``."""
     stations = table(StationRow)
-    return (update(stations).where(stations.c.id == bindparam("station"))
-            .values(last_seen=bindparam("seen")))
+    return (
+        update(stations)
+        .where(stations.c.id == bindparam("station"))
+        .values(last_seen=bindparam("seen"))
+    )

@@ -125,9 +125,7 @@ class TransactionEventRow(Base):
     __table_args__ = (UniqueConstraint("transaction_ref", "seq_no"),)
 
     id: Mapped[int] = mapped_column(AutoId, primary_key=True, autoincrement=True)
-    transaction_ref: Mapped[str] = mapped_column(
-        ForeignKey("transactions.id", ondelete="CASCADE")
-    )
+    transaction_ref: Mapped[str] = mapped_column(ForeignKey("transactions.id", ondelete="CASCADE"))
     station_id: Mapped[str] = mapped_column(OcppText(255))
     transaction_id: Mapped[str] = mapped_column(OcppText())
     seq_no: Mapped[int] = mapped_column(OcppInteger)

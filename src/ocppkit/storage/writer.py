@@ -258,8 +258,12 @@ class WriteBehind:
                 if not waiter.done():
                     waiter.set_result(None)
         else:
-            log.error("database %s: a batch of %d writes failed", self._worker.display_url,
-                      batch.writes, exc_info=error)
+            log.error(
+                "database %s: a batch of %d writes failed",
+                self._worker.display_url,
+                batch.writes,
+                exc_info=error,
+            )
             failure = StorageError(f"database {self._worker.display_url}: commit failed: {error}")
             failure.__cause__ = error
             for waiter in batch.waiters:
@@ -301,8 +305,11 @@ def _plan(batch: _Batch, dialect: str) -> Plan:
         plan.append((last_seen, [last_seen.values(pair) for pair in batch.last_seen.items()]))
     add(raw.upsert(dialect, DeviceModelRow), batch.device_models.values())
     add(raw.upsert(dialect, IdTokenRow), (t for t in batch.tokens.values() if t is not None))
-    _add_deletes(plan, raw.delete(dialect, IdTokenRow),
-                 [key for key, token in batch.tokens.items() if token is None])
+    _add_deletes(
+        plan,
+        raw.delete(dialect, IdTokenRow),
+        [key for key, token in batch.tokens.items() if token is None],
+    )
     # A transaction's station and OCPP id never change under its key: left out of the UPDATE,
     # their index is not rewritten by every event.
     add(raw.upsert(dialect, TransactionRow, _TX_FIXED), batch.transactions.values())
@@ -313,8 +320,11 @@ def _plan(batch: _Batch, dialect: str) -> Plan:
     add(raw.insert(dialect, StationMessageRow, with_id=True), batch.messages)  # after commands
     objects = batch.objects
     add(raw.upsert(dialect, StationObjectRow), (o for o in objects.values() if o is not None))
-    _add_deletes(plan, raw.delete(dialect, StationObjectRow),
-                 [key for key, obj in objects.items() if obj is None])
+    _add_deletes(
+        plan,
+        raw.delete(dialect, StationObjectRow),
+        [key for key, obj in objects.items() if obj is None],
+    )
     return plan
 
 

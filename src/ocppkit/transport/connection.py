@@ -202,19 +202,27 @@ class Connection:
             elif kind is CallRejected:
                 log.warning(
                     "[%s] rejected a frame with %s: %s",
-                    self.identity, event.error.code, event.error.description,  # type: ignore[union-attr]
+                    self.identity,
+                    event.error.code,
+                    event.error.description,  # type: ignore[union-attr]
                 )
             elif kind is UnexpectedReply:
                 log.warning(
                     "[%s] dropped a reply (id %s): %s",
-                    self.identity, event.message_id, event.reason,  # type: ignore[union-attr]
+                    self.identity,
+                    event.message_id,
+                    event.reason,  # type: ignore[union-attr]
                 )
 
     def _violations(self, action: str, violations: tuple[Violation, ...]) -> None:
         for violation in violations:
             log.warning(
                 "[%s] %s breaks the schema (accepted, lenient): %s: %s, %s %r",
-                self.identity, action, violation.field, violation.rule, violation.repair,
+                self.identity,
+                action,
+                violation.field,
+                violation.rule,
+                violation.repair,
                 violation.value,
             )
         if self.on_violations is not None:

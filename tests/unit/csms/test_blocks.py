@@ -27,8 +27,14 @@ class Csms:
 
 
 def event(kind: str, seq: int, tx: str = "T1", **extra: Any) -> dict[str, Any]:
-    return {"eventType": kind, "timestamp": "2025-01-02T03:00:00Z", "triggerReason": "Authorized",
-            "seqNo": seq, "transactionInfo": {"transactionId": tx}, **extra}
+    return {
+        "eventType": kind,
+        "timestamp": "2025-01-02T03:00:00Z",
+        "triggerReason": "Authorized",
+        "seqNo": seq,
+        "transactionInfo": {"transactionId": tx},
+        **extra,
+    }
 
 
 def energy(wh: float) -> list[dict[str, Any]]:
@@ -53,8 +59,9 @@ async def test_transaction_lifecycle_without_begin_reading() -> None:
 
 async def test_unknown_transaction_is_opened_from_any_event() -> None:
     csms = Csms(tokens=["GOOD"])
-    reply = await csms.send("CP", "TransactionEvent", event(
-        "Updated", 5, idToken={"idToken": "bad", "type": "Central"}))
+    reply = await csms.send(
+        "CP", "TransactionEvent", event("Updated", 5, idToken={"idToken": "bad", "type": "Central"})
+    )
     assert reply == {"idTokenInfo": {"status": "Invalid"}}
     charger = csms.registry.get("CP")
     assert charger is not None and charger.active_transaction() is not None
@@ -76,8 +83,9 @@ async def test_transaction_ids_are_per_station_and_ended_ones_are_bounded() -> N
 
 async def test_meter_values_feed_the_transaction_on_that_evse() -> None:
     csms = Csms()
-    await csms.send("CP", "TransactionEvent", event("Started", 0, evse={"id": 1},
-                                                    meterValue=energy(1000)))
+    await csms.send(
+        "CP", "TransactionEvent", event("Started", 0, evse={"id": 1}, meterValue=energy(1000))
+    )
     await csms.send("CP", "MeterValues", {"evseId": 1, "meterValue": energy(3000)})
     await csms.send("CP", "MeterValues", {"evseId": 2, "meterValue": energy(9000)})
     tx = csms.registry.find_transaction("T1")
@@ -89,8 +97,11 @@ async def test_meter_values_feed_the_transaction_on_that_evse() -> None:
     [
         ("DataTransfer", {"vendorId": "x"}, {"status": "UnknownVendorId"}),
         ("SignCertificate", {"csr": "x"}, {"status": "Rejected"}),
-        ("Get15118EVCertificate", {"iso15118SchemaVersion": "x", "action": "Install",
-                                   "exiRequest": "x"}, {"status": "Failed", "exiResponse": ""}),
+        (
+            "Get15118EVCertificate",
+            {"iso15118SchemaVersion": "x", "action": "Install", "exiRequest": "x"},
+            {"status": "Failed", "exiResponse": ""},
+        ),
         ("FirmwareStatusNotification", {"status": "Installed"}, {}),
     ],
 )
@@ -100,10 +111,19 @@ async def test_minimal_answers(action: str, wire: dict[str, Any], expected: dict
 
 async def test_boot_is_recorded() -> None:
     csms = Csms()
-    reply = await csms.send("CP", "BootNotification", {
-        "chargingStation": {"vendorName": "V", "model": "M"}, "reason": "Watchdog"})
-    assert reply == {"currentTime": "2025-01-02T03:04:05.000Z", "interval": 45,
-                     "status": "Accepted"}
+    reply = await csms.send(
+        "CP",
+        "BootNotification",
+        {"chargingStation": {"vendorName": "V", "model": "M"}, "reason": "Watchdog"},
+    )
+    assert reply == {
+        "currentTime": "2025-01-02T03:04:05.000Z",
+        "interval": 45,
+        "status": "Accepted",
+    }
     boot = csms.registry.get("CP").boot  # type: ignore[union-attr]
     assert boot is not None and (boot.vendor, boot.reason, boot.serial_number) == (
-        "V", "Watchdog", None)
+        "V",
+        "Watchdog",
+        None,
+    )

@@ -63,7 +63,9 @@ def test_required_fields_positional_optional_fields_keyword_only() -> None:
     assert params["evse_id"].kind is inspect.Parameter.KEYWORD_ONLY
     assert params["timeout"].kind is inspect.Parameter.KEYWORD_ONLY
     assert list(inspect.signature(OCPPServer.get_variables).parameters)[:3] == [
-        "self", "station_id", "get_variable_data",
+        "self",
+        "station_id",
+        "get_variable_data",
     ]
 
 

@@ -65,10 +65,14 @@ def test_an_item_bigger_than_the_byte_limit_goes_alone() -> None:
 def test_set_variables_short_form() -> None:
     data = variable_settings([("OCPPCommCtrlr", "HeartbeatInterval", "60", "Target")])
     request = SetVariablesRequest(set_variable_data=data)
-    assert to_wire_dict(request)["setVariableData"] == [{
-        "component": {"name": "OCPPCommCtrlr"}, "variable": {"name": "HeartbeatInterval"},
-        "attributeValue": "60", "attributeType": "Target",
-    }]
+    assert to_wire_dict(request)["setVariableData"] == [
+        {
+            "component": {"name": "OCPPCommCtrlr"},
+            "variable": {"name": "HeartbeatInterval"},
+            "attributeValue": "60",
+            "attributeType": "Target",
+        }
+    ]
 
 
 def local_list(n: int, update_type: str = "Full") -> SendLocalListRequest:
@@ -95,10 +99,19 @@ def test_d01_a_refused_part_stops_the_update() -> None:
 
 def test_results_are_merged_in_part_order() -> None:
     def answer(*names: str) -> GetVariablesResponse:
-        return GetVariablesResponse.model_validate({"getVariableResult": [
-            {"attributeStatus": "Accepted", "component": {"name": "EVSE"},
-             "variable": {"name": name}, "attributeValue": "1"} for name in names
-        ]})
+        return GetVariablesResponse.model_validate(
+            {
+                "getVariableResult": [
+                    {
+                        "attributeStatus": "Accepted",
+                        "component": {"name": "EVSE"},
+                        "variable": {"name": name},
+                        "attributeValue": "1",
+                    }
+                    for name in names
+                ]
+            }
+        )
 
     merged = merge_responses("GetVariables", [answer("a", "b"), answer("c")])
     assert [r.variable.name for r in merged.get_variable_result] == ["a", "b", "c"]  # type: ignore[attr-defined]
@@ -107,13 +120,20 @@ def test_results_are_merged_in_part_order() -> None:
 def device_model(instance: str | None, variable: str, value: str) -> DeviceModel:
     """A device model as assembled from a NotifyReport with one DeviceDataCtrlr variable."""
     variable_field = {"name": variable} | ({"instance": instance} if instance else {})
-    request = NotifyReportRequest.model_validate({
-        "requestId": 1, "generatedAt": "2025-01-01T00:00:00Z", "seqNo": 0,
-        "reportData": [{
-            "component": {"name": "DeviceDataCtrlr"}, "variable": variable_field,
-            "variableAttribute": [{"type": "Actual", "value": value}],
-        }],
-    })
+    request = NotifyReportRequest.model_validate(
+        {
+            "requestId": 1,
+            "generatedAt": "2025-01-01T00:00:00Z",
+            "seqNo": 0,
+            "reportData": [
+                {
+                    "component": {"name": "DeviceDataCtrlr"},
+                    "variable": variable_field,
+                    "variableAttribute": [{"type": "Actual", "value": value}],
+                }
+            ],
+        }
+    )
     model = ReportAssembler().add("CP1", request, T, T)
     assert model is not None
     return model
@@ -132,11 +152,18 @@ def test_reported_limits_win_over_configured_ones() -> None:
     assert limits.limits("CP1", "SetVariables") == Limits(10, 5000)
     assert limits.limits("CP2", "GetVariables") == Limits()
     # B05/B06: a value confirmed later (GetVariables / SetVariables answer) replaces it
-    models["CP1"].set_value({"name": "DeviceDataCtrlr"},
-                            {"name": "ItemsPerMessage", "instance": "GetVariables"}, None, "7")
-    models["CP1"].set_value({"name": "DeviceDataCtrlr"},
-                            {"name": "BytesPerMessage", "instance": "GetVariables"}, "Actual",
-                            "900")
+    models["CP1"].set_value(
+        {"name": "DeviceDataCtrlr"},
+        {"name": "ItemsPerMessage", "instance": "GetVariables"},
+        None,
+        "7",
+    )
+    models["CP1"].set_value(
+        {"name": "DeviceDataCtrlr"},
+        {"name": "BytesPerMessage", "instance": "GetVariables"},
+        "Actual",
+        "900",
+    )
     assert limits.limits("CP1", "GetVariables") == Limits(7, 900)
 
 

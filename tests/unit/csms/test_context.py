@@ -41,8 +41,13 @@ def test_time_format() -> None:
 
 @pytest.mark.parametrize(
     ("token", "kind"),
-    [("DEADBEEF", "ISO14443"), ("04a1b2c3d4e5f6", "ISO14443"), ("DEMO_TOKEN", "Central"),
-     ("ABC", "Central"), ("DEADBEEF0", "Central")],
+    [
+        ("DEADBEEF", "ISO14443"),
+        ("04a1b2c3d4e5f6", "ISO14443"),
+        ("DEMO_TOKEN", "Central"),
+        ("ABC", "Central"),
+        ("DEADBEEF0", "Central"),
+    ],
 )
 def test_id_token_type(token: str, kind: str) -> None:
     assert id_token_type(token) == kind

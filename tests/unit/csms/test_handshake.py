@@ -9,8 +9,14 @@ from ocppkit.csms.handshake import identity_from_path, is_valid_identity, refusa
 
 @pytest.mark.parametrize(
     ("path", "identity"),
-    [("/CP001", "CP001"), ("/ocpp/v201/CP001", "CP001"), ("/a%2Bb", "a+b"), ("/CP1?x=1", "CP1"),
-     ("/", ""), ("/ocpp/", "")],
+    [
+        ("/CP001", "CP001"),
+        ("/ocpp/v201/CP001", "CP001"),
+        ("/a%2Bb", "a+b"),
+        ("/CP1?x=1", "CP1"),
+        ("/", ""),
+        ("/ocpp/", ""),
+    ],
 )
 def test_identity_is_the_last_decoded_segment(path: str, identity: str) -> None:
     assert identity_from_path(path) == identity

@@ -72,22 +72,25 @@ def test_filters_and_subscribers() -> None:
     assert log.frames("A")[0].to_dict()["time"] == "2023-11-14T22:13:20.000Z"
 
 
-@pytest.mark.parametrize("text", [
-    '[2,"m-1","Heartbeat",{}]',
-    '[ 2 , "m-1" , "BootNotification" , {"reason": "PowerUp"} ]',
-    '[3,"m-1",{"currentTime":"2025-01-01T00:00:00Z"}]',
-    '[3,"m-1",[]]',
-    '[4,"m-1","FormatViolation","bad",{}]',
-    '[2,"m-\\"1","Heartbeat",{}]',  # an escaped id: read by the JSON parser
-    '[2,"m-1","Heart\\u0062eat",{}]',
-    '[5,"m-1","Heartbeat",{}]',
-    '[2,"m-1",{}]',
-    '[2,1,"Heartbeat",{}]',
-    '[2,"m-1"]',
-    '{"not": "a frame"}',
-    "not json",
-    '[2,"m-1","Heartbeat",{}',  # truncated: not a frame, however readable its header
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[2,"m-1","Heartbeat",{}]',
+        '[ 2 , "m-1" , "BootNotification" , {"reason": "PowerUp"} ]',
+        '[3,"m-1",{"currentTime":"2025-01-01T00:00:00Z"}]',
+        '[3,"m-1",[]]',
+        '[4,"m-1","FormatViolation","bad",{}]',
+        '[2,"m-\\"1","Heartbeat",{}]',  # an escaped id: read by the JSON parser
+        '[2,"m-1","Heart\\u0062eat",{}]',
+        '[5,"m-1","Heartbeat",{}]',
+        '[2,"m-1",{}]',
+        '[2,1,"Heartbeat",{}]',
+        '[2,"m-1"]',
+        '{"not": "a frame"}',
+        "not json",
+        '[2,"m-1","Heartbeat",{}',  # truncated: not a frame, however readable its header
+    ],
+)
 def test_header_parse_agrees_with_the_json_parser(text: str) -> None:
     assert message_log._parse(text) == message_log._parse_json(text)
 
@@ -98,4 +101,5 @@ def test_the_event_stream_writes_integers_beyond_64_bits() -> None:
     from ocppkit.api.routes.events import _format
 
     assert _format("notification", {"payload": {"eventId": 2**70}}) == (
-        b'event: notification\ndata: {"payload":{"eventId":1180591620717411303424}}\n\n')
+        b'event: notification\ndata: {"payload":{"eventId":1180591620717411303424}}\n\n'
+    )

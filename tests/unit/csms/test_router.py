@@ -12,8 +12,7 @@ from ocppkit.protocol.models import CS_TO_CSMS
 
 
 def context() -> CsmsContext:
-    return CsmsContext(ChargerRegistry(), utc_now, TokenPolicy(),
-                       EventHub(), 30)
+    return CsmsContext(ChargerRegistry(), utc_now, TokenPolicy(), EventHub(), 30)
 
 
 def test_table_covers_every_station_action() -> None:

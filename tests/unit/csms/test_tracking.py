@@ -43,13 +43,16 @@ def tracker(store: Store | None = None, history: int = 200) -> Tracker:
     return Tracker(lambda: T0, store or Store(), EventHub(), history)
 
 
-@pytest.mark.parametrize("action, payload, expected", [
-    ("GetLog", {"requestId": 7}, 7),
-    ("ReserveNow", {"id": 5, "requestId": 9}, 5),
-    ("SetChargingProfile", {"chargingProfile": {"id": 100}}, 100),
-    ("SetDisplayMessage", {"message": {"id": 3}}, 3),
-    ("Reset", {"type": "Immediate"}, None),
-])
+@pytest.mark.parametrize(
+    "action, payload, expected",
+    [
+        ("GetLog", {"requestId": 7}, 7),
+        ("ReserveNow", {"id": 5, "requestId": 9}, 5),
+        ("SetChargingProfile", {"chargingProfile": {"id": 100}}, 100),
+        ("SetDisplayMessage", {"message": {"id": 3}}, 3),
+        ("Reset", {"type": "Immediate"}, None),
+    ],
+)
 def test_request_id_of(action: str, payload: dict[str, Any], expected: int | None) -> None:
     assert request_id_of(action, payload) == expected
 
@@ -57,7 +60,8 @@ def test_request_id_of(action: str, payload: dict[str, Any], expected: int | Non
 def test_progress_is_the_status_or_receiving_until_the_last_part() -> None:
     assert progress_of("LogStatusNotification", {"status": "Uploaded"}) == "Uploaded"
     assert progress_of("ReservationStatusUpdate", {"reservationUpdateStatus": "Removed"}) == (
-        "Removed")
+        "Removed"
+    )
     assert progress_of("NotifyReport", {"tbc": True}) == "Receiving"
     assert progress_of("NotifyReport", {}) == "Complete"
 
@@ -100,9 +104,11 @@ async def test_restore_continues_ids_and_matches_restored_commands() -> None:
     track.restore(TrackingState([old], [obj], last_command_id=41, last_message_id=8))
     assert (await track.sent("CP1", "ClearCache", {})).id == 42
     assert track.find_command("CP1", ("GetLog",), 7) is old
-    message = await track.notified("CP1", "SecurityEventNotification",
-                                   SecurityEventNotificationRequest(type="Reboot",
-                                                                    timestamp="2025-01-02T03:04:05Z"))
+    message = await track.notified(
+        "CP1",
+        "SecurityEventNotification",
+        SecurityEventNotificationRequest(type="Reboot", timestamp="2025-01-02T03:04:05Z"),
+    )
     assert message.id == 9
     assert track.objects("CP1", "reservation")[0]["status"] == "Accepted"
 
@@ -126,15 +132,28 @@ async def test_data_transfer_dispatch() -> None:
 def test_ev_max_power_policy_caps_to_the_ev_and_needs_a_transaction() -> None:
     policy = ev_max_power_policy(11_000, iter([7]))
     charger = Charger("CP1")
-    request = NotifyEVChargingNeedsRequest.model_validate({"evseId": 2, "chargingNeeds": {
-        "requestedEnergyTransfer": "DC",
-        "dcChargingParameters": {"evMaxCurrent": 100, "evMaxVoltage": 400, "evMaxPower": 40_000}}})
+    request = NotifyEVChargingNeedsRequest.model_validate(
+        {
+            "evseId": 2,
+            "chargingNeeds": {
+                "requestedEnergyTransfer": "DC",
+                "dcChargingParameters": {
+                    "evMaxCurrent": 100,
+                    "evMaxVoltage": 400,
+                    "evMaxPower": 40_000,
+                },
+            },
+        }
+    )
     assert policy(charger, request) is None
     charger.active["TX9"] = Transaction("TX9", "CP1", T0, 0, evse_id=2)
     profile = policy(charger, request)
     assert profile is not None and not isinstance(profile, dict)
     assert (profile.id, profile.transaction_id, str(profile.charging_profile_kind)) == (
-        7, "TX9", "Relative")
+        7,
+        "TX9",
+        "Relative",
+    )
     assert profile.charging_schedule[0].charging_schedule_period[0].limit == 11_000
     with pytest.raises(ValueError):
         ev_max_power_policy(0)
@@ -145,8 +164,9 @@ def test_ev_max_power_policy_keeps_one_profile_id_per_transaction() -> None:
     K01.FR.05) instead of adding a second one at its stack level (K01.FR.06)."""
     policy = ev_max_power_policy(11_000, iter(range(100, 200)))
     charger = Charger("CP1")
-    request = NotifyEVChargingNeedsRequest.model_validate({"evseId": 1, "chargingNeeds": {
-        "requestedEnergyTransfer": "AC_three_phase"}})
+    request = NotifyEVChargingNeedsRequest.model_validate(
+        {"evseId": 1, "chargingNeeds": {"requestedEnergyTransfer": "AC_three_phase"}}
+    )
 
     def profile_id() -> int:
         profile = policy(charger, request)

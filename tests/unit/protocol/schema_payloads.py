@@ -28,12 +28,8 @@ SCHEMA_NAMES: tuple[str, ...] = tuple(sorted(p.stem for p in SCHEMA_DIR.glob("*.
 class _LegacyMany:
     """``many(data, min_size, max_size, average_size)`` with the ``more()``/``reject()`` API."""
 
-    def __init__(
-        self, data: Any, min_size: int, max_size: float, average_size: float
-    ) -> None:
-        self._many = _cu.many(
-            data, min_size=min_size, max_size=max_size, average_size=average_size
-        )
+    def __init__(self, data: Any, min_size: int, max_size: float, average_size: float) -> None:
+        self._many = _cu.many(data, min_size=min_size, max_size=max_size, average_size=average_size)
         self._many.__enter__()
         self._elements = iter(self._many)
 

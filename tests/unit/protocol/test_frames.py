@@ -92,14 +92,19 @@ def test_parse_message_call() -> None:
 
 def test_parse_message_call_result() -> None:
     assert OCPPMessage.parse_message('[3,"m1",{"status":"Accepted"}]') == (
-        3, "m1", None, {"status": "Accepted"},
+        3,
+        "m1",
+        None,
+        {"status": "Accepted"},
     )
 
 
 def test_parse_message_call_error() -> None:
     parsed = OCPPMessage.parse_message('[4,"m1","NotSupported","no",{"a":1}]')
     assert parsed == (
-        4, "m1", None,
+        4,
+        "m1",
+        None,
         {"errorCode": "NotSupported", "errorDescription": "no", "errorDetails": {"a": 1}},
     )
 
@@ -200,6 +205,7 @@ def test_json_bytes_writes_integers_beyond_64_bits() -> None:
 
     assert json_bytes({"b": 1, "a": [2.5, "é"]}) == '{"b":1,"a":[2.5,"é"]}'.encode()
     assert json_bytes({"b": 2**70, "a": -(2**63) - 1}, sort_keys=True) == (
-        b'{"a":-9223372036854775809,"b":1180591620717411303424}')
+        b'{"a":-9223372036854775809,"b":1180591620717411303424}'
+    )
     with pytest.raises(TypeError):
         json_bytes({"x": object()})

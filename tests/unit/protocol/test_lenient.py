@@ -23,12 +23,15 @@ def test_valid_payload_has_no_violations_and_the_strict_model() -> None:
 
 
 def test_unknown_enum_and_long_string_are_kept_and_dump_cleanly() -> None:
-    payload = {"chargingStation": {"model": "m", "vendorName": "v", "serialNumber": "S" * 30},
-               "reason": "Bored"}
+    payload = {
+        "chargingStation": {"model": "m", "vendorName": "v", "serialNumber": "S" * 30},
+        "reason": "Bored",
+    }
     model, violations = validate_request_lenient("BootNotification", payload)
     assert isinstance(model, BootNotificationRequest)
     assert [(v.field, v.rule, v.repair) for v in violations] == [
-        ("chargingStation.serialNumber", "maxLength", "kept"), ("reason", "enum", "kept"),
+        ("chargingStation.serialNumber", "maxLength", "kept"),
+        ("reason", "enum", "kept"),
     ]
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -37,11 +40,20 @@ def test_unknown_enum_and_long_string_are_kept_and_dump_cleanly() -> None:
 
 def test_nested_repairs() -> None:
     payload = {
-        "eventType": "Started", "timestamp": "2025-01-01T00:00:00Z",
-        "triggerReason": "Authorized", "seqNo": "3", "transactionInfo": {"transactionId": "t"},
-        "evse": {"connectorId": 1}, "idToken": None, "extra": True,
-        "meterValue": [{"timestamp": "2025-01-01T00:00:00Z",
-                        "sampledValue": [{"value": "12.5", "measurand": "Energy.Vendor"}]}],
+        "eventType": "Started",
+        "timestamp": "2025-01-01T00:00:00Z",
+        "triggerReason": "Authorized",
+        "seqNo": "3",
+        "transactionInfo": {"transactionId": "t"},
+        "evse": {"connectorId": 1},
+        "idToken": None,
+        "extra": True,
+        "meterValue": [
+            {
+                "timestamp": "2025-01-01T00:00:00Z",
+                "sampledValue": [{"value": "12.5", "measurand": "Energy.Vendor"}],
+            }
+        ],
     }
     model, violations = validate_request_lenient("TransactionEvent", payload)
     assert isinstance(model, TransactionEventRequest)
@@ -49,20 +61,29 @@ def test_nested_repairs() -> None:
     assert model.meter_value[0].sampled_value[0].measurand == "Energy.Vendor"  # type: ignore[index]
     rules = {(v.field, v.rule, v.repair) for v in violations}
     assert rules == {
-        ("idToken", "null", "dropped"), ("seqNo", "type", "converted"),
-        ("extra", "additionalProperties", "dropped"), ("evse.id", "required", "dropped parent"),
+        ("idToken", "null", "dropped"),
+        ("seqNo", "type", "converted"),
+        ("extra", "additionalProperties", "dropped"),
+        ("evse.id", "required", "dropped parent"),
         ("meterValue.0.sampledValue.0.value", "type", "converted"),
         ("meterValue.0.sampledValue.0.measurand", "enum", "kept"),
     }
 
 
-@pytest.mark.parametrize(("payload", "error"), [
-    ({"reason": "PowerUp"}, OccurenceConstraintViolationError),
-    ({"chargingStation": {"model": "m", "vendorName": "v"}, "reason": 7},
-     TypeConstraintViolationError),
-    ({"chargingStation": {"model": "m", "vendorName": "v"}, "reason": None},
-     TypeConstraintViolationError),
-])
+@pytest.mark.parametrize(
+    ("payload", "error"),
+    [
+        ({"reason": "PowerUp"}, OccurenceConstraintViolationError),
+        (
+            {"chargingStation": {"model": "m", "vendorName": "v"}, "reason": 7},
+            TypeConstraintViolationError,
+        ),
+        (
+            {"chargingStation": {"model": "m", "vendorName": "v"}, "reason": None},
+            TypeConstraintViolationError,
+        ),
+    ],
+)
 def test_unrepairable_gets_the_strict_error(payload: dict[str, object], error: type) -> None:
     with pytest.raises(error):
         validate_request_lenient("BootNotification", payload)

@@ -209,9 +209,14 @@ def drop_required_property(instance: Any, all_sites: list[Site]) -> Any:
 def add_unknown_property(instance: Any, all_sites: list[Site]) -> Any:
     objects = [s for s in all_sites if s.node.get("type") == "object" and not s.in_custom_data]
     path = objects[-1].path if objects else ()
-    return set_at(instance, (*path, "unknownProperty"), 1) if path else {
-        **instance, "unknownProperty": 1,
-    }
+    return (
+        set_at(instance, (*path, "unknownProperty"), 1)
+        if path
+        else {
+            **instance,
+            "unknownProperty": 1,
+        }
+    )
 
 
 def string_as_int(instance: Any, all_sites: list[Site]) -> Any:

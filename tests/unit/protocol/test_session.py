@@ -169,7 +169,9 @@ def test_timeout_fails_the_call_with_call_timeout_error() -> None:
     assert (event.message_id, event.action) == ("id-1", "Heartbeat")
     assert isinstance(event.error, CallTimeoutError)
     assert (event.error.action, event.error.message_id, event.error.timeout) == (
-        "Heartbeat", "id-1", 10.0,
+        "Heartbeat",
+        "id-1",
+        10.0,
     )
     assert session.next_deadline() is None
 
@@ -395,14 +397,22 @@ def test_call_with_an_action_from_another_version_is_not_implemented() -> None:
     [
         ("[]", "FormatViolation"),
         ('{"reason":"PowerUp"}', "OccurenceConstraintViolation"),
-        ('{"reason":"Sneeze","chargingStation":{"model":"M","vendorName":"V"}}',
-         "PropertyConstraintViolation"),
-        ('{"reason":1,"chargingStation":{"model":"M","vendorName":"V"}}',
-         "TypeConstraintViolation"),
-        ('{"reason":"PowerUp","chargingStation":{"model":"M","vendorName":"V"},"x":1}',
-         "FormatViolation"),
-        ('{"reason":"PowerUp","chargingStation":{"model":"M","vendorName":null}}',
-         "TypeConstraintViolation"),
+        (
+            '{"reason":"Sneeze","chargingStation":{"model":"M","vendorName":"V"}}',
+            "PropertyConstraintViolation",
+        ),
+        (
+            '{"reason":1,"chargingStation":{"model":"M","vendorName":"V"}}',
+            "TypeConstraintViolation",
+        ),
+        (
+            '{"reason":"PowerUp","chargingStation":{"model":"M","vendorName":"V"},"x":1}',
+            "FormatViolation",
+        ),
+        (
+            '{"reason":"PowerUp","chargingStation":{"model":"M","vendorName":null}}',
+            "TypeConstraintViolation",
+        ),
     ],
 )
 def test_invalid_call_payload_is_answered_with_its_code(payload: str, code: str) -> None:

@@ -165,8 +165,9 @@ def test_a_dc_station_type_keeps_its_dc_rating() -> None:
     """The AC defaults (3 x 230 V x 16 A) are not forced on a DC kind: it stays 150 kW."""
     from ocppkit.simulator import ChargerSimulator
 
-    scenario = parse_scenario({"station_types": [
-        {"name": "DC", "station_type": "DC"}, {"name": "AC", "max_current": 32}]})
+    scenario = parse_scenario(
+        {"station_types": [{"name": "DC", "station_type": "DC"}, {"name": "AC", "max_current": 32}]}
+    )
     dc, ac = (station_arguments(kind) for kind in scenario.station_types)
     assert "max_current" not in dc and "voltage" not in dc and ac["max_current"] == 32
     sim = ChargerSimulator("X", "ws://127.0.0.1:1", **dc)
@@ -175,11 +176,18 @@ def test_a_dc_station_type_keeps_its_dc_rating() -> None:
 
 
 def test_iso15118_station_types_make_evs_that_tell_their_needs() -> None:
-    scenario = parse_scenario({"station_types": [
-        {"name": "DC-15118", "station_type": "DC", "iso15118": True, "share": 1},
-        {"name": "AC", "share": 1}]})
+    scenario = parse_scenario(
+        {
+            "station_types": [
+                {"name": "DC-15118", "station_type": "DC", "iso15118": True, "share": 1},
+                {"name": "AC", "share": 1},
+            ]
+        }
+    )
     assert [station_arguments(kind)["ev_charging_needs"] for kind in scenario.station_types] == [
-        True, False]
+        True,
+        False,
+    ]
     with pytest.raises(ScenarioError, match=r"station_types\.0\.iso15118: Input should be a valid"):
         parse_scenario({"station_types": [{"name": "X", "iso15118": "sometimes"}]})
 
@@ -190,10 +198,14 @@ def test_a_bad_ev_model_names_the_key() -> None:
 
 
 def test_scenario_ev_models_become_simulator_cars() -> None:
-    scenario = parse_scenario({"ev_models": [
-        {"name": "city", "battery_kwh": 30, "max_ac_kw": 3.7, "max_dc_kw": 40},
-        {"name": "tourer", "battery_kwh": 90, "max_ac_kw": 22, "max_dc_kw": 200},
-    ]})
+    scenario = parse_scenario(
+        {
+            "ev_models": [
+                {"name": "city", "battery_kwh": 30, "max_ac_kw": 3.7, "max_dc_kw": 40},
+                {"name": "tourer", "battery_kwh": 90, "max_ac_kw": 22, "max_dc_kw": 200},
+            ]
+        }
+    )
     city, tourer = (m.to_simulator() for m in scenario.ev_models)
     assert (city.ac_phases, round(city.max_ac_current, 1), city.max_dc_w) == (1, 16.1, 40_000)
     assert (tourer.ac_phases, round(tourer.max_ac_current, 1)) == (3, 31.9)

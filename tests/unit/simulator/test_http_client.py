@@ -35,14 +35,23 @@ async def serve() -> AsyncIterator[Serve]:
         await server.wait_closed()
 
 
-@pytest.mark.parametrize(("raw", "body"), [
-    (b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello", b"hello"),
-    (b"HTTP/1.1 200 OK\r\nConnection: close\r\n\r\nuntil close", b"until close"),
-    (b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
-     b"5\r\nhello\r\n7;ext=1\r\n, world\r\n0\r\nX-Trailer: 1\r\n\r\n", b"hello, world"),
-    (b"HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\nContent-Length: 99\r\n\r\n"
-     b"3\r\nabc\r\n0\r\n\r\n", b"abc"),
-])
+@pytest.mark.parametrize(
+    ("raw", "body"),
+    [
+        (b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello", b"hello"),
+        (b"HTTP/1.1 200 OK\r\nConnection: close\r\n\r\nuntil close", b"until close"),
+        (
+            b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+            b"5\r\nhello\r\n7;ext=1\r\n, world\r\n0\r\nX-Trailer: 1\r\n\r\n",
+            b"hello, world",
+        ),
+        (
+            b"HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\nContent-Length: 99\r\n\r\n"
+            b"3\r\nabc\r\n0\r\n\r\n",
+            b"abc",
+        ),
+    ],
+)
 async def test_bodies(serve: Serve, raw: bytes, body: bytes) -> None:
     url = await serve(raw)
     async with asyncio.timeout(5):
@@ -50,12 +59,15 @@ async def test_bodies(serve: Serve, raw: bytes, body: bytes) -> None:
     assert answer.ok and answer.body == body
 
 
-@pytest.mark.parametrize("raw", [
-    b"SMTP ready\r\n\r\n",
-    b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
-    b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhelloXX0\r\n\r\n",
-    b"HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort",
-])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"SMTP ready\r\n\r\n",
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhelloXX0\r\n\r\n",
+        b"HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort",
+    ],
+)
 async def test_malformed_answers_are_transfer_errors(serve: Serve, raw: bytes) -> None:
     url = await serve(raw)
     with pytest.raises(TransferError):

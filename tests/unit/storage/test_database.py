@@ -24,17 +24,30 @@ from ocppkit.storage import (
 from ocppkit.storage.tables import Base
 
 ROOT = Path(__file__).resolve().parents[3]
-TABLES = {"stations", "connector_status_history", "id_tokens", "transactions", "device_models",
-          "commands", "station_messages", "station_objects",
-          "transaction_events", "meter_values", "alembic_version"}
+TABLES = {
+    "stations",
+    "connector_status_history",
+    "id_tokens",
+    "transactions",
+    "device_models",
+    "commands",
+    "station_messages",
+    "station_objects",
+    "transaction_events",
+    "meter_values",
+    "alembic_version",
+}
 
 
-@pytest.mark.parametrize("url, message", [
-    ("not a url", "is not a valid URL"),
-    ("mysql+aiomysql://root@localhost/test", "is not supported"),
-    ("sqlite:///ocppkit.db", "is not supported"),  # a sync driver
-    ("postgresql://postgres:secret@localhost/test", "is not supported"),
-])
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("not a url", "is not a valid URL"),
+        ("mysql+aiomysql://root@localhost/test", "is not supported"),
+        ("sqlite:///ocppkit.db", "is not supported"),  # a sync driver
+        ("postgresql://postgres:secret@localhost/test", "is not supported"),
+    ],
+)
 def test_unusable_urls_are_refused_with_the_reason(url: str, message: str) -> None:
     with pytest.raises(DatabaseUrlError, match=message) as caught:
         Database(url)
@@ -97,9 +110,22 @@ def test_alembic_command_line_upgrades_a_new_database(tmp_path: Path) -> None:
     url = f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}"
     env = {k: v for k, v in os.environ.items() if k != "OCPPKIT_DATABASE_URL"}
     result = subprocess.run(
-        [sys.executable, "-m", "alembic", "-c", str(ROOT / "src/ocppkit/storage/alembic.ini"),
-         "-x", f"url={url}", "upgrade", "head"],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "alembic",
+            "-c",
+            str(ROOT / "src/ocppkit/storage/alembic.ini"),
+            "-x",
+            f"url={url}",
+            "upgrade",
+            "head",
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     assert "Running upgrade  -> 0001" in result.stderr

@@ -29,15 +29,27 @@ def at(seconds: float) -> datetime:
 async def test_station_upsert_keeps_first_seen_and_replaces_the_rest(db: Database) -> None:
     async with db.session() as session:
         repo = StationRepository(session)
-        await repo.upsert_many([StationRecord("CP1", vendor="Acme", first_seen=at(0),
-                                              last_seen=at(0), online=True)])
-        await repo.upsert_many([StationRecord("CP1", vendor="Other", model="M",
-                                              first_seen=at(50), last_seen=at(50), online=True)])
+        await repo.upsert_many(
+            [StationRecord("CP1", vendor="Acme", first_seen=at(0), last_seen=at(0), online=True)]
+        )
+        await repo.upsert_many(
+            [
+                StationRecord(
+                    "CP1",
+                    vendor="Other",
+                    model="M",
+                    first_seen=at(50),
+                    last_seen=at(50),
+                    online=True,
+                )
+            ]
+        )
         await repo.set_last_seen({"CP1": at(60), "UNKNOWN": at(60)})
         await session.commit()
         stored = await repo.get("CP1")
-        assert stored == StationRecord("CP1", vendor="Other", model="M", first_seen=at(0),
-                                       last_seen=at(60), online=True)
+        assert stored == StationRecord(
+            "CP1", vendor="Other", model="M", first_seen=at(0), last_seen=at(60), online=True
+        )
         await repo.mark_all_offline()
         await session.commit()
         assert [s.online for s in await repo.all()] == [False]
@@ -55,8 +67,12 @@ async def test_status_history_in_order_and_the_latest_per_connector(db: Database
     changes = [(1, 1, "Available"), (1, 1, "Occupied"), (2, 1, "Faulted"), (1, 1, "Available")]
     async with db.session() as session:
         repo = ConnectorStatusRepository(session)
-        await repo.add_many([ConnectorStatusRecord("CP1", evse, conn, status, at(i), at(i))
-                             for i, (evse, conn, status) in enumerate(changes)])
+        await repo.add_many(
+            [
+                ConnectorStatusRecord("CP1", evse, conn, status, at(i), at(i))
+                for i, (evse, conn, status) in enumerate(changes)
+            ]
+        )
         await session.commit()
         history = await repo.history("CP1", evse_id=1, connector_id=1)
         latest = await repo.latest()
@@ -82,14 +98,33 @@ async def test_accepted_tokens_leave_out_expired_and_blocked_ones(db: Database) 
 
 def _event(seq_no: int, ref: str = "r1", event_type: str = "Updated") -> TransactionEventRecord:
     payload = {"eventType": event_type, "seqNo": seq_no, "meterValue": [{"sampledValue": []}]}
-    return TransactionEventRecord(ref, "CP1", "TX-1", seq_no, event_type, "MeterValuePeriodic",
-                                  at(seq_no), False, payload, at(seq_no))
+    return TransactionEventRecord(
+        ref,
+        "CP1",
+        "TX-1",
+        seq_no,
+        event_type,
+        "MeterValuePeriodic",
+        at(seq_no),
+        False,
+        payload,
+        at(seq_no),
+    )
 
 
 async def test_transactions_events_and_their_queries(db: Database) -> None:
     await _station(db)
-    first = TransactionRecord("r0", "CP1", "TX-1", at(0), 3, ended_at=at(10), meter_start_wh=0,
-                              meter_stop_wh=500, stopped_reason="Local")
+    first = TransactionRecord(
+        "r0",
+        "CP1",
+        "TX-1",
+        at(0),
+        3,
+        ended_at=at(10),
+        meter_start_wh=0,
+        meter_stop_wh=500,
+        stopped_reason="Local",
+    )
     again = TransactionRecord("r1", "CP1", "TX-1", at(20), 0, evse_id=1, meter_start_wh=1000)
     async with db.session() as session:
         repo = TransactionRepository(session)
@@ -111,15 +146,28 @@ async def test_transactions_events_and_their_queries(db: Database) -> None:
 async def test_meter_values_by_transaction_and_by_station(db: Database) -> None:
     await _station(db)
     async with db.session() as session:
-        await TransactionRepository(session).upsert_many([TransactionRecord("r1", "CP1", "T",
-                                                                            at(0), 0)])
-        await MeterValueRepository(session).add_many([
-            MeterValueRecord("CP1", 1, "r1", at(1), "Energy.Active.Import.Register", 1.5,
-                             unit="kWh", context="Transaction.Begin", location="Outlet"),
-            MeterValueRecord("CP1", 1, "r1", at(1), "Voltage", 230.1, phase="L1-N", unit="V"),
-            MeterValueRecord("CP1", 0, None, at(2), "Power.Active.Import", 7.2, unit="W",
-                             multiplier=3),
-        ])
+        await TransactionRepository(session).upsert_many(
+            [TransactionRecord("r1", "CP1", "T", at(0), 0)]
+        )
+        await MeterValueRepository(session).add_many(
+            [
+                MeterValueRecord(
+                    "CP1",
+                    1,
+                    "r1",
+                    at(1),
+                    "Energy.Active.Import.Register",
+                    1.5,
+                    unit="kWh",
+                    context="Transaction.Begin",
+                    location="Outlet",
+                ),
+                MeterValueRecord("CP1", 1, "r1", at(1), "Voltage", 230.1, phase="L1-N", unit="V"),
+                MeterValueRecord(
+                    "CP1", 0, None, at(2), "Power.Active.Import", 7.2, unit="W", multiplier=3
+                ),
+            ]
+        )
         await session.commit()
         repo = MeterValueRepository(session)
         by_tx = await repo.for_transaction("r1")

@@ -9,17 +9,34 @@ import pytest
 from ocppkit.storage.types import INT64_MAX, INT64_MIN, int64, nul_free, nul_free_json
 
 
-@pytest.mark.parametrize(("given", "stored"), [
-    (None, None), (0, 0), (2**31, 2**31), (INT64_MAX, INT64_MAX), (INT64_MIN, INT64_MIN),
-    (2**80, INT64_MAX), (-(2**80), INT64_MIN),
-])
+@pytest.mark.parametrize(
+    ("given", "stored"),
+    [
+        (None, None),
+        (0, 0),
+        (2**31, 2**31),
+        (INT64_MAX, INT64_MAX),
+        (INT64_MIN, INT64_MIN),
+        (2**80, INT64_MAX),
+        (-(2**80), INT64_MIN),
+    ],
+)
 def test_integers_are_saturated_to_64_bits(given: int | None, stored: int | None) -> None:
     assert int64(given) == stored
 
 
-@pytest.mark.parametrize("value", [
-    "a\x00b", "\\u0000", "x\\\x00", "\\\\\x00", "plain", "", "\x00\x00",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "a\x00b",
+        "\\u0000",
+        "x\\\x00",
+        "\\\\\x00",
+        "plain",
+        "",
+        "\x00\x00",
+    ],
+)
 def test_nul_in_json_text_and_values_is_replaced_alike(value: str) -> None:
     document = {"k\x00": [value, {"v": value}]}
     from_text = json.loads(nul_free_json(json.dumps(document)))

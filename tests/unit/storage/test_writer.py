@@ -66,8 +66,9 @@ async def test_snapshots_coalesce_and_children_follow_parents(
     # Queued without waiting: the transaction's rows are written after the station's.
     writer.add_status(ConnectorStatusRecord("CP", 1, 1, "Available", T0, T0))
     writer.put_transaction(TransactionRecord("r1", "CP", "TX", T0, 0))
-    writer.add_event(TransactionEventRecord("r1", "CP", "TX", 0, "Started", "Authorized", T0,
-                                            False, {}, T0))
+    writer.add_event(
+        TransactionEventRecord("r1", "CP", "TX", 0, "Started", "Authorized", T0, False, {}, T0)
+    )
     writer.put_transaction(TransactionRecord("r1", "CP", "TX", T0, 1, meter_last_wh=5.0))
     writer.put_station(StationRecord("CP", first_seen=T0))
     writer.touch_station("CP", T0)
@@ -113,13 +114,24 @@ async def test_a_transaction_event_batch_reads_back_as_written(
     # More meter values than one multi-row INSERT takes; times in another zone come back UTC.
     plus_two = T0.astimezone(timezone(timedelta(hours=2)))
     writer.put_station(StationRecord("CP", first_seen=T0))
-    values = [MeterValueRecord("CP", 1, "r1", plus_two + timedelta(seconds=n),
-                               "Power.Active.Import", float(n), phase="L1", unit="W",
-                               context="Sample.Periodic")
-              for n in range(SQLITE_CHUNK + 5)]
+    values = [
+        MeterValueRecord(
+            "CP",
+            1,
+            "r1",
+            plus_two + timedelta(seconds=n),
+            "Power.Active.Import",
+            float(n),
+            phase="L1",
+            unit="W",
+            context="Sample.Periodic",
+        )
+        for n in range(SQLITE_CHUNK + 5)
+    ]
     payload = {"eventType": "Started", "seqNo": 0, "meterValue": [{"sampledValue": []}]}
-    event = TransactionEventRecord("r1", "CP", "TX", 0, "Started", "Authorized", plus_two, True,
-                                   payload, T0)
+    event = TransactionEventRecord(
+        "r1", "CP", "TX", 0, "Started", "Authorized", plus_two, True, payload, T0
+    )
     writer.add_deferred(
         [TransactionRecord("r1", "CP", "TX", plus_two, 0, ended_at=None, meter_last_wh=1.5)],
         lambda: (event, values),
@@ -127,8 +139,11 @@ async def test_a_transaction_event_batch_reads_back_as_written(
     async with asyncio.timeout(10):
         await writer.committed()
         # A resent event (same transaction and seqNo) is skipped, not an error.
-        writer.add_event(TransactionEventRecord("r1", "CP", "TX", 0, "Started", "Authorized", T0,
-                                                False, {"again": True}, T0))
+        writer.add_event(
+            TransactionEventRecord(
+                "r1", "CP", "TX", 0, "Started", "Authorized", T0, False, {"again": True}, T0
+            )
+        )
         await writer.committed()
         await writer.close()
     async with db.session() as session:
@@ -140,7 +155,11 @@ async def test_a_transaction_event_batch_reads_back_as_written(
     assert [(e.payload, e.offline, e.timestamp) for e in events] == [(payload, True, T0)]
     assert len(meter) == SQLITE_CHUNK + 5
     assert (meter[3].timestamp, meter[3].value, meter[3].phase, meter[3].context) == (
-        T0 + timedelta(seconds=3), 3.0, "L1", "Sample.Periodic")
+        T0 + timedelta(seconds=3),
+        3.0,
+        "L1",
+        "Sample.Periodic",
+    )
     assert raw_time == sqlite_time(T0) == "2025-01-02 03:04:05.000000"  # SQLAlchemy's own format
 
 
@@ -152,8 +171,9 @@ async def test_deferred_rows_are_built_on_the_database_thread(
 
     def rows() -> tuple[TransactionEventRecord, list[MeterValueRecord]]:
         built_on.append(threading.current_thread())
-        event = TransactionEventRecord("r1", "CP", "TX", 1, "Updated", "MeterValuePeriodic", T0,
-                                       False, payload, T0)
+        event = TransactionEventRecord(
+            "r1", "CP", "TX", 1, "Updated", "MeterValuePeriodic", T0, False, payload, T0
+        )
         return event, [MeterValueRecord("CP", 1, "r1", T0, "Power.Active.Import", 7.0)]
 
     writer.put_station(StationRecord("CP", first_seen=T0))
@@ -173,20 +193,35 @@ async def test_deferred_rows_are_built_on_the_database_thread(
 
 
 def test_a_postgresql_batch_is_one_statement_with_a_document_per_table() -> None:
-    statements = (raw.set_last_seen("postgresql", StationRow),
-                  raw.insert_ignoring("postgresql", TransactionEventRow,
-                                      ("transaction_ref", "seq_no")),
-                  raw.insert("postgresql", MeterValueRow))
+    statements = (
+        raw.set_last_seen("postgresql", StationRow),
+        raw.insert_ignoring("postgresql", TransactionEventRow, ("transaction_ref", "seq_no")),
+        raw.insert("postgresql", MeterValueRow),
+    )
     sql = raw._postgres_with(statements)
     assert sql.startswith("WITH w0 AS (UPDATE ") and sql.endswith(" SELECT 1")
     assert [sql.count(f"${n}::text::json") for n in (1, 2, 3, 4)] == [1, 1, 1, 0]
-    event = statements[1].values(["r1", "CP", "TX", 0, "Started", "Authorized", T0, False,
-                                  '{"a":1}', T0])
+    event = statements[1].values(
+        ["r1", "CP", "TX", 0, "Started", "Authorized", T0, False, '{"a":1}', T0]
+    )
     assert raw._document([event]).startswith('[{"transaction_ref":"r1"')
     assert '"payload":{"a":1}' in raw._document([event])  # embedded, not a JSON string
     with pytest.raises(ValueError, match="naive"):
-        statements[2].values(["CP", 1, "r1", datetime(2025, 1, 1), "Energy.Active.Import.Register",
-                              1.0, None, None, None, 0, None])
+        statements[2].values(
+            [
+                "CP",
+                1,
+                "r1",
+                datetime(2025, 1, 1),
+                "Energy.Active.Import.Register",
+                1.0,
+                None,
+                None,
+                None,
+                0,
+                None,
+            ]
+        )
 
 
 async def test_a_cancelled_waiter_leaves_the_others_waiting(writer: WriteBehind) -> None:

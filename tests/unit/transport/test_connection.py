@@ -37,8 +37,11 @@ from ocppkit.transport import SUBPROTOCOL, Connection
 
 NOW = "2024-05-01T12:00:00Z"
 BOOT = {"reason": "PowerUp", "chargingStation": {"model": "M1", "vendorName": "V"}}
-GET_VARIABLES = {"getVariableData": [{"component": {"name": "OCPPCommCtrlr"},
-                                      "variable": {"name": "HeartbeatInterval"}}]}
+GET_VARIABLES = {
+    "getVariableData": [
+        {"component": {"name": "OCPPCommCtrlr"}, "variable": {"name": "HeartbeatInterval"}}
+    ]
+}
 WAIT = 5.0  # seconds: generous bound for steps that take milliseconds
 
 Reply = OcppModel | dict[str, Any]
@@ -57,9 +60,16 @@ async def station_default(action: str, request: OcppModel) -> Reply:
     if action == "ClearCache":
         return ClearCacheResponse(status="Accepted")
     if action == "GetVariables":
-        return {"getVariableResult": [{"attributeStatus": "Accepted", "attributeValue": "300",
-                                       "component": {"name": "OCPPCommCtrlr"},
-                                       "variable": {"name": "HeartbeatInterval"}}]}
+        return {
+            "getVariableResult": [
+                {
+                    "attributeStatus": "Accepted",
+                    "attributeValue": "300",
+                    "component": {"name": "OCPPCommCtrlr"},
+                    "variable": {"name": "HeartbeatInterval"},
+                }
+            ]
+        }
     raise NotImplementedOCPPError(action)
 
 
@@ -82,9 +92,7 @@ async def link(
     """A CSMS Connection and a station Connection joined by a fake websocket pair."""
     csms_ws, station_ws = fake_pair()
     csms = Connection(csms_ws, "CS001", "SERVER", CS_TO_CSMS, csms_handler, reply_timeout)
-    station = Connection(
-        station_ws, "CS001", "CHARGER", CSMS_TO_CS, station_handler, reply_timeout
-    )
+    station = Connection(station_ws, "CS001", "CHARGER", CSMS_TO_CS, station_handler, reply_timeout)
     pair = Link(csms, station, csms_ws, station_ws)
     station.observers.append(pair.recorder)  # the station's view: "out" = station -> CSMS
     async with asyncio.TaskGroup() as group:

@@ -27,7 +27,9 @@ async def health(operator: OperatorDep) -> dict[str, Any]:
 
 
 @router.get(
-    "/chargers", tags=["stations"], responses=error_responses(422),
+    "/chargers",
+    tags=["stations"],
+    responses=error_responses(422),
     summary="Every known charging station with its state (filtered, paginated)",
     description="Total before pagination in the `X-Total-Count` header. `status` matches a "
     "station any of whose EVSEs has that status.",
@@ -40,28 +42,39 @@ async def list_chargers(
     status: Annotated[ConnectorStatus | None, Query(description="an EVSE status")] = None,
 ) -> list[dict[str, Any]]:
     chargers = [
-        c for c in operator.server.list_chargers()
+        c
+        for c in operator.server.list_chargers()
         if (connection is None or c["connection"] == connection)
         and (status is None or any(e["status"] == status for e in c["evses"]))
     ]
     return page.apply(chargers, response)
 
 
-@router.get("/chargers/{charger_id}", responses=error_responses(404), tags=["stations"],
-            summary="One station's state")
+@router.get(
+    "/chargers/{charger_id}",
+    responses=error_responses(404),
+    tags=["stations"],
+    summary="One station's state",
+)
 async def get_charger(operator: OperatorDep, charger_id: str) -> dict[str, Any]:
     return charger_or_404(operator.server, charger_id)
 
 
-@router.get("/chargers/{charger_id}/evses", responses=error_responses(404), tags=["stations"],
-            summary="The station's EVSEs with their connectors and latest meter values")
+@router.get(
+    "/chargers/{charger_id}/evses",
+    responses=error_responses(404),
+    tags=["stations"],
+    summary="The station's EVSEs with their connectors and latest meter values",
+)
 async def get_evses(operator: OperatorDep, charger_id: str) -> list[dict[str, Any]]:
     evses: list[dict[str, Any]] = charger_or_404(operator.server, charger_id)["evses"]
     return evses
 
 
 @router.get(
-    "/chargers/{charger_id}/device-model", responses=error_responses(404), tags=["stations"],
+    "/chargers/{charger_id}/device-model",
+    responses=error_responses(404),
+    tags=["stations"],
     summary="The station's device model from its last complete report (B07/B08)",
     description="404 `device_model_unknown` until the station has sent a complete NotifyReport "
     "(send `GetBaseReport` with `POST /chargers/{id}/commands/GetBaseReport`).",
@@ -70,20 +83,27 @@ async def get_device_model(operator: OperatorDep, charger_id: str) -> dict[str, 
     charger_or_404(operator.server, charger_id)
     model = operator.server.get_device_model(charger_id)
     if model is None:
-        raise ApiError(404, "device_model_unknown",
-                       f"charger {charger_id!r} has not reported its device model")
+        raise ApiError(
+            404, "device_model_unknown", f"charger {charger_id!r} has not reported its device model"
+        )
     return model
 
 
-@router.get("/chargers/{charger_id}/settings", responses=error_responses(404),
-            tags=["stations"], summary="The station's run-time settings")
+@router.get(
+    "/chargers/{charger_id}/settings",
+    responses=error_responses(404),
+    tags=["stations"],
+    summary="The station's run-time settings",
+)
 async def get_settings(operator: OperatorDep, charger_id: str) -> StationSettings:
     charger_or_404(operator.server, charger_id)
     return StationSettings(**operator.queries.settings(charger_id))
 
 
 @router.patch(
-    "/chargers/{charger_id}/settings", responses=error_responses(404, 422), tags=["stations"],
+    "/chargers/{charger_id}/settings",
+    responses=error_responses(404, 422),
+    tags=["stations"],
     summary="Change the station's boot status, lenient validation, limits per message, notes",
     description="Only the keys given change; `boot_status: null` returns the station to the "
     "boot policy.",
@@ -95,8 +115,12 @@ async def patch_settings(
     changes = body.model_dump(exclude_unset=True)
     for key in ("lenient", "notes"):
         if key in changes and changes[key] is None:
-            raise ApiError(422, "invalid_body", f"{key}: may not be null",
-                           {"errors": [{"field": key, "rule": "null", "message": "null"}]})
+            raise ApiError(
+                422,
+                "invalid_body",
+                f"{key}: may not be null",
+                {"errors": [{"field": key, "rule": "null", "message": "null"}]},
+            )
     try:
         return StationSettings(**operator.queries.update_settings(charger_id, changes))
     except ValueError as exc:
@@ -104,7 +128,9 @@ async def patch_settings(
 
 
 @router.get(
-    "/chargers/{charger_id}/messages", responses=error_responses(404, 422), tags=["stations"],
+    "/chargers/{charger_id}/messages",
+    responses=error_responses(404, 422),
+    tags=["stations"],
     summary="The station's recent OCPP frames (oldest first), CALLs paired with their replies",
     response_model=list[LoggedMessage],
 )

@@ -38,8 +38,11 @@ router = APIRouter(tags=["commands"])
 _COMMAND_ERRORS = error_responses(404, 409, 422, 502, 504)
 
 
-@router.post("/chargers/{charger_id}/start", responses=_COMMAND_ERRORS,
-             summary="RequestStartTransaction towards the station")
+@router.post(
+    "/chargers/{charger_id}/start",
+    responses=_COMMAND_ERRORS,
+    summary="RequestStartTransaction towards the station",
+)
 async def start(
     operator: OperatorDep, charger_id: str, body: Annotated[StartRequest | None, Body()] = None
 ) -> dict[str, Any]:
@@ -53,8 +56,11 @@ async def start(
     return {"charger_id": charger_id, "evse_id": body.evse_id, **answer}
 
 
-@router.post("/chargers/{charger_id}/stop", responses=_COMMAND_ERRORS,
-             summary="RequestStopTransaction towards the station")
+@router.post(
+    "/chargers/{charger_id}/stop",
+    responses=_COMMAND_ERRORS,
+    summary="RequestStopTransaction towards the station",
+)
 async def stop(
     operator: OperatorDep, charger_id: str, body: Annotated[StopRequest | None, Body()] = None
 ) -> dict[str, Any]:
@@ -80,8 +86,10 @@ class _ProtocolJsonSchema(GenerateJsonSchema):
         self, schema: core_schema.AfterValidatorFunctionSchema
     ) -> JsonSchemaValue:
         function = schema["function"]["function"]
-        if (getattr(function, "__name__", None) == "_date_time"
-                and function.__module__ == "ocppkit.protocol.models"):
+        if (
+            getattr(function, "__name__", None) == "_date_time"
+            and function.__module__ == "ocppkit.protocol.models"
+        ):
             return {**self.generate_inner(schema["schema"]), "format": "date-time"}
         if isinstance(function, partial):
             bounds = {_BOUNDS[k]: v for k, v in function.keywords.items() if k in _BOUNDS}
@@ -92,7 +100,8 @@ class _ProtocolJsonSchema(GenerateJsonSchema):
 
 def _json_schema(model: type[OcppModel]) -> dict[str, Any]:
     schema: dict[str, Any] = _wire_schema(
-        model.model_json_schema(by_alias=True, schema_generator=_ProtocolJsonSchema))
+        model.model_json_schema(by_alias=True, schema_generator=_ProtocolJsonSchema)
+    )
     return schema
 
 
@@ -136,8 +145,11 @@ def action_catalogue() -> tuple[dict[str, Any], ...]:
     )
 
 
-@router.get("/actions", summary="Every CSMS->CS action with its request and response JSON schema",
-            response_model=list[ActionInfo])
+@router.get(
+    "/actions",
+    summary="Every CSMS->CS action with its request and response JSON schema",
+    response_model=list[ActionInfo],
+)
 async def list_actions() -> tuple[dict[str, Any], ...]:
     return action_catalogue()
 
@@ -145,13 +157,20 @@ async def list_actions() -> tuple[dict[str, Any], ...]:
 _COMMAND_EXAMPLES = {
     "Reset": {"summary": "Reset (Immediate)", "value": {"type": "Immediate"}},
     "TriggerMessage": {"summary": "TriggerMessage", "value": {"requestedMessage": "Heartbeat"}},
-    "GetVariables": {"summary": "GetVariables", "value": {"getVariableData": [
-        {"component": {"name": "OCPPCommCtrlr"}, "variable": {"name": "HeartbeatInterval"}}]}},
+    "GetVariables": {
+        "summary": "GetVariables",
+        "value": {
+            "getVariableData": [
+                {"component": {"name": "OCPPCommCtrlr"}, "variable": {"name": "HeartbeatInterval"}}
+            ]
+        },
+    },
 }
 
 
 @router.post(
-    "/chargers/{charger_id}/commands/{action}", responses=_COMMAND_ERRORS,
+    "/chargers/{charger_id}/commands/{action}",
+    responses=_COMMAND_ERRORS,
     summary="Send any CSMS->CS action; the body is its request in wire (camelCase) JSON",
     description="The body is validated against the action's schema (see `GET /actions`); "
     "violations answer 422 `invalid_payload` with `errors: [{field, rule, message}]`.",
@@ -165,8 +184,11 @@ async def send_command(
     return CommandResult(**await send_action(operator, charger_id, action, payload))
 
 
-@router.post("/chargers/{charger_id}/reset", responses=_COMMAND_ERRORS,
-             summary="Reset the station or one EVSE (B11/B12)")
+@router.post(
+    "/chargers/{charger_id}/reset",
+    responses=_COMMAND_ERRORS,
+    summary="Reset the station or one EVSE (B11/B12)",
+)
 async def reset(operator: OperatorDep, charger_id: str, body: ResetBody) -> CommandResult:
     payload: dict[str, Any] = {"type": body.type}
     if body.evse_id is not None:
@@ -174,15 +196,19 @@ async def reset(operator: OperatorDep, charger_id: str, body: ResetBody) -> Comm
     return CommandResult(**await send_action(operator, charger_id, "Reset", payload))
 
 
-@router.post("/chargers/{charger_id}/unlock", responses=_COMMAND_ERRORS,
-             summary="UnlockConnector (F05)")
+@router.post(
+    "/chargers/{charger_id}/unlock", responses=_COMMAND_ERRORS, summary="UnlockConnector (F05)"
+)
 async def unlock(operator: OperatorDep, charger_id: str, body: UnlockBody) -> CommandResult:
     payload = {"evseId": body.evse_id, "connectorId": body.connector_id}
     return CommandResult(**await send_action(operator, charger_id, "UnlockConnector", payload))
 
 
-@router.post("/chargers/{charger_id}/availability", responses=_COMMAND_ERRORS,
-             summary="ChangeAvailability of the station, an EVSE or a connector (G03/G04)")
+@router.post(
+    "/chargers/{charger_id}/availability",
+    responses=_COMMAND_ERRORS,
+    summary="ChangeAvailability of the station, an EVSE or a connector (G03/G04)",
+)
 async def availability(
     operator: OperatorDep, charger_id: str, body: AvailabilityBody
 ) -> CommandResult:
@@ -194,8 +220,9 @@ async def availability(
     return CommandResult(**await send_action(operator, charger_id, "ChangeAvailability", payload))
 
 
-@router.post("/chargers/{charger_id}/trigger", responses=_COMMAND_ERRORS,
-             summary="TriggerMessage (F06)")
+@router.post(
+    "/chargers/{charger_id}/trigger", responses=_COMMAND_ERRORS, summary="TriggerMessage (F06)"
+)
 async def trigger(operator: OperatorDep, charger_id: str, body: TriggerBody) -> CommandResult:
     payload: dict[str, Any] = {"requestedMessage": body.requested_message}
     if body.evse_id is not None:
@@ -218,8 +245,9 @@ def _variable_data(ref: VariableRef) -> dict[str, Any]:
     return data
 
 
-@router.post("/chargers/{charger_id}/variables/get", responses=_COMMAND_ERRORS,
-             summary="GetVariables (B06)")
+@router.post(
+    "/chargers/{charger_id}/variables/get", responses=_COMMAND_ERRORS, summary="GetVariables (B06)"
+)
 async def get_variables(
     operator: OperatorDep, charger_id: str, body: GetVariablesBody
 ) -> CommandResult:
@@ -227,19 +255,25 @@ async def get_variables(
     return CommandResult(**await send_action(operator, charger_id, "GetVariables", payload))
 
 
-@router.post("/chargers/{charger_id}/variables/set", responses=_COMMAND_ERRORS,
-             summary="SetVariables (B05)")
+@router.post(
+    "/chargers/{charger_id}/variables/set", responses=_COMMAND_ERRORS, summary="SetVariables (B05)"
+)
 async def set_variables(
     operator: OperatorDep, charger_id: str, body: SetVariablesBody
 ) -> CommandResult:
-    payload = {"setVariableData": [
-        {**_variable_data(v), "attributeValue": v.value} for v in body.variables
-    ]}
+    payload = {
+        "setVariableData": [
+            {**_variable_data(v), "attributeValue": v.value} for v in body.variables
+        ]
+    }
     return CommandResult(**await send_action(operator, charger_id, "SetVariables", payload))
 
 
-@router.post("/chargers/{charger_id}/charging-profile", responses=_COMMAND_ERRORS,
-             summary="SetChargingProfile on an EVSE (K01)")
+@router.post(
+    "/chargers/{charger_id}/charging-profile",
+    responses=_COMMAND_ERRORS,
+    summary="SetChargingProfile on an EVSE (K01)",
+)
 async def charging_profile(
     operator: OperatorDep, charger_id: str, body: ChargingProfileBody
 ) -> CommandResult:

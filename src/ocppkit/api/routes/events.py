@@ -25,10 +25,20 @@ from ocppkit.csms.message_log import MESSAGE_TYPES, LoggedFrame
 from ocppkit.protocol.frames import json_bytes
 
 router = APIRouter(tags=["events"])
-EVENT_KINDS = frozenset({
-    "connected", "disconnected", "booted", "status", "transaction", "meter_values",
-    "unresponsive", "command", "notification", "frame",
-})
+EVENT_KINDS = frozenset(
+    {
+        "connected",
+        "disconnected",
+        "booted",
+        "status",
+        "transaction",
+        "meter_values",
+        "unresponsive",
+        "command",
+        "notification",
+        "frame",
+    }
+)
 QUEUE_SIZE = 1000
 
 
@@ -63,9 +73,14 @@ def _format(kind: str, data: Any) -> bytes:
             payload: Any = orjson.loads(data.text)
         except orjson.JSONDecodeError:
             payload = data.text
-        data = {"charger_id": data.charger_id, "direction": data.direction,
-                "message_type": MESSAGE_TYPES.get(data.message_type or 0),
-                "action": data.action, "message_id": data.message_id, "json": payload}
+        data = {
+            "charger_id": data.charger_id,
+            "direction": data.direction,
+            "message_type": MESSAGE_TYPES.get(data.message_type or 0),
+            "action": data.action,
+            "message_id": data.message_id,
+            "json": payload,
+        }
     return b"event: " + kind.encode() + b"\ndata: " + json_bytes(data) + b"\n\n"
 
 
@@ -94,9 +109,11 @@ async def _stream(
             sub.ready.clear()
             waiter = asyncio.ensure_future(sub.ready.wait())
             try:
-                done, _ = await asyncio.wait({waiter, gone, closing},
-                                             timeout=operator.heartbeat_interval,
-                                             return_when=asyncio.FIRST_COMPLETED)
+                done, _ = await asyncio.wait(
+                    {waiter, gone, closing},
+                    timeout=operator.heartbeat_interval,
+                    return_when=asyncio.FIRST_COMPLETED,
+                )
             finally:
                 waiter.cancel()
             if not done:
@@ -111,11 +128,19 @@ async def _stream(
 
 
 @router.get(
-    "/events", responses={**error_responses(422), 200: {
-        "content": {"text/event-stream": {"example":
-                    'event: status\ndata: {"charger_id":"CP_1","evse_id":1,"connector_id":1,'
-                    '"status":"Occupied","timestamp":"2026-01-01T00:00:00Z"}\n\n'}},
-        "description": "an endless text/event-stream"}},
+    "/events",
+    responses={
+        **error_responses(422),
+        200: {
+            "content": {
+                "text/event-stream": {
+                    "example": 'event: status\ndata: {"charger_id":"CP_1","evse_id":1,"connector_id":1,'
+                    '"status":"Occupied","timestamp":"2026-01-01T00:00:00Z"}\n\n'
+                }
+            },
+            "description": "an endless text/event-stream",
+        },
+    },
     response_class=StreamingResponse,
     summary="Live CSMS events as Server-Sent Events",
     description="`event: <kind>` + `data: <json>` per event. Kinds: connected, disconnected, "
@@ -132,15 +157,19 @@ async def events(
     operator: OperatorDep,
     request: Request,
     charger_id: Annotated[str | None, Query(max_length=255)] = None,
-    kinds: Annotated[str | None, Query(description="comma-separated kinds; default all",
-                                       max_length=200)] = None,
+    kinds: Annotated[
+        str | None, Query(description="comma-separated kinds; default all", max_length=200)
+    ] = None,
     frames: Annotated[bool, Query(description="include every OCPP frame")] = False,
 ) -> StreamingResponse:
     wanted = EVENT_KINDS if kinds is None else frozenset(k.strip() for k in kinds.split(",") if k)
     unknown = wanted - EVENT_KINDS
     if unknown:
-        raise ApiError(422, "invalid_parameter", f"kinds: unknown {sorted(unknown)}; "
-                       f"known: {sorted(EVENT_KINDS)}")
+        raise ApiError(
+            422,
+            "invalid_parameter",
+            f"kinds: unknown {sorted(unknown)}; known: {sorted(EVENT_KINDS)}",
+        )
     sub = Subscription(charger_id, wanted, QUEUE_SIZE)
     return StreamingResponse(
         _stream(operator, sub, frames and "frame" in wanted, request),

@@ -41,34 +41,48 @@ def render_metrics(operator: Operator) -> str:
     lines.append(f"ocppkit_stations_connected {connected}")
     _header(lines, "ocppkit_frames_total", "counter", "OCPP frames by direction and action.")
     for (direction, action), count in sorted(messages.frames_total.items()):
-        lines.append(f'ocppkit_frames_total{{direction="{direction}",action="{_label(action)}"}}'
-                     f" {count}")
+        lines.append(
+            f'ocppkit_frames_total{{direction="{direction}",action="{_label(action)}"}} {count}'
+        )
     _header(lines, "ocppkit_callerrors_total", "counter", "CALLERROR frames by error code.")
     for code, count in sorted(messages.callerrors_total.items()):
         lines.append(f'ocppkit_callerrors_total{{code="{_label(code)}"}} {count}')
-    _header(lines, "ocppkit_reply_latency_seconds", "histogram",
-            "Seconds between a CALL and its CALLRESULT/CALLERROR, by action.")
+    _header(
+        lines,
+        "ocppkit_reply_latency_seconds",
+        "histogram",
+        "Seconds between a CALL and its CALLRESULT/CALLERROR, by action.",
+    )
     for action, hist in sorted(messages.latency.items()):
         label = _label(action)
         cumulative = 0
         for bound, count in zip((*LATENCY_BUCKETS, "+Inf"), hist.counts, strict=True):
             cumulative += count
-            lines.append(f'ocppkit_reply_latency_seconds_bucket{{action="{label}",le="{bound}"}}'
-                         f" {cumulative}")
+            lines.append(
+                f'ocppkit_reply_latency_seconds_bucket{{action="{label}",le="{bound}"}}'
+                f" {cumulative}"
+            )
         lines.append(f'ocppkit_reply_latency_seconds_sum{{action="{label}"}} {hist.total}')
         lines.append(f'ocppkit_reply_latency_seconds_count{{action="{label}"}} {hist.count}')
     _header(lines, "ocppkit_transactions_active", "gauge", "Transactions running now.")
     lines.append(f"ocppkit_transactions_active {operator.queries.transactions_active()}")
-    _header(lines, "ocppkit_energy_delivered_wh_total", "counter",
-            "Energy delivered in transactions since start, Wh.")
+    _header(
+        lines,
+        "ocppkit_energy_delivered_wh_total",
+        "counter",
+        "Energy delivered in transactions since start, Wh.",
+    )
     energy = operator.queries.history.energy_delivered_wh
     lines.append(f"ocppkit_energy_delivered_wh_total {energy}")
     return "\n".join(lines) + "\n"
 
 
-@router.get("/metrics", response_class=PlainTextResponse,
-            summary="Prometheus metrics (text exposition format)",
-            responses={200: {"content": {CONTENT_TYPE: {"example": _EXAMPLE}}}})
+@router.get(
+    "/metrics",
+    response_class=PlainTextResponse,
+    summary="Prometheus metrics (text exposition format)",
+    responses={200: {"content": {CONTENT_TYPE: {"example": _EXAMPLE}}}},
+)
 async def metrics(operator: OperatorDep) -> PlainTextResponse:
     return PlainTextResponse(render_metrics(operator), media_type=CONTENT_TYPE)
 
@@ -88,18 +102,26 @@ def protocol_log_path(operator: Operator) -> Path | None:
     return None
 
 
-@router.get("/logs/protocol", response_class=FileResponse, responses={
-    **error_responses(404), 200: {"content": {"text/plain": {}},
-                                  "description": "the protocol debug log file"}},
+@router.get(
+    "/logs/protocol",
+    response_class=FileResponse,
+    responses={
+        **error_responses(404),
+        200: {"content": {"text/plain": {}}, "description": "the protocol debug log file"},
+    },
     summary="Download the protocol debug log",
     description="404 `protocol_log_not_configured` unless protocol debug logging writes to a "
-    "file (`OCPP_PROTOCOL_DEBUG=true` with `OCPP_LOG_FILE`, or the API's protocol_log_file).")
+    "file (`OCPP_PROTOCOL_DEBUG=true` with `OCPP_LOG_FILE`, or the API's protocol_log_file).",
+)
 async def protocol_log(operator: OperatorDep) -> FileResponse:
     path = protocol_log_path(operator)
     if path is None:
-        raise ApiError(404, "protocol_log_not_configured",
-                       "no protocol debug log file is configured: run with "
-                       "OCPP_PROTOCOL_DEBUG=true and OCPP_LOG_FILE=<file>")
+        raise ApiError(
+            404,
+            "protocol_log_not_configured",
+            "no protocol debug log file is configured: run with "
+            "OCPP_PROTOCOL_DEBUG=true and OCPP_LOG_FILE=<file>",
+        )
     if not path.is_file():
         raise ApiError(404, "protocol_log_missing", f"the protocol debug log {path} does not exist")
     return FileResponse(path, media_type="text/plain; charset=utf-8", filename=path.name)

@@ -34,9 +34,14 @@ SECURITY_EVENT = "SecurityEventNotification"  # A04
 MONITORING_EVENT = "NotifyEvent"  # N07/N08
 
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="page size")]
-BeforeId = Annotated[int | None, Query(
-    ge=1, le=2**31 - 1, description="only items older than this id: the `next` of the previous "
-    "page")]
+BeforeId = Annotated[
+    int | None,
+    Query(
+        ge=1,
+        le=2**31 - 1,
+        description="only items older than this id: the `next` of the previous page",
+    ),
+]
 Fetch = Callable[[str, str | None, int, int | None], Awaitable[list[dict[str, Any]]]]
 
 
@@ -44,10 +49,20 @@ def _known_action(action: str | None, allowed: Collection[str]) -> str | None:
     """Raises: ApiError 422 when ``action`` is not one of ``allowed``."""
     if action is None or action in allowed:
         return action
-    raise ApiError(422, "invalid_parameter",
-                   f"action: {action!r} is not one of {', '.join(sorted(allowed))}",
-                   {"errors": [{"field": "query.action", "rule": "enum",
-                                "message": f"Input should be one of {sorted(allowed)}"}]})
+    raise ApiError(
+        422,
+        "invalid_parameter",
+        f"action: {action!r} is not one of {', '.join(sorted(allowed))}",
+        {
+            "errors": [
+                {
+                    "field": "query.action",
+                    "rule": "enum",
+                    "message": f"Input should be one of {sorted(allowed)}",
+                }
+            ]
+        },
+    )
 
 
 async def _page(
@@ -60,18 +75,23 @@ async def _page(
 
 
 def _action_query(allowed: tuple[str, ...], what: str) -> Any:
-    return Query(max_length=64, description=f"only {what} of this action",
-                 json_schema_extra={"enum": list(allowed)})
+    return Query(
+        max_length=64,
+        description=f"only {what} of this action",
+        json_schema_extra={"enum": list(allowed)},
+    )
 
 
 @router.get(
-    "/chargers/{charger_id}/commands", responses=_ERRORS, response_model=CommandPage,
+    "/chargers/{charger_id}/commands",
+    responses=_ERRORS,
+    response_model=CommandPage,
     summary="The commands sent to the station, newest first, with answer and progress",
     description="Every CSMS->CS request: its payload, the station's answer and `status` "
-    "(\"Sent\" until answered, \"Timeout\", \"CallError:<code>\", \"NotConnected\"), and the "
+    '("Sent" until answered, "Timeout", "CallError:<code>", "NotConnected"), and the '
     "`progress` its notifications reported since (e.g. `?action=UpdateFirmware`: the latest "
     "FirmwareStatusNotification status; `GetLog`: LogStatusNotification; `GetBaseReport`, "
-    "`GetMonitoringReport`: \"Receiving\" until the last part, then \"Complete\"). Paged by "
+    '`GetMonitoringReport`: "Receiving" until the last part, then "Complete"). Paged by '
     "cursor: pass `next` as `before_id`.",
 )
 async def list_commands(
@@ -87,7 +107,9 @@ async def list_commands(
 
 
 @router.get(
-    "/chargers/{charger_id}/notifications", responses=_ERRORS, response_model=NotificationPage,
+    "/chargers/{charger_id}/notifications",
+    responses=_ERRORS,
+    response_model=NotificationPage,
     summary="The notifications the station sent, newest first",
     description="Security events, monitoring events, firmware/log/report status, smart-charging "
     "reports, DataTransfer, ...; `command_id` names the command a notification reports on. "
@@ -106,7 +128,9 @@ async def list_notifications(
 
 
 @router.get(
-    "/chargers/{charger_id}/security-events", responses=_ERRORS, response_model=NotificationPage,
+    "/chargers/{charger_id}/security-events",
+    responses=_ERRORS,
+    response_model=NotificationPage,
     summary="The station's security events (SecurityEventNotification), newest first",
     description="The notifications of action SecurityEventNotification (A04); paged as "
     "`/notifications`.",
@@ -115,12 +139,14 @@ async def list_security_events(
     operator: OperatorDep, charger_id: str, limit: Limit = 50, before_id: BeforeId = None
 ) -> dict[str, Any]:
     charger_or_404(operator.server, charger_id)
-    return await _page(operator.server.station_messages, charger_id, SECURITY_EVENT, limit,
-                       before_id)
+    return await _page(
+        operator.server.station_messages, charger_id, SECURITY_EVENT, limit, before_id
+    )
 
 
 @router.get(
-    "/chargers/{charger_id}/monitoring-events", responses=_ERRORS,
+    "/chargers/{charger_id}/monitoring-events",
+    responses=_ERRORS,
     response_model=NotificationPage,
     summary="The station's monitoring events (NotifyEvent), newest first",
     description="The notifications of action NotifyEvent (N07/N08: monitors triggered, "
@@ -130,12 +156,15 @@ async def list_monitoring_events(
     operator: OperatorDep, charger_id: str, limit: Limit = 50, before_id: BeforeId = None
 ) -> dict[str, Any]:
     charger_or_404(operator.server, charger_id)
-    return await _page(operator.server.station_messages, charger_id, MONITORING_EVENT, limit,
-                       before_id)
+    return await _page(
+        operator.server.station_messages, charger_id, MONITORING_EVENT, limit, before_id
+    )
 
 
 @router.get(
-    "/chargers/{charger_id}/objects", responses=_ERRORS, response_model=list[StationObject],
+    "/chargers/{charger_id}/objects",
+    responses=_ERRORS,
+    response_model=list[StationObject],
     summary="What the station holds now: charging profiles, reservations, display messages, ...",
     description="By kind and key. Kinds: charging_profile (key `<source>:<evseId>:<profileId>`), "
     "reservation, display_message, local_list, ev_charging_needs, ev_charging_schedule, "
@@ -153,7 +182,8 @@ async def list_objects(
 
 
 @router.get(
-    "/chargers/{charger_id}/charging-profiles", responses=_ERRORS,
+    "/chargers/{charger_id}/charging-profiles",
+    responses=_ERRORS,
     response_model=list[StationObject],
     summary="The charging profiles the station holds (objects of kind charging_profile)",
     description="Those this CSMS set (source CSMS) and those the station reported "

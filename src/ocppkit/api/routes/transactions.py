@@ -15,14 +15,22 @@ router = APIRouter(tags=["transactions"])
 
 def _aware(value: datetime | None, name: str) -> datetime | None:
     if value is not None and value.tzinfo is None:
-        raise ApiError(422, "invalid_parameter", f"{name}: give a time zone (e.g. Z)",
-                       {"errors": [{"field": name, "rule": "timezone_aware",
-                                    "message": "a time zone is required"}]})
+        raise ApiError(
+            422,
+            "invalid_parameter",
+            f"{name}: give a time zone (e.g. Z)",
+            {
+                "errors": [
+                    {"field": name, "rule": "timezone_aware", "message": "a time zone is required"}
+                ]
+            },
+        )
     return value
 
 
 @router.get(
-    "/transactions", responses=error_responses(422),
+    "/transactions",
+    responses=error_responses(422),
     summary="Transactions, newest start first (filtered, paginated)",
     description="Every active transaction and the most recent ended ones the CSMS keeps. "
     "`since`/`until` bound the start time (RFC 3339 with a time zone). Total in `X-Total-Count`.",
@@ -44,7 +52,8 @@ async def list_transactions(
 
 
 @router.get(
-    "/transactions/{transaction_id}", responses=error_responses(404),
+    "/transactions/{transaction_id}",
+    responses=error_responses(404),
     summary="One transaction with its events and meter values",
     description="Transaction ids are unique per station only: give `charger_id`, else the most "
     "recent transaction with this id is returned. Events and meter values come from the "
@@ -57,6 +66,5 @@ async def get_transaction(
 ) -> dict[str, Any]:
     found = await operator.queries.transaction_detail(transaction_id, charger_id)
     if found is None:
-        raise ApiError(404, "transaction_not_found",
-                       f"transaction {transaction_id!r} is not known")
+        raise ApiError(404, "transaction_not_found", f"transaction {transaction_id!r} is not known")
     return found

@@ -40,8 +40,11 @@ def id_token_info(
     """The idTokenInfo for a token (C01, E01/E03): status, and for a managed token its expiry
     (cacheExpiryDateTime, C10) and group (groupIdToken, C09)."""
     tokens = ctx.tokens
-    elsewhere = (not tokens.allow_concurrent_tx and id_token.type != "NoAuthorization"
-                 and in_use_elsewhere(ctx.registry, id_token.id_token, current))
+    elsewhere = (
+        not tokens.allow_concurrent_tx
+        and id_token.type != "NoAuthorization"
+        and in_use_elsewhere(ctx.registry, id_token.id_token, current)
+    )
     decision = tokens.decide(id_token.id_token, str(id_token.type), ctx.now(), elsewhere)
     entry = decision.entry
     expiry = group = None
@@ -69,6 +72,9 @@ class Authorization:
         info = id_token_info(self.ctx, request.id_token)
         log.info(
             "[%s] Authorize %s (%s): %s",
-            charger.charger_id, request.id_token.id_token, request.id_token.type, info.status,
+            charger.charger_id,
+            request.id_token.id_token,
+            request.id_token.type,
+            info.status,
         )
         return AuthorizeResponse(id_token_info=info)

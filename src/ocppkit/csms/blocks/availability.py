@@ -37,9 +37,12 @@ def unresponsive(ctx: CsmsContext, grace: float) -> list[Charger]:
     """Connected stations whose last message is older than ``grace`` seconds."""
     limit = ctx.now() - timedelta(seconds=grace)
     return [
-        charger for charger in ctx.registry.chargers.values()
-        if charger.connection is not None and not charger.connection.closed
-        and charger.last_seen is not None and charger.last_seen < limit
+        charger
+        for charger in ctx.registry.chargers.values()
+        if charger.connection is not None
+        and not charger.connection.closed
+        and charger.last_seen is not None
+        and charger.last_seen < limit
     ]
 
 
@@ -94,9 +97,7 @@ class Availability:
             received_at=self.ctx.now(),
         )
         charger.connectors[(request.evse_id, request.connector_id)] = status
-        await self.ctx.store.status_changed(
-            charger, request.evse_id, request.connector_id, status
-        )
+        await self.ctx.store.status_changed(charger, request.evse_id, request.connector_id, status)
         self.ctx.events.emit(
             "status",
             charger.charger_id,

@@ -69,8 +69,9 @@ def measure(samples: Iterable[SampledValueType], measurand: str, base_unit: str)
 
 def read_meter_values(meter_values: Sequence[MeterValueType]) -> MeterReading:
     """Energy (Wh) and power (W) as of the latest meter value that carries each."""
-    ordered = sorted(((parse_time(mv.timestamp), mv) for mv in meter_values),
-                     key=lambda pair: pair[0])
+    ordered = sorted(
+        ((parse_time(mv.timestamp), mv) for mv in meter_values), key=lambda pair: pair[0]
+    )
     energy = power = None
     energy_at = power_at = None
     for at, meter_value in ordered:
@@ -110,8 +111,11 @@ class Metering:
         """J01: store the EVSE's latest values (evseId 0 is the main meter)."""
         reading = read_meter_values(request.meter_value)
         store_reading(charger, request.evse_id, reading)
-        fed = [tx for tx in charger.active.values()
-               if tx.evse_id == request.evse_id and request.evse_id != 0]
+        fed = [
+            tx
+            for tx in charger.active.values()
+            if tx.evse_id == request.evse_id and request.evse_id != 0
+        ]
         for tx in fed:
             if reading.energy_wh is not None:
                 tx.record_energy(reading.energy_wh, reading.energy_at)

@@ -78,8 +78,12 @@ class Provisioning:
         )
         log.info(
             "[%s] booted: %s %s (firmware %s, reason %s): %s",
-            charger.charger_id, station.vendor_name, station.model,
-            station.firmware_version, request.reason, status,
+            charger.charger_id,
+            station.vendor_name,
+            station.model,
+            station.firmware_version,
+            request.reason,
+            status,
         )
         await self.ctx.store.station_updated(charger)
         self.ctx.events.emit("booted", charger.charger_id, charger.boot.to_dict())
@@ -92,8 +96,11 @@ class Provisioning:
         )
 
     def _wants_base_report(self, charger: Charger) -> bool:
-        return (self.ctx.request_base_report and self.ctx.spawn is not None
-                and charger.device_model is None)
+        return (
+            self.ctx.request_base_report
+            and self.ctx.spawn is not None
+            and charger.device_model is None
+        )
 
     def _spawn_base_report(self, charger: Charger) -> None:
         assert self.ctx.spawn is not None
@@ -114,8 +121,12 @@ class Provisioning:
         except OCPPKitError as exc:  # a CALLERROR, a timeout, a closed link: the next boot asks
             log.warning("[%s] GetBaseReport failed: %r", charger.charger_id, exc)
             return
-        log.info("[%s] GetBaseReport %d: %s", charger.charger_id, request_id,
-                 getattr(response, "status", response))
+        log.info(
+            "[%s] GetBaseReport %d: %s",
+            charger.charger_id,
+            request_id,
+            getattr(response, "status", response),
+        )
 
     async def on_notify_report(
         self, charger: Charger, request: NotifyReportRequest
@@ -127,12 +138,19 @@ class Provisioning:
         )
         log.debug(
             "[%s] report %d part %d (%d variables, more to follow: %s)",
-            charger.charger_id, request.request_id, request.seq_no,
-            len(request.report_data or ()), bool(request.tbc),
+            charger.charger_id,
+            request.request_id,
+            request.seq_no,
+            len(request.report_data or ()),
+            bool(request.tbc),
         )
         if model is not None:
             charger.device_model = model
             await self.ctx.store.device_model_reported(charger, model)
-            log.info("[%s] device model from report %d: %d variables", charger.charger_id,
-                     model.request_id, len(model.report_data))
+            log.info(
+                "[%s] device model from report %d: %d variables",
+                charger.charger_id,
+                model.request_id,
+                len(model.report_data),
+            )
         return NotifyReportResponse()

@@ -87,18 +87,20 @@ class Remaining:
 
     def routes(self) -> dict[str, Route]:
         routes = {action: _acknowledge(action, cls) for action, cls in _ACKNOWLEDGED.items()}
-        routes.update({
-            "DataTransfer": self.on_data_transfer,
-            "FirmwareStatusNotification": self.on_firmware_status_notification,
-            "Get15118EVCertificate": self.on_get_15118_ev_certificate,
-            "GetCertificateStatus": self.on_get_certificate_status,
-            "LogStatusNotification": self.on_log_status_notification,
-            "NotifyEVChargingNeeds": self.on_notify_ev_charging_needs,
-            "NotifyEVChargingSchedule": self.on_notify_ev_charging_schedule,
-            "ReservationStatusUpdate": self.on_reservation_status_update,
-            "SecurityEventNotification": self.on_security_event_notification,
-            "SignCertificate": self.on_sign_certificate,
-        })
+        routes.update(
+            {
+                "DataTransfer": self.on_data_transfer,
+                "FirmwareStatusNotification": self.on_firmware_status_notification,
+                "Get15118EVCertificate": self.on_get_15118_ev_certificate,
+                "GetCertificateStatus": self.on_get_certificate_status,
+                "LogStatusNotification": self.on_log_status_notification,
+                "NotifyEVChargingNeeds": self.on_notify_ev_charging_needs,
+                "NotifyEVChargingSchedule": self.on_notify_ev_charging_schedule,
+                "ReservationStatusUpdate": self.on_reservation_status_update,
+                "SecurityEventNotification": self.on_security_event_notification,
+                "SignCertificate": self.on_sign_certificate,
+            }
+        )
         return routes
 
     async def on_data_transfer(
@@ -149,8 +151,11 @@ class Remaining:
         transaction on the EVSE yet, the policy is asked again when one starts there, and the
         answer now is Processing. Newer needs for the EVSE replace waiting ones; a station
         that goes offline drops its own."""
-        if self.ctx.ev_charging_needs_policy is None or self.ctx.spawn is None \
-                or self.ctx.send is None:
+        if (
+            self.ctx.ev_charging_needs_policy is None
+            or self.ctx.spawn is None
+            or self.ctx.send is None
+        ):
             return NotifyEVChargingNeedsResponse(status="Rejected")
         key = (charger.charger_id, request.evse_id)
         self._waiting_needs.pop(key, None)
@@ -172,8 +177,11 @@ class Remaining:
         if kind != "transaction" or not data.get("active") or not self._waiting_needs:
             return
         evse_id = data.get("evse_id")
-        request = self._waiting_needs.pop((charger_id, evse_id), None) if isinstance(
-            evse_id, int) else None
+        request = (
+            self._waiting_needs.pop((charger_id, evse_id), None)
+            if isinstance(evse_id, int)
+            else None
+        )
         charger = self.ctx.registry.get(charger_id) if request is not None else None
         if request is not None and charger is not None and self.ctx.spawn is not None:
             self.ctx.spawn(self._answer_waiting_needs(charger, request))
@@ -183,8 +191,11 @@ class Remaining:
     ) -> None:
         profile = await self._profile_for(charger, request)
         if profile is None:
-            log.info("[%s] EV needs on EVSE %d: the policy gives no TxProfile",
-                     charger.charger_id, request.evse_id)
+            log.info(
+                "[%s] EV needs on EVSE %d: the policy gives no TxProfile",
+                charger.charger_id,
+                request.evse_id,
+            )
             return
         await self._send_tx_profile(charger.charger_id, request.evse_id, profile)
 
@@ -214,8 +225,12 @@ class Remaining:
         except OCPPKitError as exc:
             log.warning("[%s] TxProfile for EVSE %d not sent: %r", charger_id, evse_id, exc)
             return
-        log.info("[%s] TxProfile for EVSE %d: %s", charger_id, evse_id,
-                 getattr(response, "status", response))
+        log.info(
+            "[%s] TxProfile for EVSE %d: %s",
+            charger_id,
+            evse_id,
+            getattr(response, "status", response),
+        )
 
     async def on_notify_ev_charging_schedule(
         self, charger: Charger, request: NotifyEVChargingScheduleRequest
@@ -228,16 +243,21 @@ class Remaining:
         self, charger: Charger, request: ReservationStatusUpdateRequest
     ) -> ReservationStatusUpdateResponse:
         """H03/H04: a reservation expired or was removed."""
-        log.info("[%s] reservation %d: %s", charger.charger_id, request.reservation_id,
-                 request.reservation_update_status)
+        log.info(
+            "[%s] reservation %d: %s",
+            charger.charger_id,
+            request.reservation_id,
+            request.reservation_update_status,
+        )
         return ReservationStatusUpdateResponse()
 
     async def on_security_event_notification(
         self, charger: Charger, request: SecurityEventNotificationRequest
     ) -> SecurityEventNotificationResponse:
         """A04: security events are logged for the operator."""
-        log.info("[%s] security event %s at %s", charger.charger_id, request.type,
-                    request.timestamp)
+        log.info(
+            "[%s] security event %s at %s", charger.charger_id, request.type, request.timestamp
+        )
         return SecurityEventNotificationResponse()
 
     async def on_sign_certificate(

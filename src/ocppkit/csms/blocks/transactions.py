@@ -43,8 +43,12 @@ class Transactions:
         """
         tx = self._transaction_for(charger, request)
         if tx.updated_at is not None and tx.has_seq_no(request.seq_no):
-            log.info("[%s] transaction %s: seqNo %d received before, ignored", charger.charger_id,
-                     tx.transaction_id, request.seq_no)
+            log.info(
+                "[%s] transaction %s: seqNo %d received before, ignored",
+                charger.charger_id,
+                tx.transaction_id,
+                request.seq_no,
+            )
         else:
             self._apply(charger, tx, request)
             if request.event_type == "Ended":
@@ -79,16 +83,25 @@ class Transactions:
         )
         self.ctx.registry.open_transaction(charger, tx)
         if request.event_type != "Started":
-            log.info("[%s] transaction %s first seen in an %s event", charger.charger_id, tx_id,
-                     request.event_type)
+            log.info(
+                "[%s] transaction %s first seen in an %s event",
+                charger.charger_id,
+                tx_id,
+                request.event_type,
+            )
         return tx
 
     def _apply(self, charger: Charger, tx: Transaction, request: TransactionEventRequest) -> None:
         at = parse_time(request.timestamp)
         if tx.seq_nos and request.seq_no not in tx.seq_nos and request.seq_no < tx.seq_no:
-            log.info("[%s] transaction %s: seqNo %d arrives after %d (offline: %s)",
-                     charger.charger_id, tx.transaction_id, request.seq_no, tx.seq_no,
-                     request.offline)
+            log.info(
+                "[%s] transaction %s: seqNo %d arrives after %d (offline: %s)",
+                charger.charger_id,
+                tx.transaction_id,
+                request.seq_no,
+                tx.seq_no,
+                request.offline,
+            )
         tx.add_seq_no(request.seq_no)
         tx.updated_at = self.ctx.now()
         if request.event_type == "Started" and at < tx.started_at:
@@ -132,9 +145,16 @@ class Transactions:
             self.ctx.registry.close_transaction(charger, tx, self.ctx.now())
         missing = tx.missing_seq_nos
         if missing:
-            log.warning("[%s] transaction %s ended with seqNo(s) %s never received",
-                        charger.charger_id, tx.transaction_id, missing)
+            log.warning(
+                "[%s] transaction %s ended with seqNo(s) %s never received",
+                charger.charger_id,
+                tx.transaction_id,
+                missing,
+            )
         log.info(
             "[%s] transaction %s ended (%s): %.3f kWh",
-            charger.charger_id, tx.transaction_id, tx.stopped_reason, tx.energy_kwh,
+            charger.charger_id,
+            tx.transaction_id,
+            tx.stopped_reason,
+            tx.energy_kwh,
         )

@@ -176,18 +176,26 @@ def create_control_app(fleet: Fleet) -> FastAPI:
     def with_evse(station_id: str, evse_id: int) -> FleetStation:
         station = lookup(station_id)
         if evse_id not in station.sim.evses:
-            raise ApiError(422, "unknown_evse", f"{station_id} has no EVSE {evse_id} "
-                           f"(it has {sorted(station.sim.evses)})")
+            raise ApiError(
+                422,
+                "unknown_evse",
+                f"{station_id} has no EVSE {evse_id} (it has {sorted(station.sim.evses)})",
+            )
         return station
 
     @app.get("/summary", summary="The fleet now")
     async def summary() -> Summary:
         now, stats = snapshot(fleet.sims, fleet.stats), fleet.stats
         return Summary(
-            online=now.online, total=now.total, charging=now.charging,
-            power_kw=round(now.power_kw, 3), messages_in=stats.frames_in,
-            messages_out=stats.frames_out, sessions_started=stats.sessions_started,
-            sessions_completed=stats.sessions_completed, errors=stats.errors,
+            online=now.online,
+            total=now.total,
+            charging=now.charging,
+            power_kw=round(now.power_kw, 3),
+            messages_in=stats.frames_in,
+            messages_out=stats.frames_out,
+            sessions_started=stats.sessions_started,
+            sessions_completed=stats.sessions_completed,
+            errors=stats.errors,
         )
 
     @app.get("/stations", summary="The stations, a page at a time")
@@ -227,8 +235,11 @@ def create_control_app(fleet: Fleet) -> FastAPI:
 
 
 def _add_power_routes(app: FastAPI, fleet: Fleet, lookup: Any) -> None:
-    @app.post("/stations/{station_id}/start", responses=_ERRORS,
-              summary="Power the station on: connect and boot")
+    @app.post(
+        "/stations/{station_id}/start",
+        responses=_ERRORS,
+        summary="Power the station on: connect and boot",
+    )
     async def start(station_id: str) -> StationPublic:
         station: FleetStation = lookup(station_id)
         if station.sim.connected:
@@ -237,8 +248,11 @@ def _add_power_routes(app: FastAPI, fleet: Fleet, lookup: Any) -> None:
             raise ApiError(409, "connect_failed", f"{station_id} could not connect to its CSMS")
         return station_public(station)
 
-    @app.post("/stations/{station_id}/stop", responses=_ERRORS,
-              summary="Power the station off: end transactions, close the websocket")
+    @app.post(
+        "/stations/{station_id}/stop",
+        responses=_ERRORS,
+        summary="Power the station off: end transactions, close the websocket",
+    )
     async def stop(station_id: str) -> StationPublic:
         station: FleetStation = lookup(station_id)
         if not station.sim.connected:

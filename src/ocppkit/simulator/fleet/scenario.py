@@ -69,19 +69,23 @@ class StationType(BaseModel):
     share: float = Field(1.0, gt=0, description="relative weight among station types")
     num_connectors: int = Field(1, ge=1, le=16, description="EVSEs, one connector each")
     phases: int | None = Field(None, ge=1, le=3, description="None: the station kind's")
-    voltage: float | None = Field(None, gt=0, le=1000,
-                                  description="phase-to-neutral voltage (V); None: the kind's")
-    max_current: float | None = Field(None, gt=0, le=1000,
-                                      description="rated current per phase (A); None: the kind's")
+    voltage: float | None = Field(
+        None, gt=0, le=1000, description="phase-to-neutral voltage (V); None: the kind's"
+    )
+    max_current: float | None = Field(
+        None, gt=0, le=1000, description="rated current per phase (A); None: the kind's"
+    )
     station_type: str | None = Field(
-        None, description="the simulator's station kind (AC3: 3 x 230 V x 16 A, the default; "
-        "AC1; DC: 150 kW)"
+        None,
+        description="the simulator's station kind (AC3: 3 x 230 V x 16 A, the default; "
+        "AC1; DC: 150 kW)",
     )
     model: str = Field("ocppkit fleet", min_length=1, max_length=20)
     vendor: str = Field("ocppkit", min_length=1, max_length=50)
     iso15118: bool = Field(
-        False, description="the EVs here speak ISO 15118: they send their charging needs and "
-        "answer a TxProfile with the schedule they chose (K15-K17)"
+        False,
+        description="the EVs here speak ISO 15118: they send their charging needs and "
+        "answer a TxProfile with the schedule they chose (K15-K17)",
     )
 
 
@@ -99,8 +103,13 @@ class EvModel(BaseModel):
         """The simulator's model of this car: an on-board charger of ``max_ac_kw`` on one
         phase up to 7.4 kW (32 A), on three above, at 230 V."""
         phases = 1 if self.max_ac_kw <= 7.4 else 3
-        return ev.EvModel(self.name, self.battery_kwh, self.max_ac_kw * 1000 / (230 * phases),
-                          phases, self.max_dc_kw * 1000)
+        return ev.EvModel(
+            self.name,
+            self.battery_kwh,
+            self.max_ac_kw * 1000 / (230 * phases),
+            phases,
+            self.max_dc_kw * 1000,
+        )
 
 
 class Arrivals(BaseModel):

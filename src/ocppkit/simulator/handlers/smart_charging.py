@@ -81,8 +81,12 @@ async def on_set_charging_profile(
         return _rejected(reason)
     station.profiles.install(request.evse_id, profile, station.now_utc())
     await apply_new_limits(station)
-    if (profile.charging_profile_purpose == Purpose.TxProfile and evse is not None
-            and tx is not None and station.ev_charging_needs):
+    if (
+        profile.charging_profile_purpose == Purpose.TxProfile
+        and evse is not None
+        and tx is not None
+        and station.ev_charging_needs
+    ):
         _ev_chooses_a_schedule(station, evse, tx, profile.charging_schedule[0].id)
     return SetChargingProfileResponse(status=ChargingProfileStatusEnumType.Accepted)
 
@@ -104,8 +108,9 @@ def _ev_chooses_a_schedule(
         evse.evse_id, start, EV_SCHEDULE_HORIZON, Unit.W, tx.context, circuit
     )
     schedule = ev_charging_schedule(schedule_id, offered, duration, ev_max)
-    station.spawn(notify_ev_charging_schedule(station, evse, schedule, start),
-                  "EV charging schedule")
+    station.spawn(
+        notify_ev_charging_schedule(station, evse, schedule, start), "EV charging schedule"
+    )
 
 
 # --- K10 ClearChargingProfile ---

@@ -171,8 +171,11 @@ def ev_charging_schedule(
     periods: list[ChargingSchedulePeriodType] = []
     for period in offered:
         limit = round(min(period.limit, ev_max_w), 1)
-        if periods and periods[-1].limit == limit and periods[-1].number_phases == \
-                period.number_phases:
+        if (
+            periods
+            and periods[-1].limit == limit
+            and periods[-1].number_phases == period.number_phases
+        ):
             continue
         periods.append(period.model_copy(update={"limit": limit}))
     return ChargingScheduleType(

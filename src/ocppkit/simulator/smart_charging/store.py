@@ -37,7 +37,7 @@ Source = ChargingLimitSourceEnumType
 class ProfileStore:
     """The charging profiles installed on one station."""
 
-    __slots__ = ("_profiles")
+    __slots__ = "_profiles"
 
     def __init__(self) -> None:
         self._profiles: dict[int, InstalledProfile] = {}

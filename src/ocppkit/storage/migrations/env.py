@@ -29,8 +29,10 @@ def _do_run_migrations(connection: Connection) -> None:
 
 def _url() -> str:
     given = context.get_x_argument(as_dictionary=True).get("url")
-    return given or os.environ.get("OCPPKIT_DATABASE_URL") or config.get_main_option(
-        "sqlalchemy.url", ""
+    return (
+        given
+        or os.environ.get("OCPPKIT_DATABASE_URL")
+        or config.get_main_option("sqlalchemy.url", "")
     )
 
 

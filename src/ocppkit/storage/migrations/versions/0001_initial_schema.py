@@ -89,7 +89,8 @@ def _create_connector_status_history() -> None:
     )
     op.create_index(
         "ix_connector_status_history_station_id_evse_id_connector_id_id",
-        "connector_status_history", ["station_id", "evse_id", "connector_id", "id"],
+        "connector_status_history",
+        ["station_id", "evse_id", "connector_id", "id"],
     )
 
 
@@ -107,9 +108,16 @@ def _create_transactions() -> None:
         _time("started_at", nullable=False),
         _time("updated_at"),
         _time("ended_at"),
-        *(sa.Column(name, sa.Float()) for name in (
-            "meter_start_wh", "meter_last_wh", "meter_stop_wh", "power_w", "peak_power_w",
-        )),
+        *(
+            sa.Column(name, sa.Float())
+            for name in (
+                "meter_start_wh",
+                "meter_last_wh",
+                "meter_stop_wh",
+                "power_w",
+                "peak_power_w",
+            )
+        ),
         sa.Column("charging_state", sa.String(20)),
         sa.Column("stopped_reason", sa.String(32)),
         sa.Column("seq_no", sa.Integer(), nullable=False),
@@ -118,7 +126,8 @@ def _create_transactions() -> None:
     )
     op.create_index("ix_transactions_ended_at", "transactions", ["ended_at"])
     op.create_index(
-        "ix_transactions_station_id_transaction_id", "transactions",
+        "ix_transactions_station_id_transaction_id",
+        "transactions",
         ["station_id", "transaction_id"],
     )
 
@@ -138,8 +147,10 @@ def _create_transaction_events() -> None:
         sa.Column("payload", JSON_DOCUMENT, nullable=False),
         _time("received_at", nullable=False),
         sa.ForeignKeyConstraint(
-            ["transaction_ref"], ["transactions.id"],
-            name="fk_transaction_events_transaction_ref_transactions", ondelete="CASCADE",
+            ["transaction_ref"],
+            ["transactions.id"],
+            name="fk_transaction_events_transaction_ref_transactions",
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name="pk_transaction_events"),
         sa.UniqueConstraint(
@@ -165,19 +176,28 @@ def _create_meter_values() -> None:
         sa.Column("value", sa.Float(), nullable=False),
         _station_fk("meter_values"),
         sa.ForeignKeyConstraint(
-            ["transaction_ref"], ["transactions.id"],
-            name="fk_meter_values_transaction_ref_transactions", ondelete="SET NULL",
+            ["transaction_ref"],
+            ["transactions.id"],
+            name="fk_meter_values_transaction_ref_transactions",
+            ondelete="SET NULL",
         ),
         sa.PrimaryKeyConstraint("id", name="pk_meter_values"),
     )
     op.create_index(
-        "ix_meter_values_station_id_evse_id_timestamp", "meter_values",
+        "ix_meter_values_station_id_evse_id_timestamp",
+        "meter_values",
         ["station_id", "evse_id", "timestamp"],
     )
     op.create_index("ix_meter_values_transaction_ref", "meter_values", ["transaction_ref"])
 
 
 def downgrade() -> None:
-    for table in ("meter_values", "transaction_events", "transactions",
-                  "connector_status_history", "id_tokens", "stations"):
+    for table in (
+        "meter_values",
+        "transaction_events",
+        "transactions",
+        "connector_status_history",
+        "id_tokens",
+        "stations",
+    ):
         op.drop_table(table)

@@ -31,7 +31,9 @@ def upgrade() -> None:
         sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("report_data", JSON_DOCUMENT, nullable=False),
         sa.ForeignKeyConstraint(
-            ["station_id"], ["stations.id"], name="fk_device_models_station_id_stations",
+            ["station_id"],
+            ["stations.id"],
+            name="fk_device_models_station_id_stations",
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("station_id", name="pk_device_models"),

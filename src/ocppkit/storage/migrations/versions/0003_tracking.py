@@ -52,8 +52,11 @@ def upgrade() -> None:
         _station_fk("commands"),
         sa.PrimaryKeyConstraint("id", name="pk_commands"),
     )
-    op.create_index("ix_commands_station_id_action_request_id", "commands",
-                    ["station_id", "action", "request_id"])
+    op.create_index(
+        "ix_commands_station_id_action_request_id",
+        "commands",
+        ["station_id", "action", "request_id"],
+    )
     op.create_index("ix_commands_station_id_id", "commands", ["station_id", "id"])
     op.create_table(
         "station_messages",
@@ -66,13 +69,18 @@ def upgrade() -> None:
         _time("received_at", nullable=False),
         _station_fk("station_messages"),
         sa.ForeignKeyConstraint(
-            ["command_id"], ["commands.id"], name="fk_station_messages_command_id_commands",
+            ["command_id"],
+            ["commands.id"],
+            name="fk_station_messages_command_id_commands",
             ondelete="SET NULL",
         ),
         sa.PrimaryKeyConstraint("id", name="pk_station_messages"),
     )
-    op.create_index("ix_station_messages_station_id_action_id", "station_messages",
-                    ["station_id", "action", "id"])
+    op.create_index(
+        "ix_station_messages_station_id_action_id",
+        "station_messages",
+        ["station_id", "action", "id"],
+    )
     op.create_table(
         "station_objects",
         sa.Column("station_id", sa.String(255), nullable=False),

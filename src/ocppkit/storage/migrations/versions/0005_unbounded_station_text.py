@@ -25,18 +25,29 @@ depends_on: str | Sequence[str] | None = None
 # (column, its former length) per table
 COLUMNS: dict[str, tuple[tuple[str, int], ...]] = {
     "stations": (
-        ("vendor", 50), ("model", 20), ("serial_number", 25), ("firmware_version", 50),
-        ("boot_reason", 32), ("firmware_status", 32),
+        ("vendor", 50),
+        ("model", 20),
+        ("serial_number", 25),
+        ("firmware_version", 50),
+        ("boot_reason", 32),
+        ("firmware_status", 32),
     ),
     "connector_status_history": (("status", 16),),
     "id_tokens": (("id_token", 36), ("type", 20), ("group_id_token", 36)),
     "transactions": (
-        ("transaction_id", 36), ("id_token", 36), ("id_token_type", 20), ("charging_state", 20),
+        ("transaction_id", 36),
+        ("id_token", 36),
+        ("id_token_type", 20),
+        ("charging_state", 20),
         ("stopped_reason", 32),
     ),
     "transaction_events": (("transaction_id", 36), ("event_type", 16), ("trigger_reason", 32)),
     "meter_values": (
-        ("measurand", 48), ("phase", 8), ("location", 8), ("unit", 20), ("context", 24),
+        ("measurand", 48),
+        ("phase", 8),
+        ("location", 8),
+        ("unit", 20),
+        ("context", 24),
     ),
     "commands": (("status", 64), ("progress", 64)),
     "station_objects": (("status", 64),),
