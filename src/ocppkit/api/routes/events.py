@@ -134,8 +134,8 @@ async def _stream(
         200: {
             "content": {
                 "text/event-stream": {
-                    "example": 'event: status\ndata: {"charger_id":"CP_1","evse_id":1,"connector_id":1,'
-                    '"status":"Occupied","timestamp":"2026-01-01T00:00:00Z"}\n\n'
+                    "example": 'event: status\ndata: {"charger_id":"CP_1","evse_id":1,'
+                    '"connector_id":1,"status":"Occupied","timestamp":"2026-01-01T00:00:00Z"}\n\n'
                 }
             },
             "description": "an endless text/event-stream",
