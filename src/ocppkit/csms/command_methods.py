@@ -55,10 +55,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "CancelReservation",
-            request,
-            m.CancelReservationResponse,
+            station_id, "CancelReservation", request, m.CancelReservationResponse,
             timeout,
         )
 
@@ -83,10 +80,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "CertificateSigned",
-            request,
-            m.CertificateSignedResponse,
+            station_id, "CertificateSigned", request, m.CertificateSignedResponse,
             timeout,
         )
 
@@ -111,10 +105,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "ChangeAvailability",
-            request,
-            m.ChangeAvailabilityResponse,
+            station_id, "ChangeAvailability", request, m.ChangeAvailabilityResponse,
             timeout,
         )
 
@@ -135,10 +126,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "ClearCache",
-            request,
-            m.ClearCacheResponse,
+            station_id, "ClearCache", request, m.ClearCacheResponse,
             timeout,
         )
 
@@ -163,10 +151,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "ClearChargingProfile",
-            request,
-            m.ClearChargingProfileResponse,
+            station_id, "ClearChargingProfile", request, m.ClearChargingProfileResponse,
             timeout,
         )
 
@@ -189,10 +174,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "ClearDisplayMessage",
-            request,
-            m.ClearDisplayMessageResponse,
+            station_id, "ClearDisplayMessage", request, m.ClearDisplayMessageResponse,
             timeout,
         )
 
@@ -215,10 +197,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "ClearVariableMonitoring",
-            request,
-            m.ClearVariableMonitoringResponse,
+            station_id, "ClearVariableMonitoring", request, m.ClearVariableMonitoringResponse,
             timeout,
         )
 
@@ -243,10 +222,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "CostUpdated",
-            request,
-            m.CostUpdatedResponse,
+            station_id, "CostUpdated", request, m.CostUpdatedResponse,
             timeout,
         )
 
@@ -279,10 +255,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "CustomerInformation",
-            request,
-            m.CustomerInformationResponse,
+            station_id, "CustomerInformation", request, m.CustomerInformationResponse,
             timeout,
         )
 
@@ -309,10 +282,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "DataTransfer",
-            request,
-            m.DataTransferResponse,
+            station_id, "DataTransfer", request, m.DataTransferResponse,
             timeout,
         )
 
@@ -335,10 +305,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "DeleteCertificate",
-            request,
-            m.DeleteCertificateResponse,
+            station_id, "DeleteCertificate", request, m.DeleteCertificateResponse,
             timeout,
         )
 
@@ -363,10 +330,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "GetBaseReport",
-            request,
-            m.GetBaseReportResponse,
+            station_id, "GetBaseReport", request, m.GetBaseReportResponse,
             timeout,
         )
 
@@ -393,10 +357,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "GetChargingProfiles",
-            request,
-            m.GetChargingProfilesResponse,
+            station_id, "GetChargingProfiles", request, m.GetChargingProfilesResponse,
             timeout,
         )
 
@@ -423,10 +384,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "GetCompositeSchedule",
-            request,
-            m.GetCompositeScheduleResponse,
+            station_id, "GetCompositeSchedule", request, m.GetCompositeScheduleResponse,
             timeout,
         )
 
@@ -455,10 +413,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "GetDisplayMessages",
-            request,
-            m.GetDisplayMessagesResponse,
+            station_id, "GetDisplayMessages", request, m.GetDisplayMessagesResponse,
             timeout,
         )
 
@@ -481,10 +436,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "GetInstalledCertificateIds",
-            request,
-            m.GetInstalledCertificateIdsResponse,
+            station_id, "GetInstalledCertificateIds", request, m.GetInstalledCertificateIdsResponse,
             timeout,
         )
 
@@ -505,10 +457,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "GetLocalListVersion",
-            request,
-            m.GetLocalListVersionResponse,
+            station_id, "GetLocalListVersion", request, m.GetLocalListVersionResponse,
             timeout,
         )
 
@@ -539,10 +488,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "GetLog",
-            request,
-            m.GetLogResponse,
+            station_id, "GetLog", request, m.GetLogResponse,
             timeout,
         )
 
@@ -569,10 +515,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "GetMonitoringReport",
-            request,
-            m.GetMonitoringReportResponse,
+            station_id, "GetMonitoringReport", request, m.GetMonitoringReportResponse,
             timeout,
         )
 
@@ -599,10 +542,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "GetReport",
-            request,
-            m.GetReportResponse,
+            station_id, "GetReport", request, m.GetReportResponse,
             timeout,
         )
 
@@ -625,10 +565,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "GetTransactionStatus",
-            request,
-            m.GetTransactionStatusResponse,
+            station_id, "GetTransactionStatus", request, m.GetTransactionStatusResponse,
             timeout,
         )
 
@@ -651,10 +588,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "GetVariables",
-            request,
-            m.GetVariablesResponse,
+            station_id, "GetVariables", request, m.GetVariablesResponse,
             timeout,
         )
 
@@ -679,10 +613,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "InstallCertificate",
-            request,
-            m.InstallCertificateResponse,
+            station_id, "InstallCertificate", request, m.InstallCertificateResponse,
             timeout,
         )
 
@@ -713,10 +644,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "PublishFirmware",
-            request,
-            m.PublishFirmwareResponse,
+            station_id, "PublishFirmware", request, m.PublishFirmwareResponse,
             timeout,
         )
 
@@ -749,10 +677,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "ReserveNow",
-            request,
-            m.ReserveNowResponse,
+            station_id, "ReserveNow", request, m.ReserveNowResponse,
             timeout,
         )
 
@@ -777,10 +702,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "Reset",
-            request,
-            m.ResetResponse,
+            station_id, "Reset", request, m.ResetResponse,
             timeout,
         )
 
@@ -808,10 +730,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "SendLocalList",
-            request,
-            m.SendLocalListResponse,
+            station_id, "SendLocalList", request, m.SendLocalListResponse,
             timeout,
         )
 
@@ -834,10 +753,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "SetDisplayMessage",
-            request,
-            m.SetDisplayMessageResponse,
+            station_id, "SetDisplayMessage", request, m.SetDisplayMessageResponse,
             timeout,
         )
 
@@ -860,10 +776,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "SetMonitoringBase",
-            request,
-            m.SetMonitoringBaseResponse,
+            station_id, "SetMonitoringBase", request, m.SetMonitoringBaseResponse,
             timeout,
         )
 
@@ -886,10 +799,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "SetMonitoringLevel",
-            request,
-            m.SetMonitoringLevelResponse,
+            station_id, "SetMonitoringLevel", request, m.SetMonitoringLevelResponse,
             timeout,
         )
 
@@ -914,10 +824,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "SetNetworkProfile",
-            request,
-            m.SetNetworkProfileResponse,
+            station_id, "SetNetworkProfile", request, m.SetNetworkProfileResponse,
             timeout,
         )
 
@@ -940,10 +847,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "SetVariableMonitoring",
-            request,
-            m.SetVariableMonitoringResponse,
+            station_id, "SetVariableMonitoring", request, m.SetVariableMonitoringResponse,
             timeout,
         )
 
@@ -966,10 +870,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "SetVariables",
-            request,
-            m.SetVariablesResponse,
+            station_id, "SetVariables", request, m.SetVariablesResponse,
             timeout,
         )
 
@@ -994,10 +895,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "TriggerMessage",
-            request,
-            m.TriggerMessageResponse,
+            station_id, "TriggerMessage", request, m.TriggerMessageResponse,
             timeout,
         )
 
@@ -1022,10 +920,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "UnlockConnector",
-            request,
-            m.UnlockConnectorResponse,
+            station_id, "UnlockConnector", request, m.UnlockConnectorResponse,
             timeout,
         )
 
@@ -1048,10 +943,7 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "UnpublishFirmware",
-            request,
-            m.UnpublishFirmwareResponse,
+            station_id, "UnpublishFirmware", request, m.UnpublishFirmwareResponse,
             timeout,
         )
 
@@ -1080,9 +972,6 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id,
-            "UpdateFirmware",
-            request,
-            m.UpdateFirmwareResponse,
+            station_id, "UpdateFirmware", request, m.UpdateFirmwareResponse,
             timeout,
         )
