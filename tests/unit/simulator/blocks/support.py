@@ -1,0 +1,118 @@
+"""A station context without a socket for the block tests: a fake link that records the CALLs
+and answers them, a virtual scheduler, EVSEs with seeded meters, the standard device model."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ocppkit.protocol.models import (
+    ACTIONS,
+    BootReasonEnumType,
+    ChargingStationType,
+    OcppModel,
+    RegistrationStatusEnumType,
+)
+from ocppkit.protocol.validation import to_wire_dict
+from ocppkit.simulator.context import StationContext
+from ocppkit.simulator.device import StationSpec, station_model
+from ocppkit.simulator.evse import Evse
+from ocppkit.simulator.meter import MeterModel
+from ocppkit.simulator.randomness import LazyRandom
+from ocppkit.simulator.scheduler import VirtualScheduler
+from ocppkit.simulator.smart_charging import ProfileStore
+
+STATION_ID = "CP-UNIT"
+ANSWERS: dict[str, dict[str, Any]] = {
+    "Authorize": {"idTokenInfo": {"status": "Accepted"}},
+    "BootNotification": {"currentTime": "2026-01-01T00:00:00Z", "interval": 60, "status": "Accepted"},
+    "Heartbeat": {"currentTime": "2026-01-01T00:00:00Z"},
+    "SignCertificate": {"status": "Accepted"},
+}
+
+
+@dataclass
+class FakeLink:
+    """The link's state as blocks see it; every CALL is recorded and answered at once."""
+
+    online: bool = True
+    registered: bool = True
+    registration_status: RegistrationStatusEnumType | None = RegistrationStatusEnumType.Accepted
+    calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    answers: dict[str, dict[str, Any]] = field(default_factory=lambda: dict(ANSWERS))
+    boot_triggered: int = 0
+    heartbeat_restarts: int = 0
+
+    async def call(self, action: str, payload: OcppModel, *, before_boot: bool = False) -> Any:
+        self.calls.append((action, to_wire_dict(payload)))
+        await asyncio.sleep(0)
+        return ACTIONS[action][1].model_validate(self.answers.get(action, {}))
+
+    def trigger_boot(self) -> bool:
+        self.boot_triggered += 1
+        return not self.registered
+
+    def heartbeat_interval_changed(self) -> None:
+        self.heartbeat_restarts += 1
+
+    async def wait_online(self) -> None:
+        return None
+
+    def sent(self, action: str) -> list[dict[str, Any]]:
+        """The payloads of the CALLs of ``action``, in order."""
+        return [payload for name, payload in self.calls if name == action]
+
+
+@dataclass
+class Station:
+    """A context with its fake link and virtual clock."""
+
+    ctx: StationContext
+    link: FakeLink
+    clock: VirtualScheduler
+    reboots: list[BootReasonEnumType]
+
+    async def settle(self) -> None:
+        """Let the spawned tasks run."""
+        await self.clock.settle()
+
+
+def make_station(evses: int = 1, state_dir: Any = None, seed: int = 1) -> Station:
+    """A station context of ``evses`` AC EVSEs (3 x 16 A), online and Accepted."""
+    clock = VirtualScheduler(start=1000.0)
+    link = FakeLink()
+    rng = random.Random(seed)
+    evse_map = {
+        i: Evse(i, MeterModel(phases=3, voltage=230.0, max_current=16.0, rng=rng))
+        for i in range(1, evses + 1)
+    }
+    model = station_model(StationSpec(STATION_ID, evse_count=evses))
+    reboots: list[BootReasonEnumType] = []
+
+    async def reboot(reason: BootReasonEnumType) -> None:
+        reboots.append(reason)
+
+    ctx = StationContext(
+        STATION_ID,
+        ChargingStationType(model="Unit", vendor_name="Tests"),
+        clock,
+        evse_map,
+        model,
+        ProfileStore(),
+        link,
+        LazyRandom(7),
+        reboot,
+        state_dir,
+    )
+    return Station(ctx, link, clock, reboots)
+
+
+def wire(model: OcppModel) -> dict[str, Any]:
+    """A response model as it goes on the wire (camelCase, no None)."""
+    return to_wire_dict(model)
+
+
+Check = Callable[[dict[str, Any]], bool]
