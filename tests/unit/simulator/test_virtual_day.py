@@ -9,6 +9,7 @@ give it, timestamps included.
 
 from __future__ import annotations
 
+import itertools
 import time
 from datetime import datetime
 
@@ -63,7 +64,7 @@ async def test_six_hours_of_charging_and_a_whole_day_run_in_seconds() -> None:
     assert [e["seqNo"] for e in events] == list(range(len(events)))
     times = [_at(e) for e in events]
     samples = times[:-1]  # Started and the samples; Ended came with the last one
-    gaps = {round((b - a).total_seconds(), 3) for a, b in zip(samples, samples[1:], strict=False)}
+    gaps = {round((b - a).total_seconds(), 3) for a, b in itertools.pairwise(samples)}
     assert gaps == {SAMPLE}
     assert (times[-1] - times[0]).total_seconds() == pytest.approx(6 * HOUR)
     # the register never decreases, and the energy is the power over the time

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import random
-from collections.abc import Callable
+import shutil
+import subprocess
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 from ocppkit.protocol.models import (
     ACTIONS,
@@ -28,7 +32,11 @@ from ocppkit.simulator.smart_charging import ProfileStore
 STATION_ID = "CP-UNIT"
 ANSWERS: dict[str, dict[str, Any]] = {
     "Authorize": {"idTokenInfo": {"status": "Accepted"}},
-    "BootNotification": {"currentTime": "2026-01-01T00:00:00Z", "interval": 60, "status": "Accepted"},
+    "BootNotification": {
+        "currentTime": "2026-01-01T00:00:00Z",
+        "interval": 60,
+        "status": "Accepted",
+    },
     "Heartbeat": {"currentTime": "2026-01-01T00:00:00Z"},
     "SignCertificate": {"status": "Accepted"},
 }
@@ -115,4 +123,32 @@ def wire(model: OcppModel) -> dict[str, Any]:
     return to_wire_dict(model)
 
 
-Check = Callable[[dict[str, Any]], bool]
+def self_signed_pem(tmp: Path) -> str:
+    """A self-signed P-256 certificate made by the openssl command."""
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+            "-keyout",
+            str(tmp / "key.pem"),
+            "-out",
+            str(tmp / "cert.pem"),
+            "-subj",
+            "/CN=Unit Root/O=ocppkit",
+            "-days",
+            "2",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=30,
+    )
+    return (tmp / "cert.pem").read_text()
+
+
+needs_openssl = pytest.mark.skipif(shutil.which("openssl") is None, reason="needs openssl")
