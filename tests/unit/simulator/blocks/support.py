@@ -16,20 +16,29 @@ import pytest
 from ocppkit.protocol.models import (
     ACTIONS,
     BootReasonEnumType,
+    ChargingProfileType,
     ChargingStationType,
+    IdTokenType,
     OcppModel,
     RegistrationStatusEnumType,
+    TriggerReasonEnumType,
 )
 from ocppkit.protocol.validation import to_wire_dict
+from ocppkit.simulator.blocks.provisioning import Provisioning
+from ocppkit.simulator.blocks.reservation import Reservations
+from ocppkit.simulator.blocks.smart_charging import SmartCharging
+from ocppkit.simulator.blocks.transactions import Transactions
 from ocppkit.simulator.context import StationContext
 from ocppkit.simulator.device import StationSpec, station_model
-from ocppkit.simulator.evse import Evse
+from ocppkit.simulator.ev import ev_source
+from ocppkit.simulator.evse import Evse, Transaction
 from ocppkit.simulator.meter import MeterModel
 from ocppkit.simulator.randomness import LazyRandom
 from ocppkit.simulator.scheduler import VirtualScheduler
 from ocppkit.simulator.smart_charging import ProfileStore
 
 STATION_ID = "CP-UNIT"
+TOKEN = IdTokenType(id_token="AA11", type="ISO14443")
 ANSWERS: dict[str, dict[str, Any]] = {
     "Authorize": {"idTokenInfo": {"status": "Accepted"}},
     "BootNotification": {
@@ -39,6 +48,8 @@ ANSWERS: dict[str, dict[str, Any]] = {
     },
     "Heartbeat": {"currentTime": "2026-01-01T00:00:00Z"},
     "SignCertificate": {"status": "Accepted"},
+    "NotifyEVChargingNeeds": {"status": "Accepted"},
+    "NotifyEVChargingSchedule": {"status": "Accepted"},
 }
 
 
@@ -88,13 +99,25 @@ class Station:
         await self.clock.settle()
 
 
-def make_station(evses: int = 1, state_dir: Any = None, seed: int = 1) -> Station:
-    """A station context of ``evses`` AC EVSEs (3 x 16 A), online and Accepted."""
+def make_station(
+    evses: int = 1, state_dir: Any = None, seed: int = 1, ev: str | None = None
+) -> Station:
+    """A station context of ``evses`` AC EVSEs (3 x 16 A), online and Accepted; ``ev`` names
+    the EV model that plugs in (None: an EV that takes whatever is offered)."""
     clock = VirtualScheduler(start=1000.0)
     link = FakeLink()
     rng = random.Random(seed)
     evse_map = {
-        i: Evse(i, MeterModel(phases=3, voltage=230.0, max_current=16.0, rng=rng))
+        i: Evse(
+            i,
+            MeterModel(
+                phases=3,
+                voltage=230.0,
+                max_current=16.0,
+                rng=rng,
+                ev_source=ev_source(ev, f"{seed}:ev:{i}"),
+            ),
+        )
         for i in range(1, evses + 1)
     }
     model = station_model(StationSpec(STATION_ID, evse_count=evses))
@@ -152,3 +175,60 @@ def self_signed_pem(tmp: Path) -> str:
 
 
 needs_openssl = pytest.mark.skipif(shutil.which("openssl") is None, reason="needs openssl")
+
+
+@dataclass
+class Core:
+    """The blocks a transaction needs, on one station context."""
+
+    station: Station
+    reservations: Reservations
+    smart_charging: SmartCharging
+    provisioning: Provisioning
+    engine: Transactions
+
+
+def make_core(evses: int = 1, **kwargs: Any) -> Core:
+    """A station context with its transaction engine and the blocks that engine relies on."""
+    station = make_station(evses, **kwargs)
+    ctx = station.ctx
+    reservations, smart_charging, provisioning = (
+        Reservations(ctx),
+        SmartCharging(ctx),
+        Provisioning(ctx),
+    )
+    engine = Transactions(ctx, reservations, smart_charging, provisioning)
+    return Core(station, reservations, smart_charging, provisioning, engine)
+
+
+async def charge(core: Core, evse_id: int = 1) -> Transaction:
+    """An EV plugged in and a transaction of TOKEN started on ``evse_id`` (E01)."""
+    evse = core.engine.reserve(evse_id)
+    evse.plugged = True
+    tx = await core.engine.begin(evse, TOKEN, TriggerReasonEnumType.Authorized)
+    evse.starting = False
+    return tx
+
+
+def profile(
+    pid: int, purpose: str, limit: float, unit: str = "A", **extra: Any
+) -> ChargingProfileType:
+    """A charging profile of one period from now (K01)."""
+    kind = extra.pop("kind", "Relative" if purpose == "TxProfile" else "Absolute")
+    schedule: dict[str, Any] = {
+        "id": pid,
+        "chargingRateUnit": unit,
+        "chargingSchedulePeriod": [{"startPeriod": 0, "limit": limit}],
+    }
+    if kind != "Relative":
+        schedule["startSchedule"] = "2020-01-01T00:00:00Z"
+    return ChargingProfileType.model_validate(
+        {
+            "id": pid,
+            "stackLevel": extra.pop("stackLevel", 0),
+            "chargingProfilePurpose": purpose,
+            "chargingProfileKind": kind,
+            "chargingSchedule": [schedule],
+            **extra,
+        }
+    )
