@@ -4,9 +4,11 @@ and answers them, a virtual scheduler, EVSEs with seeded meters, the standard de
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import random
 import shutil
 import subprocess
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -232,3 +234,42 @@ def profile(
             **extra,
         }
     )
+
+
+async def until(station: Station, done: Callable[[], bool], step: float = 10.0) -> None:
+    """Let station time pass ``step`` by ``step`` (and real time for real sockets) until
+    ``done()``; at most 400 steps."""
+    for _ in range(400):
+        if done():
+            return
+        await station.clock.advance(step)
+        await asyncio.sleep(0.005)
+    raise AssertionError("the station never got there")
+
+
+@contextlib.asynccontextmanager
+async def http_server(body: bytes) -> AsyncIterator[str]:
+    """A local HTTP server answering every request with 200 and ``body``; yields its URL."""
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        head = await reader.readuntil(b"\r\n\r\n")
+        length = next(
+            (
+                int(line.split(b":")[1])
+                for line in head.split(b"\r\n")
+                if line.lower().startswith(b"content-length:")
+            ),
+            0,
+        )
+        if length:
+            await reader.readexactly(length)
+        writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body))
+        await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(handle, "127.0.0.1", 0)
+    try:
+        yield f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}/fw-2.0.bin"
+    finally:
+        server.close()
+        await server.wait_closed()
