@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from ocppkit.protocol.errors import CallTimeoutError
 from ocppkit.protocol.models import (
     ACTIONS,
     BootReasonEnumType,
@@ -66,10 +67,13 @@ class FakeLink:
     answers: dict[str, dict[str, Any]] = field(default_factory=lambda: dict(ANSWERS))
     boot_triggered: int = 0
     heartbeat_restarts: int = 0
+    unanswered: set[str] = field(default_factory=set)  # actions whose CALLs time out
 
     async def call(self, action: str, payload: OcppModel, *, before_boot: bool = False) -> Any:
         self.calls.append((action, to_wire_dict(payload)))
         await asyncio.sleep(0)
+        if action in self.unanswered:
+            raise CallTimeoutError(action, "unit", 0.0)
         return ACTIONS[action][1].model_validate(self.answers.get(action, {}))
 
     def trigger_boot(self) -> bool:
