@@ -53,7 +53,7 @@ from ocppkit.simulator.blocks.smart_charging import SmartCharging
 from ocppkit.simulator.blocks.tariff_cost import TariffCost
 from ocppkit.simulator.blocks.transactions import Transactions
 from ocppkit.simulator.context import StationContext
-from ocppkit.simulator.device import DeviceModelStore, Key, StationSpec, station_model
+from ocppkit.simulator.device import DeviceModelStore, StationSpec, station_model
 from ocppkit.simulator.ev import DEFAULT_EV, EvMix, EvModel, ev_source
 from ocppkit.simulator.evse import Evse
 from ocppkit.simulator.evse_control import EvseControl
@@ -62,7 +62,6 @@ from ocppkit.simulator.meter import MeterModel, station_supply
 from ocppkit.simulator.randomness import LazyRandom
 from ocppkit.simulator.scheduler import LoopScheduler, Scheduler
 from ocppkit.simulator.smart_charging import ProfileStore
-from ocppkit.simulator.transactions import wire_time
 from ocppkit.transport.connection import FrameObserver
 
 log = logging.getLogger("ocppkit.simulator")
@@ -223,7 +222,6 @@ class ChargerSimulator:
         self.context = ctx
         self._assemble(ctx, basic_auth_password, ev_charging_needs)
         self._routes: Mapping[str, Handler] = route_table(self.blocks)
-        self._bind_live_values()
 
     def _assemble(
         self, ctx: StationContext, basic_auth_password: str | None, ev_charging_needs: bool
@@ -273,37 +271,6 @@ class ChargerSimulator:
             self.display,
             self.data_transfer,
         )
-
-    def _bind_live_values(self) -> None:
-        """Bind the station's live ReadOnly values into its device model."""
-        model, ctx = self.device_model, self.context
-        model.bind(Key("ClockCtrlr", "DateTime"), lambda: wire_time(ctx.now_utc()))
-        model.bind(
-            Key("SmartChargingCtrlr", "Entries", variable_instance="ChargingProfiles"),
-            lambda: str(len(self.profiles)),
-        )
-        monitoring = "MonitoringCtrlr"
-        diagnostics = self.diagnostics
-        model.bind(
-            Key(monitoring, "ActiveMonitoringBase"), lambda: diagnostics.monitoring.base.value
-        )
-        model.bind(
-            Key(monitoring, "ActiveMonitoringLevel"), lambda: str(diagnostics.monitoring.level)
-        )
-        model.bind(Key("ChargingStation", "AvailabilityState"), self._availability_state)
-        model.bind(Key("LocalAuthListCtrlr", "Entries"), lambda: str(len(self.local_list.entries)))
-        for evse_id, evse in self.evses.items():
-            model.bind(Key("EVSE", "AvailabilityState", evse_id), lambda e=evse: e.status.value)
-            model.bind(Key("EVSE", "Power", evse_id), lambda e=evse: f"{e.meter.power_w:.1f}")
-            state = Key("Connector", "AvailabilityState", evse_id, evse.connector_id)
-            model.bind(state, lambda e=evse: e.status.value)
-
-    def _availability_state(self) -> str:
-        states = {evse.status.value for evse in self.evses.values()}
-        for whole in ("Unavailable", "Faulted"):
-            if states == {whole}:
-                return whole
-        return "Available"
 
     # --- time, ids, tasks ---
 

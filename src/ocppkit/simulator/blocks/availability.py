@@ -24,6 +24,7 @@ from ocppkit.protocol.models import (
 from ocppkit.simulator.blocks import Handler
 from ocppkit.simulator.blocks.reservation import Reservations
 from ocppkit.simulator.context import StationContext
+from ocppkit.simulator.device.variables import Key
 from ocppkit.simulator.evse import CONNECTOR_ID, Evse
 
 log = logging.getLogger("ocppkit.simulator")
@@ -38,6 +39,20 @@ class Availability:
     def __init__(self, ctx: StationContext, reservations: Reservations) -> None:
         self._ctx = ctx
         self._reservations = reservations
+        model = ctx.device_model
+        model.bind(Key("ChargingStation", "AvailabilityState"), self.station_state)
+        for evse_id, evse in ctx.evses.items():
+            model.bind(Key("EVSE", "AvailabilityState", evse_id), lambda e=evse: e.status.value)
+            state = Key("Connector", "AvailabilityState", evse_id, evse.connector_id)
+            model.bind(state, lambda e=evse: e.status.value)
+
+    def station_state(self) -> str:
+        """ChargingStation.AvailabilityState: Unavailable or Faulted when every EVSE is."""
+        states = {evse.status.value for evse in self._ctx.evses.values()}
+        for whole in ("Unavailable", "Faulted"):
+            if states == {whole}:
+                return whole
+        return "Available"
 
     def routes(self) -> Mapping[str, Handler]:
         return {"ChangeAvailability": self.on_change_availability}

@@ -110,7 +110,10 @@ class Diagnostics:
         self._running = False
         # N07: events raised while offline, of a severity at most OfflineQueuingSeverity
         self._queued: deque[EventDataType] = deque(maxlen=MAX_QUEUED_EVENTS)
-        ctx.device_model.listen(self.changed)
+        model = ctx.device_model
+        model.listen(self.changed)
+        model.bind(Key(MONITORING, "ActiveMonitoringBase"), lambda: self.monitoring.base.value)
+        model.bind(Key(MONITORING, "ActiveMonitoringLevel"), lambda: str(self.monitoring.level))
 
     def routes(self) -> Mapping[str, Handler]:
         return {

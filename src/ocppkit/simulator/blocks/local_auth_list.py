@@ -23,6 +23,7 @@ from ocppkit.protocol.models import (
 )
 from ocppkit.simulator.blocks import Handler
 from ocppkit.simulator.context import StationContext
+from ocppkit.simulator.device.variables import Key
 
 ListStatus = SendLocalListStatusEnumType
 TokenKey = tuple[str, str]
@@ -47,6 +48,7 @@ class LocalAuthList:
         self._ctx = ctx
         self.version = 0
         self.entries: dict[TokenKey, IdTokenInfoType] = {}
+        ctx.device_model.bind(Key("LocalAuthListCtrlr", "Entries"), lambda: str(len(self.entries)))
 
     def routes(self) -> Mapping[str, Handler]:
         return {

@@ -43,7 +43,10 @@ class Metering:
         self._smart_charging = smart_charging
         self._aligned: Timer | None = None
         self._running = False
-        ctx.device_model.listen(self.changed)
+        model = ctx.device_model
+        model.listen(self.changed)
+        for evse_id, evse in ctx.evses.items():
+            model.bind(Key("EVSE", "Power", evse_id), lambda e=evse: f"{e.meter.power_w:.1f}")
 
     def routes(self) -> Mapping[str, Handler]:
         return {}  # block J answers no CSMS->CS action of its own

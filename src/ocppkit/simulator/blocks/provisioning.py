@@ -63,6 +63,7 @@ class Provisioning:
         self._ctx = ctx
         self.network_profiles: dict[int, NetworkConnectionProfileType] = {}  # by slot (B09)
         self.reset_when_idle = False  # a Reset OnIdle was Scheduled (B12)
+        ctx.device_model.bind(Key("ClockCtrlr", "DateTime"), lambda: wire_time(ctx.now_utc()))
 
     def routes(self) -> Mapping[str, Handler]:
         return {

@@ -44,6 +44,7 @@ from ocppkit.protocol.models import (
 )
 from ocppkit.simulator.blocks import Handler
 from ocppkit.simulator.context import StationContext
+from ocppkit.simulator.device.variables import Key
 from ocppkit.simulator.evse import Evse, Transaction
 from ocppkit.simulator.meter import ChargingLimit
 from ocppkit.simulator.smart_charging import Electrical, InstalledProfile
@@ -117,6 +118,10 @@ class SmartCharging:
         self._ctx = ctx
         self.ev_charging_needs = ev_charging_needs
         self.rate_changed: RateChanged | None = None  # ChargingRateChanged, set by transactions
+        ctx.device_model.bind(
+            Key("SmartChargingCtrlr", "Entries", variable_instance="ChargingProfiles"),
+            lambda: str(len(ctx.profiles)),
+        )
 
     def routes(self) -> Mapping[str, Handler]:
         return {
