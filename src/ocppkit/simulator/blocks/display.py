@@ -3,7 +3,8 @@ ClearDisplayMessage (O04).
 
 Messages are kept by id (O01: a message with an id already held replaces it) and selected by id,
 priority and state for GetDisplayMessages (O02), whose matches go out in NotifyDisplayMessages
-parts; ClearDisplayMessage removes one (O04).
+parts; ClearDisplayMessage removes one (O04). A message's window closes at its ``endDateTime``
+(MessageInfoType: after it the message SHALL be removed), on a timer of the station's scheduler.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from ocppkit.protocol.models import (
 )
 from ocppkit.simulator.blocks import Handler
 from ocppkit.simulator.context import StationContext
+from ocppkit.simulator.scheduler import Timer
+from ocppkit.simulator.smart_charging.schedule import parse_time
 
 PART = 20  # messages per NotifyDisplayMessages
 
@@ -34,11 +37,12 @@ PART = 20  # messages per NotifyDisplayMessages
 class Display:
     """The display messages of one station."""
 
-    __slots__ = ("_ctx", "messages")
+    __slots__ = ("_ctx", "_windows", "messages")
 
     def __init__(self, ctx: StationContext) -> None:
         self._ctx = ctx
         self.messages: dict[int, MessageInfoType] = {}
+        self._windows: dict[int, Timer] = {}  # message id -> the end of its window
 
     def routes(self) -> Mapping[str, Handler]:
         return {
@@ -92,8 +96,26 @@ class Display:
         does not run here (``transactions``)."""
         if message.transaction_id is not None and message.transaction_id not in transactions:
             return DisplayMessageStatusEnumType.UnknownTransaction
+        self._close_window(message.id)
         self.messages[message.id] = message
+        end = parse_time(message.end_date_time)
+        if end is not None:
+            delay = max(0.0, (end - self._ctx.now_utc()).total_seconds())
+            self._windows[message.id] = self._ctx.scheduler.call_later(
+                delay, lambda: self._window_ended(message)
+            )
         return DisplayMessageStatusEnumType.Accepted
+
+    def _close_window(self, message_id: int) -> None:
+        timer = self._windows.pop(message_id, None)
+        if timer is not None:
+            timer.cancel()
+
+    def _window_ended(self, message: MessageInfoType) -> None:
+        """The message's endDateTime came: it is removed."""
+        self._windows.pop(message.id, None)
+        if self.messages.get(message.id) is message:
+            del self.messages[message.id]
 
     def select(
         self,
@@ -112,6 +134,7 @@ class Display:
 
     def clear(self, message_id: int) -> bool:
         """O04: remove message ``message_id``; whether it was there."""
+        self._close_window(message_id)
         return self.messages.pop(message_id, None) is not None
 
     def transaction_ended(self, transaction_id: str) -> None:
@@ -119,4 +142,4 @@ class Display:
         for message_id in [
             m.id for m in self.messages.values() if m.transaction_id == transaction_id
         ]:
-            del self.messages[message_id]
+            self.clear(message_id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from ocppkit.protocol.models import (
     ClearDisplayMessageRequest,
     GetDisplayMessagesRequest,
@@ -10,6 +12,7 @@ from ocppkit.protocol.models import (
     SetDisplayMessageRequest,
 )
 from ocppkit.simulator.blocks.display import PART, Display
+from ocppkit.simulator.transactions import wire_time
 
 from .support import make_station
 
@@ -70,3 +73,22 @@ def test_o03_messages_of_a_transaction_go_with_it() -> None:
     block.set(message(2), set())
     block.transaction_ended("tx-1")
     assert list(block.messages) == [2]
+
+
+async def test_a_message_is_removed_at_its_end_date_time() -> None:
+    station = make_station()
+    block = Display(station.ctx)
+    now = station.ctx.now_utc()
+    shown = message(3).model_copy(update={"end_date_time": wire_time(now + timedelta(minutes=30))})
+    assert (await block.on_set_display_message(SetDisplayMessageRequest(message=shown))).status == (
+        "Accepted"
+    )
+    await station.clock.advance(29 * 60)
+    assert 3 in block.messages
+    await station.clock.advance(61)  # MessageInfoType.endDateTime: then it SHALL be removed
+    assert 3 not in block.messages
+    replaced = message(4).model_copy(update={"end_date_time": wire_time(now + timedelta(hours=2))})
+    block.set(replaced, set())
+    block.set(message(4), set())  # O01: replaced by one without an end: it stays
+    await station.clock.advance(3 * 3600)
+    assert 4 in block.messages
