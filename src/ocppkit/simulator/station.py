@@ -236,7 +236,9 @@ class ChargerSimulator:
         self.tariff_cost = TariffCost(ctx)  # I
         self.smart_charging = SmartCharging(ctx, ev_charging_needs)  # K
         self.metering = Metering(ctx, self.smart_charging)  # J
-        self.engine = Transactions(ctx, self.reservations, self.smart_charging, self.provisioning)
+        self.engine = Transactions(  # E
+            ctx, self.reservations, self.smart_charging, self.provisioning
+        )
         self.firmware = Firmware(ctx)  # L
         self.certificates = Iso15118Certificates(ctx)  # M
         self.diagnostics = Diagnostics(ctx, self.engine, self.firmware, self.authorization)  # N
