@@ -83,3 +83,34 @@ async def test_the_default_clock_stays_real_time() -> None:
     sim = ChargerSimulator("CP-REAL", "ws://127.0.0.1:9")
     before = time.monotonic()
     assert before <= sim.clock() <= time.monotonic()
+
+
+async def test_an_ev_charges_to_full_over_hours_and_is_then_suspended() -> None:
+    virtual = VirtualScheduler()
+    async with ScriptedCSMS(heartbeat_interval=HEARTBEAT) as csms:
+        sim = ChargerSimulator(
+            "CP-EV", csms.url, seed=8, sample_interval=300, scheduler=virtual, ev="sedan"
+        )
+        await sim.connect()
+        await sim.start_transaction()
+        ev = sim.evses[1].meter.ev
+        assert ev is not None
+        arrival_soc, battery_wh = ev.soc, ev.model.battery_wh
+        await virtual.advance(12 * HOUR)
+        assert ev.soc == pytest.approx(100.0, abs=0.1)
+        await sim.stop_transaction()
+        await sim.disconnect()
+    events = csms.calls("TransactionEvent")
+    # E01/E02: the EV that is full stops drawing power: SuspendedEV, ChargingStateChanged
+    suspended = [
+        e
+        for e in events
+        if e["triggerReason"] == "ChargingStateChanged"
+        and e["transactionInfo"]["chargingState"] == "SuspendedEV"
+    ]
+    assert len(suspended) == 1
+    full_after = (_at(suspended[0]) - _at(events[0])).total_seconds()
+    assert 3 * HOUR < full_after < 10 * HOUR  # 11 kW into what the sedan lacked, then a taper
+    delivered = _register(events[-1]) - _register(events[0])
+    assert delivered == pytest.approx(battery_wh * (100.0 - arrival_soc) / 100.0, rel=0.01)
+    csms.recorder.assert_all_valid()
