@@ -1,5 +1,7 @@
-"""Firmware (block L): UpdateFirmware with its status notifications and reboot (L01/L02), and
-PublishFirmware/UnpublishFirmware as a local controller (L03/L04).
+"""Block L, firmware management: UpdateFirmware with its status notifications and reboot
+(L01/L02), and PublishFirmware/UnpublishFirmware as a local controller (L03/L04). Every wait
+(retrieveDateTime, installDateTime, retryInterval, the end of the transactions) is on the
+station's scheduler.
 
 UpdateFirmware: [DownloadScheduled until retrieveDateTime] -> Downloading -> an HTTP GET of the
 location (``retries`` more attempts ``retryInterval`` apart) -> Downloaded or DownloadFailed ->
@@ -19,25 +21,30 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import Any
 
 from ocppkit.protocol.models import (
     BootReasonEnumType,
     FirmwareStatusEnumType,
     FirmwareStatusNotificationRequest,
+    GenericStatusEnumType,
     PublishFirmwareRequest,
+    PublishFirmwareResponse,
     PublishFirmwareStatusEnumType,
     PublishFirmwareStatusNotificationRequest,
+    UnpublishFirmwareRequest,
+    UnpublishFirmwareResponse,
     UnpublishFirmwareStatusEnumType,
     UpdateFirmwareRequest,
+    UpdateFirmwareResponse,
     UpdateFirmwareStatusEnumType,
 )
+from ocppkit.simulator.blocks import Handler
 from ocppkit.simulator.certificates import CertificateError, parse_pem_certificate
+from ocppkit.simulator.context import StationContext
 from ocppkit.simulator.http_client import HttpResponse, TransferError, request
 from ocppkit.simulator.smart_charging.schedule import parse_time
-
-if TYPE_CHECKING:
-    from ocppkit.simulator.station import ChargerSimulator
 
 log = logging.getLogger("ocppkit.simulator")
 Fw = FirmwareStatusEnumType
@@ -50,8 +57,8 @@ class Firmware:
     """The firmware update and the published firmware of one station."""
 
     __slots__ = (
+        "_ctx",
         "_publish",
-        "_station",
         "_update",
         "publish_location",
         "publish_request_id",
@@ -61,8 +68,8 @@ class Firmware:
         "status",
     )
 
-    def __init__(self, station: ChargerSimulator) -> None:
-        self._station = station
+    def __init__(self, ctx: StationContext) -> None:
+        self._ctx = ctx
         self.status = Fw.Idle
         self.request_id: int | None = None
         self.publish_status = Pub.Idle
@@ -71,6 +78,29 @@ class Firmware:
         self.publish_location: list[str] | None = None
         self._update: asyncio.Task[None] | None = None
         self._publish: asyncio.Task[None] | None = None
+
+    def routes(self) -> Mapping[str, Handler]:
+        return {
+            "UpdateFirmware": self.on_update_firmware,
+            "PublishFirmware": self.on_publish_firmware,
+            "UnpublishFirmware": self.on_unpublish_firmware,
+        }
+
+    async def on_update_firmware(self, request: UpdateFirmwareRequest) -> UpdateFirmwareResponse:
+        """L01: Accepted (AcceptedCanceled when it replaces an update under way) and the update
+        runs; InvalidCertificate for a signing certificate that does not parse."""
+        return UpdateFirmwareResponse(status=self.update(request))
+
+    async def on_publish_firmware(self, request: PublishFirmwareRequest) -> PublishFirmwareResponse:
+        """L03: Accepted, then download, checksum and publication are notified."""
+        self.publish(request)
+        return PublishFirmwareResponse(status=GenericStatusEnumType.Accepted)
+
+    async def on_unpublish_firmware(
+        self, request: UnpublishFirmwareRequest
+    ) -> UnpublishFirmwareResponse:
+        """L04: Unpublished, NoFirmware (not that checksum) or DownloadOngoing."""
+        return UnpublishFirmwareResponse(status=self.unpublish(request.checksum))
 
     # --- L01/L02 ---
 
@@ -87,7 +117,7 @@ class Firmware:
             self._update.cancel()
             answer = UpdateFirmwareStatusEnumType.AcceptedCanceled
         self.request_id = req.request_id
-        self._update = self._station.spawn(self._run_update(req), "firmware update")
+        self._update = self._ctx.spawn(self._run_update(req), "firmware update")
         return answer
 
     async def _run_update(self, req: UpdateFirmwareRequest) -> None:
@@ -101,24 +131,24 @@ class Firmware:
         if firmware.signature is not None and firmware.signing_certificate is not None:
             await self._notify(Fw.SignatureVerified)
         await self._wait_until(firmware.install_date_time, Fw.InstallScheduled)
-        station = self._station
+        ctx = self._ctx
         # L01: not during a transaction (polled: a rare wait, and transactions end in many ways)
-        while any(e.busy for e in station.evses.values()):  # noqa: ASYNC110
-            await asyncio.sleep(IDLE_POLL)
+        while any(e.busy for e in ctx.evses.values()):
+            await ctx.scheduler.sleep(IDLE_POLL)
         await self._notify(Fw.Installing)
         version = firmware.location.rstrip("/").rsplit("/", 1)[-1][:50] or "unknown"
-        station.charging_station.firmware_version = version
+        ctx.charging_station.firmware_version = version
         await self._notify(Fw.InstallRebooting)
-        await station.reboot(BootReasonEnumType.FirmwareUpdate)
-        await station.link.wait_online()
+        await ctx.reboot(BootReasonEnumType.FirmwareUpdate)
+        await ctx.link.wait_online()
         await self._notify(Fw.Installed)
 
     async def _wait_until(self, moment: str | None, status: FirmwareStatusEnumType) -> None:
         when = parse_time(moment)
-        delay = (when - self._station.now_utc()).total_seconds() if when is not None else 0.0
+        delay = (when - self._ctx.now_utc()).total_seconds() if when is not None else 0.0
         if delay > 0:
             await self._notify(status)
-            await asyncio.sleep(delay)
+            await self._ctx.scheduler.sleep(delay)
 
     async def _download(
         self, location: str, retries: int | None, interval: int | None
@@ -130,13 +160,11 @@ class Firmware:
                 response = await request("GET", location, timeout=DOWNLOAD_TIMEOUT)
                 if response.ok:
                     return response
-                log.info(
-                    "[%s] GET %s: HTTP %d", self._station.charger_id, location, response.status
-                )
+                log.info("[%s] GET %s: HTTP %d", self._ctx.station_id, location, response.status)
             except TransferError as exc:
-                log.info("[%s] %s", self._station.charger_id, exc)
+                log.info("[%s] %s", self._ctx.station_id, exc)
             if attempt + 1 < attempts:
-                await asyncio.sleep(max(0, interval or 0))
+                await self._ctx.scheduler.sleep(max(0, interval or 0))
         return None
 
     async def _notify(self, status: FirmwareStatusEnumType) -> None:
@@ -159,7 +187,7 @@ class Firmware:
         if self._publish is not None and not self._publish.done():
             self._publish.cancel()
         self.publish_request_id = req.request_id
-        self._publish = self._station.spawn(self._run_publish(req), "publish firmware")
+        self._publish = self._ctx.spawn(self._run_publish(req), "publish firmware")
 
     async def _run_publish(self, req: PublishFirmwareRequest) -> None:
         await self._notify_publish(Pub.Downloading)
@@ -174,7 +202,7 @@ class Firmware:
         await self._notify_publish(Pub.ChecksumVerified)
         self.published_checksum = req.checksum.lower()
         name = req.location.rstrip("/").rsplit("/", 1)[-1] or "firmware.bin"
-        uri = f"http://{self._station.charger_id}.local/firmware/{name}"[:512]
+        uri = f"http://{self._ctx.station_id}.local/firmware/{name}"[:512]
         await self._notify_publish(Pub.Published, [uri])
 
     def unpublish(self, checksum: str) -> UnpublishFirmwareStatusEnumType:
@@ -205,4 +233,4 @@ class Firmware:
         )
 
     async def _send(self, action: str, payload: Any) -> None:
-        await self._station.notify(action, payload, before_boot=True)
+        await self._ctx.notify(action, payload, before_boot=True)

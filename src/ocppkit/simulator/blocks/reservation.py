@@ -1,29 +1,34 @@
-"""Reservations (block H): ReserveNow, CancelReservation, expiry and ReservationStatusUpdate.
+"""Block H, reservation: ReserveNow (H01), CancelReservation (H02), expiry and
+ReservationStatusUpdate (H01/H04).
 
 A reservation holds one EVSE (Reserved) for one idToken (or its group) until its
-``expiryDateTime``: then it ends (Available) with ReservationStatusUpdate Expired (H01). A
-transaction of the reserved token uses it up (its TransactionEvent Started carries the
-reservationId); CancelReservation ends it without notification (H02); a fault or an Inoperative
-EVSE removes it with ReservationStatusUpdate Removed. ReservationCtrlr.Enabled false rejects all.
+``expiryDateTime``: then it ends (Available) with ReservationStatusUpdate Expired (H01), on a
+timer of the station's scheduler. A transaction of the reserved token uses it up (its
+TransactionEvent Started carries the reservationId); CancelReservation ends it without
+notification (H02); a fault or an Inoperative EVSE removes it with ReservationStatusUpdate
+Removed. ReservationCtrlr.Enabled false rejects all.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
 from ocppkit.protocol.models import (
+    CancelReservationRequest,
+    CancelReservationResponse,
+    CancelReservationStatusEnumType,
     ReservationStatusUpdateRequest,
     ReservationUpdateStatusEnumType,
     ReserveNowRequest,
+    ReserveNowResponse,
     ReserveNowStatusEnumType,
 )
+from ocppkit.simulator.blocks import Handler
+from ocppkit.simulator.context import StationContext
 from ocppkit.simulator.evse import Evse, Reservation, Status
+from ocppkit.simulator.scheduler import Timer
 from ocppkit.simulator.smart_charging.schedule import parse_time
-
-if TYPE_CHECKING:
-    from ocppkit.simulator.station import ChargerSimulator
 
 log = logging.getLogger("ocppkit.simulator")
 Answer = ReserveNowStatusEnumType
@@ -40,21 +45,41 @@ _REFUSALS = {
 class Reservations:
     """The reservations of one station and their expiry timers."""
 
-    __slots__ = ("_station", "_timers")
+    __slots__ = ("_ctx", "_timers")
 
-    def __init__(self, station: ChargerSimulator) -> None:
-        self._station = station
-        self._timers: dict[int, asyncio.Task[None]] = {}  # reservation id -> expiry
+    def __init__(self, ctx: StationContext) -> None:
+        self._ctx = ctx
+        self._timers: dict[int, Timer] = {}  # reservation id -> expiry
+
+    def routes(self) -> Mapping[str, Handler]:
+        return {"ReserveNow": self.on_reserve_now, "CancelReservation": self.on_cancel_reservation}
+
+    async def on_reserve_now(self, request: ReserveNowRequest) -> ReserveNowResponse:
+        """H01: Accepted and the EVSE Reserved; Occupied, Faulted or Unavailable as the EVSE is;
+        Rejected for an unknown EVSE, an expiry in the past or reservations disabled."""
+        return ReserveNowResponse(status=await self.reserve(request))
+
+    async def on_cancel_reservation(
+        self, request: CancelReservationRequest
+    ) -> CancelReservationResponse:
+        """H02: Accepted and the EVSE Available again; Rejected for an unknown reservation."""
+        found = await self.cancel(request.reservation_id)
+        status = (
+            CancelReservationStatusEnumType.Accepted
+            if found
+            else CancelReservationStatusEnumType.Rejected
+        )
+        return CancelReservationResponse(status=status)
 
     def find(self, reservation_id: int) -> Evse | None:
         """The EVSE that holds reservation ``reservation_id``."""
-        for evse in self._station.evses.values():
+        for evse in self._ctx.evses.values():
             if evse.reservation is not None and evse.reservation.reservation_id == reservation_id:
                 return evse
         return None
 
     def _pick(self, evse_id: int | None) -> Evse | ReserveNowStatusEnumType:
-        evses = self._station.evses
+        evses = self._ctx.evses
         if evse_id is not None:
             evse = evses.get(evse_id)
             if evse is None:
@@ -73,11 +98,11 @@ class Reservations:
 
     async def reserve(self, request: ReserveNowRequest) -> ReserveNowStatusEnumType:
         """H01: hold an EVSE for ``request.id_token`` until its expiry."""
-        station = self._station
-        if not station.device_model.reservation_enabled:
+        ctx = self._ctx
+        if not ctx.device_model.reservation_enabled:
             return Answer.Rejected
         expiry = parse_time(request.expiry_date_time)
-        seconds = (expiry - station.now_utc()).total_seconds() if expiry is not None else 0.0
+        seconds = (expiry - ctx.now_utc()).total_seconds() if expiry is not None else 0.0
         if seconds <= 0:
             return Answer.Rejected
         previous = self.find(request.id)
@@ -85,18 +110,18 @@ class Reservations:
             self._drop(previous)
         picked = self._pick(request.evse_id)
         if previous is not None and previous is not picked:
-            station.spawn(self._announce(previous, Status.Reserved), "reservation moved")
+            ctx.spawn(ctx.announce_change(previous, Status.Reserved), "reservation moved")
         if not isinstance(picked, Evse):
             return picked
         before = picked.status
         picked.reservation = Reservation(
-            request.id, request.id_token, request.group_id_token, station.clock() + seconds
+            request.id, request.id_token, request.group_id_token, ctx.clock() + seconds
         )
         picked.settle()
-        self._timers[request.id] = station.spawn(
-            self._expire(picked, request.id, seconds), f"reservation {request.id}"
+        self._timers[request.id] = ctx.scheduler.call_later(
+            seconds, lambda: self._expire_due(picked, request.id)
         )
-        station.spawn(self._announce(picked, before), "reserved status")
+        ctx.spawn(ctx.announce_change(picked, before), "reserved status")
         return Answer.Accepted
 
     async def cancel(self, reservation_id: int) -> bool:
@@ -106,7 +131,7 @@ class Reservations:
             return False
         before = evse.status
         self._drop(evse)
-        self._station.spawn(self._announce(evse, before), "reservation cancelled")
+        self._ctx.spawn(self._ctx.announce_change(evse, before), "reservation cancelled")
         return True
 
     def consume(self, evse: Evse) -> None:
@@ -127,30 +152,29 @@ class Reservations:
             return
         evse.reservation = None
         timer = self._timers.pop(reservation.reservation_id, None)
-        if timer is not None and timer is not asyncio.current_task():
+        if timer is not None:
             timer.cancel()
         evse.settle()
 
-    async def _expire(self, evse: Evse, reservation_id: int, seconds: float) -> None:
-        await asyncio.sleep(seconds)
+    def _expire_due(self, evse: Evse, reservation_id: int) -> None:
+        self._timers.pop(reservation_id, None)
+        self._ctx.spawn(self._expire(evse, reservation_id), f"reservation {reservation_id}")
+
+    async def _expire(self, evse: Evse, reservation_id: int) -> None:
+        """H01: the expiry came before the reserved token: Available, and Expired."""
         reservation = evse.reservation
         if reservation is None or reservation.reservation_id != reservation_id:
             return
         before = evse.status
-        self._timers.pop(reservation_id, None)
         self._drop(evse)
-        await self._announce(evse, before)
+        await self._ctx.announce_change(evse, before)
         await self._notify(reservation_id, Update.Expired)
 
-    async def _announce(self, evse: Evse, before: Status) -> None:
-        if evse.status != before:
-            await self._station.engine.send_status(evse)
-
     async def _notify(self, reservation_id: int, status: ReservationUpdateStatusEnumType) -> None:
-        station = self._station
-        if not station.connected:
+        ctx = self._ctx
+        if not ctx.connected:
             return
         request = ReservationStatusUpdateRequest(
             reservation_id=reservation_id, reservation_update_status=status
         )
-        await station.notify("ReservationStatusUpdate", request)
+        await ctx.notify("ReservationStatusUpdate", request)

@@ -1,4 +1,5 @@
-"""The transaction engine of the simulated station (block E, with F01-F03 and J02).
+"""Block E, transactions: the transaction engine of the simulated station (with F01-F03 and
+J02) and GetTransactionStatus (E14).
 
 One transaction per EVSE. ``begin`` starts one (the caller decided the TxStartPoint was reached:
 see ``evse_control``): Occupied (G01), TransactionEvent Started (seqNo 0) with the idToken,
@@ -18,21 +19,28 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from ocppkit.protocol.errors import CallTimeoutError, NotConnectedError, OCPPError
 from ocppkit.protocol.models import (
     AuthorizationStatusEnumType,
     ChargingProfileType,
     ChargingStateEnumType,
+    GetTransactionStatusRequest,
+    GetTransactionStatusResponse,
     IdTokenType,
     ReasonEnumType,
     TransactionEventRequest,
     TransactionEventResponse,
     TriggerReasonEnumType,
 )
+from ocppkit.simulator.blocks import Handler
+from ocppkit.simulator.blocks.provisioning import Provisioning
+from ocppkit.simulator.blocks.reservation import Reservations
+from ocppkit.simulator.blocks.smart_charging import SmartCharging
+from ocppkit.simulator.context import StationContext
 from ocppkit.simulator.device.model import TX_ENDED_MEASURANDS as TX_ENDED
 from ocppkit.simulator.device.model import TX_STARTED_MEASURANDS as TX_STARTED
 from ocppkit.simulator.device.model import TX_UPDATED_MEASURANDS as TX_UPDATED
@@ -41,16 +49,12 @@ from ocppkit.simulator.device.variables import Key
 from ocppkit.simulator.errors import SimulatorError
 from ocppkit.simulator.evse import Evse, Status, Transaction, charging_state
 from ocppkit.simulator.offline_queue import OfflineQueue
-from ocppkit.simulator.smart_charging.messages import notify_ev_charging_needs
 from ocppkit.simulator.transactions import (
     Context,
     ended_event,
     started_event,
     updated_event,
 )
-
-if TYPE_CHECKING:
-    from ocppkit.simulator.station import ChargerSimulator
 
 log = logging.getLogger("ocppkit.simulator")
 Accepted = AuthorizationStatusEnumType.Accepted
@@ -67,17 +71,59 @@ class Ending:
     event: TransactionEventRequest
 
 
-class TransactionEngine:
+class Transactions:
     """Starts, samples, stops and delivers the transactions of one station."""
 
-    __slots__ = ("_flush_lock", "_locks", "_queue", "_samplers", "_station")
+    __slots__ = (
+        "_ctx",
+        "_flush_lock",
+        "_locks",
+        "_provisioning",
+        "_queue",
+        "_reservations",
+        "_samplers",
+        "_smart_charging",
+    )
 
-    def __init__(self, station: ChargerSimulator) -> None:
-        self._station = station
-        self._samplers: dict[int, asyncio.Task[Any]] = {}
+    def __init__(
+        self,
+        ctx: StationContext,
+        reservations: Reservations,
+        smart_charging: SmartCharging,
+        provisioning: Provisioning,
+    ) -> None:
+        self._ctx = ctx
+        self._reservations = reservations
+        self._smart_charging = smart_charging
+        self._provisioning = provisioning
+        self._samplers: dict[int, asyncio.Task[None]] = {}
         self._locks: dict[int, asyncio.Lock] = {}
         self._queue: OfflineQueue | None = None
         self._flush_lock = asyncio.Lock()
+        smart_charging.rate_changed = self._rate_changed
+
+    def routes(self) -> Mapping[str, Handler]:
+        return {"GetTransactionStatus": self.on_get_transaction_status}
+
+    async def on_get_transaction_status(
+        self, request: GetTransactionStatusRequest
+    ) -> GetTransactionStatusResponse:
+        """E14: messagesInQueue says whether TransactionEvents (of that transaction, or any when
+        no id is given) wait in the offline queue; ongoingIndicator whether the transaction
+        runs."""
+        queue = self.queue
+        if request.transaction_id is None:
+            return GetTransactionStatusResponse(messages_in_queue=bool(queue))
+        ongoing = any(
+            e.transaction is not None and e.transaction.transaction_id == request.transaction_id
+            for e in self._ctx.evses.values()
+        )
+        return GetTransactionStatusResponse(
+            messages_in_queue=queue.holds(request.transaction_id), ongoing_indicator=ongoing
+        )
+
+    async def _rate_changed(self, evse: Evse, tx: Transaction) -> None:
+        await self.send_update(evse, tx, Trigger.ChargingRateChanged)  # K01
 
     # --- the offline queue ---
 
@@ -86,11 +132,11 @@ class TransactionEngine:
         """The TransactionEvents not delivered yet; kept in ``<state_dir>/<id>.queue.jsonl``
         when the station has a ``state_dir`` (opened at first use)."""
         if self._queue is None:
-            state_dir = getattr(self._station, "state_dir", None)
+            state_dir = self._ctx.state_dir
             path = None
             if state_dir is not None:
                 Path(state_dir).mkdir(parents=True, exist_ok=True)
-                path = Path(state_dir) / f"{self._station.charger_id}.queue.jsonl"
+                path = Path(state_dir) / f"{self._ctx.station_id}.queue.jsonl"
             self._queue = OfflineQueue(path)
         return self._queue
 
@@ -98,7 +144,7 @@ class TransactionEngine:
         """Send the queued TransactionEvents in order while online (E04); one flush at a
         time. An event the CSMS answers with a CALLERROR is dropped (logged): it would be
         refused again."""
-        station = self._station
+        station = self._ctx
         async with self._flush_lock:
             while self.queue and station.connected:
                 event = self.queue.peek()
@@ -109,13 +155,13 @@ class TransactionEngine:
                     return  # the next link flushes again
                 except OCPPError as exc:
                     log.warning(
-                        "[%s] queued seqNo %d refused: %r", station.charger_id, event.seq_no, exc
+                        "[%s] queued seqNo %d refused: %r", station.station_id, event.seq_no, exc
                     )
                 self.queue.pop()
 
     def _kick_flush(self) -> None:
-        if self._station.connected and not self._flush_lock.locked():
-            self._station.spawn(self.flush(), "flush offline queue")
+        if self._ctx.connected and not self._flush_lock.locked():
+            self._ctx.spawn(self.flush(), "flush offline queue")
 
     # --- claiming and starting ---
 
@@ -126,7 +172,7 @@ class TransactionEngine:
         Raises:
             SimulatorError: the EVSE is unknown, busy, reserved, unavailable or faulted.
         """
-        evse = self._station.evses.get(evse_id)
+        evse = self._ctx.evses.get(evse_id)
         if evse is None:
             raise SimulatorError(f"no EVSE {evse_id}")
         if not (evse.available or _reserved_for(evse, id_token)):
@@ -148,7 +194,7 @@ class TransactionEngine:
     ) -> Transaction:
         """Start a transaction on ``evse`` now and report it; ``id_token`` None starts it
         unauthorized (TxStartPoint EVConnected: the driver is identified later)."""
-        station = self._station
+        station = self._ctx
         before = evse.status
         now = station.clock()
         tx = Transaction(
@@ -163,7 +209,7 @@ class TransactionEngine:
         reservation = evse.reservation
         if reservation is not None and id_token is not None and reservation.admits(id_token):
             tx.reservation_id = reservation.reservation_id  # H01: the reservation is used
-            station.reservations.consume(evse)
+            self._reservations.consume(evse)
         evse.begin(tx)
         if profile is not None:  # F01/K05: the TxProfile that came with RequestStartTransaction
             station.profiles.install(evse.evse_id, profile, tx.started_at)
@@ -185,8 +231,8 @@ class TransactionEngine:
         """StatusNotification Occupied if it changed (G01), then TransactionEvent Started."""
         async with self._lock(evse):
             if evse.status != before:
-                await self.send_status(evse)
-            at = self._station.now_utc()
+                await self._ctx.announce(evse)
+            at = self._ctx.now_utc()
             event = started_event(evse, tx, trigger, at, tx.start_register_wh)
             return await self._send(self._measured(event, evse, tx.start_register_wh, TX_STARTED))
 
@@ -205,7 +251,7 @@ class TransactionEngine:
         Raises:
             SimulatorError: no transaction runs there.
         """
-        station = self._station
+        station = self._ctx
         evse = station.evses.get(evse_id)
         tx = evse.transaction if evse is not None else None
         if evse is None or tx is None:
@@ -228,12 +274,10 @@ class TransactionEngine:
     async def report_end(self, ending: Ending) -> None:
         """Send TransactionEvent Ended and StatusNotification (E06); then a Scheduled reset
         (B12) may take place."""
-        station = self._station
         async with self._lock(ending.evse):
             await self._send(ending.event)
-            await self.send_status(ending.evse)
-        if station.reset_when_idle and not any(e.busy for e in station.evses.values()):
-            station.spawn(station.reboot(), "scheduled reset")
+            await self._ctx.announce(ending.evse)
+        self._provisioning.transactions_ended()
 
     async def stop(
         self, evse_id: int, reason: ReasonEnumType, trigger: TriggerReasonEnumType | None = None
@@ -247,7 +291,7 @@ class TransactionEngine:
 
     async def stop_all(self, reason: ReasonEnumType) -> None:
         """End every running transaction with ``reason``."""
-        for evse in self._station.evses.values():
+        for evse in self._ctx.evses.values():
             if evse.transaction is not None:
                 await self.stop(evse.evse_id, reason)
 
@@ -273,7 +317,7 @@ class TransactionEngine:
     ) -> None:
         """Sample the meter and send TransactionEvent Updated, if ``tx`` still runs on ``evse``;
         the chargingState reported is the one in force now."""
-        station = self._station
+        station = self._ctx
         async with self._lock(evse):
             if evse.transaction is not tx:
                 return
@@ -306,33 +350,22 @@ class TransactionEngine:
         return state
 
     def apply_limits(self, now: float | None = None) -> None:
-        """Set every EVSE's operating point from the charging profiles in force now (K01): the
-        EVSE's own limit and its share of the station-wide one. The EV follows the plug; only
-        an EVSE whose power path is closed and whose EV is not suspended offers power."""
-        station = self._station
-        now = station.clock() if now is None else now
-        for evse in station.evses.values():
-            if evse.meter.follow_plug(evse.plugged, now) and station.ev_charging_needs:
-                station.spawn(notify_ev_charging_needs(station, evse), "EV charging needs")  # K15
-        running = [e for e in station.evses.values() if e.transaction is not None]
-        contexts = [(e.evse_id, e.meter, e.transaction.context) for e in running]  # type: ignore[union-attr]
-        limits = station.profiles.evse_limits(contexts, station.now_utc())
-        for evse, limit in zip(running, limits, strict=True):
-            draws = evse.power_path_closed and not evse.ev_suspended
-            evse.meter.update(now, charging=draws, limit=limit)
+        """Set every EVSE's operating point from the charging profiles in force now (K01; see
+        ``SmartCharging.apply_limits``)."""
+        self._smart_charging.apply_limits(now)
 
     def _measured(
         self, event: TransactionEventRequest, evse: Evse, register_wh: float, key: Key
     ) -> TransactionEventRequest:
         """``event`` carrying the measurands SampledDataCtrlr configures at ``key`` (E01, J02)."""
-        measurands = self._station.device_model.members(key)
+        measurands = self._ctx.device_model.members(key)
         return with_measurands(event, evse.meter, register_wh, measurands)
 
     async def _sample(self, evse: Evse, tx: Transaction) -> None:
-        station = self._station
+        station = self._ctx
         while evse.transaction is tx:
-            interval = station.sample_interval
-            await asyncio.sleep(interval if interval > 0 else IDLE_SAMPLER_POLL)
+            interval = station.device_model.tx_updated_interval
+            await station.scheduler.sleep(interval if interval > 0 else IDLE_SAMPLER_POLL)
             if interval <= 0:
                 continue  # J02: TxUpdatedInterval 0 sends no periodic samples
             # J02/E01: periodic samples while charging, queued while offline (E04)
@@ -345,7 +378,7 @@ class TransactionEngine:
         self, event: TransactionEventRequest, *, triggered: bool = False
     ) -> TransactionEventResponse | None:
         """Deliver ``event`` now, or queue it (E04); the CSMS's response when it was sent now."""
-        station = self._station
+        station = self._ctx
         if not station.connected:
             event.offline = True  # E04: it happened while the CSMS was unreachable
             self.queue.append(event)
@@ -360,27 +393,16 @@ class TransactionEngine:
             )
         except (NotConnectedError, CallTimeoutError) as exc:
             log.info(
-                "[%s] TransactionEvent seqNo %d queued: %r", station.charger_id, event.seq_no, exc
+                "[%s] TransactionEvent seqNo %d queued: %r", station.station_id, event.seq_no, exc
             )
             self.queue.append(event)
             return None
         except OCPPError as exc:
             log.warning(
-                "[%s] TransactionEvent %s refused: %r", station.charger_id, event.event_type, exc
+                "[%s] TransactionEvent %s refused: %r", station.station_id, event.event_type, exc
             )
             return None
         return response
-
-    async def send_status(self, evse: Evse) -> None:
-        """StatusNotification of ``evse`` if online (offline, every connector's status goes
-        out on the next link: G01)."""
-        station = self._station
-        if not station.connected:
-            return
-        try:
-            await station.send_status(evse)
-        except (NotConnectedError, CallTimeoutError, OCPPError) as exc:
-            log.warning("[%s] StatusNotification not delivered: %r", station.charger_id, exc)
 
 
 def _reserved_for(evse: Evse, id_token: IdTokenType | None) -> bool:
