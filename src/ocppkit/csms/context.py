@@ -21,9 +21,6 @@ from ocppkit.protocol.models import OcppModel
 
 log = logging.getLogger("ocppkit.csms")
 
-TokenPolicy = TokenStore
-"""The seed's name for the token policy, kept for its callers."""
-
 Listener = Callable[[str, str, dict[str, Any]], None]
 """``listener(kind, charger_id, data)``; see ``EventHub``."""
 
@@ -119,7 +116,7 @@ class CsmsContext:
 
     registry: ChargerRegistry
     clock: Clock
-    tokens: TokenPolicy
+    tokens: TokenStore
     events: EventHub
     heartbeat_interval: int
     store: Store = field(default_factory=Store)

@@ -19,7 +19,7 @@ from typing import Any, Literal, TypeVar, cast
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.typing import Subprotocol
 
-from ocppkit.csms import commands
+import ocppkit.csms.commands as commands
 from ocppkit.csms.blocks.availability import default_offline_grace, watch_liveness
 from ocppkit.csms.blocks.provisioning import admit_calls
 from ocppkit.csms.clock import Clock, utc_now

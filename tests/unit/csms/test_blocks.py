@@ -5,9 +5,10 @@ from typing import Any
 
 import pytest
 
-from ocppkit.csms.context import CsmsContext, EventHub, TokenPolicy
+from ocppkit.csms.context import CsmsContext, EventHub
 from ocppkit.csms.registry import Charger, ChargerRegistry, Transaction
 from ocppkit.csms.router import build_routes
+from ocppkit.csms.tokens import TokenStore
 from ocppkit.protocol import validate_request
 from ocppkit.protocol.models import OcppModel
 
@@ -17,7 +18,7 @@ NOW = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
 class Csms:
     def __init__(self, tokens: list[str] | None = None, max_ended: int = 10) -> None:
         self.registry = ChargerRegistry(max_ended_transactions=max_ended)
-        self.ctx = CsmsContext(self.registry, lambda: NOW, TokenPolicy(tokens), EventHub(), 45)
+        self.ctx = CsmsContext(self.registry, lambda: NOW, TokenStore(tokens), EventHub(), 45)
         self.routes = build_routes(self.ctx)
 
     async def send(self, charger: str, action: str, wire: dict[str, Any]) -> dict[str, Any]:

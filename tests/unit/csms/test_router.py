@@ -6,13 +6,14 @@ from ocppkit.csms import OCPPServer
 from ocppkit.csms import router as router_module
 from ocppkit.csms.blocks.availability import Availability
 from ocppkit.csms.clock import utc_now
-from ocppkit.csms.context import CsmsContext, EventHub, TokenPolicy
+from ocppkit.csms.context import CsmsContext, EventHub
 from ocppkit.csms.registry import ChargerRegistry
+from ocppkit.csms.tokens import TokenStore
 from ocppkit.protocol.models import CS_TO_CSMS
 
 
 def context() -> CsmsContext:
-    return CsmsContext(ChargerRegistry(), utc_now, TokenPolicy(), EventHub(), 30)
+    return CsmsContext(ChargerRegistry(), utc_now, TokenStore(), EventHub(), 30)
 
 
 def test_table_covers_every_station_action() -> None:
