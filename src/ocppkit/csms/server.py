@@ -36,7 +36,7 @@ from ocppkit.csms.registry import Charger, ChargerRegistry
 from ocppkit.csms.router import Router
 from ocppkit.csms.store import Store
 from ocppkit.csms.tokens import TokenStore
-from ocppkit.csms.tracking import Tracker
+from ocppkit.csms.tracking import TrackedHistory, Tracker
 from ocppkit.protocol.models import (
     CS_TO_CSMS,
     CSMS_TO_CS,
@@ -58,7 +58,7 @@ FrameObserver = Callable[[str, str, str], None]
 CLOSE_REPLACED = 1000  # a newer link of the same station took over: a normal closure for the old
 
 
-class OCPPServer(Commands):
+class OCPPServer(Commands, TrackedHistory):
     """An OCPP 2.0.1 CSMS.
 
     Args:
@@ -492,64 +492,6 @@ class OCPPServer(Commands):
     @ev_charging_needs_policy.setter
     def ev_charging_needs_policy(self, policy: EvChargingNeedsPolicy | None) -> None:
         self._ctx.ev_charging_needs_policy = policy
-
-    # --- tracking: commands, station messages, station objects ---
-
-    async def commands(
-        self,
-        charger_id: str,
-        action: str | None = None,
-        limit: int = 50,
-        before_id: int | None = None,
-    ) -> list[dict[str, Any]]:
-        """The commands sent to a station, newest first (from the database when there is one,
-        else the last 200 in memory).
-
-        Args:
-            action: only commands of this action.
-            limit: at most this many.
-            before_id: only commands older than this id (the next page).
-
-        Returns:
-            dicts with id, charger_id, action, request_id (the id its notifications refer to),
-            payload and response (wire form), status (the answer's status, "Answered",
-            "Sent", "Timeout", "CallError:<code>", "NotConnected"), progress (the latest
-            status a notification reported, "Receiving"/"Complete" for reports in parts),
-            progress_at, sent_at, answered_at.
-        """
-        return await self.tracker.commands(charger_id, action, limit, before_id)
-
-    async def station_messages(
-        self,
-        charger_id: str,
-        action: str | None = None,
-        limit: int = 50,
-        before_id: int | None = None,
-    ) -> list[dict[str, Any]]:
-        """The notifications a station sent (security and monitoring events, status
-        notifications, smart-charging reports, DataTransfer, ...), newest first; arguments as
-        ``commands``.
-
-        Returns:
-            dicts with id, charger_id, action, request_id, command_id (the command it reports
-            on, if any), payload (wire form), received_at.
-        """
-        return await self.tracker.messages(charger_id, action, limit, before_id)
-
-    def station_objects(self, charger_id: str, kind: str | None = None) -> list[dict[str, Any]]:
-        """The current state of what a station holds, by kind and key.
-
-        Kinds: charging_profile (key "<source>:<evseId>:<profileId>", source "CSMS" for
-        profiles this CSMS set, else the reported chargingLimitSource), reservation (key the
-        reservation id; status Requested, the ReserveNow answer, Cancelled, Expired or
-        Removed), display_message, local_list (key ""; payload {version, entries}),
-        ev_charging_needs and ev_charging_schedule (key the EVSE id), charging_limit (key
-        "<source>:<evseId>").
-
-        Returns:
-            dicts with kind, key, evse_id, status, payload (wire form), updated_at.
-        """
-        return self.tracker.objects(charger_id, kind)
 
     # --- queries ---
 

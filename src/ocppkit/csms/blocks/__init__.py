@@ -90,7 +90,9 @@ def changes(action: str) -> Callable[[F], F]:
     return mark
 
 
-def _command_mark(kind: str, action: str, request_id: Callable[[Any], Any] | None) -> Any:
+def _command_mark(
+    kind: str, action: str, request_id: Callable[[Any], Any] | None
+) -> Callable[[F], F]:
     if action not in CSMS_TO_CS:
         raise ValueError(f"{action} is not an action the CSMS sends")
 
@@ -103,12 +105,12 @@ def _command_mark(kind: str, action: str, request_id: Callable[[Any], Any] | Non
 
 def on_sent(action: str, *, request_id: Callable[[Any], Any] | None = None) -> Callable[[F], F]:
     """Mark a block method as the rule run when the command ``action`` is sent."""
-    return _command_mark("on_sent", action, request_id)  # type: ignore[no-any-return]
+    return _command_mark("on_sent", action, request_id)
 
 
 def on_answer(action: str, *, request_id: Callable[[Any], Any] | None = None) -> Callable[[F], F]:
     """Mark a block method as the rule run on the station's answer to the command ``action``."""
-    return _command_mark("on_answer", action, request_id)  # type: ignore[no-any-return]
+    return _command_mark("on_answer", action, request_id)
 
 
 class Block:
