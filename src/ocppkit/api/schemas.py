@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from ocppkit.csms.tracking import OBJECT_KINDS
+from ocppkit.csms.router import OBJECT_KINDS
 from ocppkit.protocol.models import MessageTriggerEnumType
 
 TokenStatus = Literal[

@@ -19,9 +19,8 @@ from typing import Any, Literal, TypeVar, cast
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.typing import Subprotocol
 
-from ocppkit.csms import commands
+import ocppkit.csms.commands as commands
 from ocppkit.csms.blocks.availability import default_offline_grace, watch_liveness
-from ocppkit.csms.blocks.provisioning import admit_calls
 from ocppkit.csms.clock import Clock, utc_now
 from ocppkit.csms.command_methods import Commands
 from ocppkit.csms.context import BootPolicy, CsmsContext, EventHub, Listener
@@ -34,10 +33,10 @@ from ocppkit.csms.extensions import DataTransferHandler, EvChargingNeedsPolicy
 from ocppkit.csms.handshake import check_handshake, identity_from_path
 from ocppkit.csms.persistence import DatabaseStore
 from ocppkit.csms.registry import Charger, ChargerRegistry
-from ocppkit.csms.router import build_routes, station_handler
+from ocppkit.csms.router import Router
 from ocppkit.csms.store import Store
 from ocppkit.csms.tokens import TokenStore
-from ocppkit.csms.tracking import Tracker
+from ocppkit.csms.tracking import TrackedHistory, Tracker
 from ocppkit.protocol.models import (
     CS_TO_CSMS,
     CSMS_TO_CS,
@@ -47,7 +46,7 @@ from ocppkit.protocol.models import (
     RequestStopTransactionResponse,
     SetChargingProfileResponse,
 )
-from ocppkit.protocol.validation import coerce, models_for, to_wire_dict
+from ocppkit.protocol.validation import coerce, models_for
 from ocppkit.transport import SUBPROTOCOL, Connection
 
 log = logging.getLogger("ocppkit.csms")
@@ -59,7 +58,7 @@ FrameObserver = Callable[[str, str, str], None]
 CLOSE_REPLACED = 1000  # a newer link of the same station took over: a normal closure for the old
 
 
-class OCPPServer(Commands):
+class OCPPServer(Commands, TrackedHistory):
     """An OCPP 2.0.1 CSMS.
 
     Args:
@@ -152,7 +151,7 @@ class OCPPServer(Commands):
         self._ctx.ev_charging_needs_policy = ev_charging_needs_policy
         self.tracker = Tracker(clock, self._store, self.events)
         self._init_commands()
-        self._routes = self.tracker.observe(build_routes(self._ctx))
+        self._router = Router(self._ctx, self.tracker)
         self._lenient = set(lenient_stations)
         self.shutdown_grace = shutdown_grace
         self._lenient_violations: dict[str, int] = {}
@@ -253,7 +252,7 @@ class OCPPServer(Commands):
             charger_id,
             "SERVER",
             CS_TO_CSMS,
-            admit_calls(station_handler(self._routes, charger), charger, self._ctx.boot),
+            self._router.station_handler(charger),
             timeout=self.call_timeout,
             lenient=charger_id in self._lenient,
         )
@@ -382,13 +381,13 @@ class OCPPServer(Commands):
         if self.chargers.chargers[charger_id].registration_status == "Rejected":
             raise StationRejectedError(f"{charger_id!r} was Rejected at boot (B03)")
         request = coerce(models_for(action)[0], payload, f"{action}Request")
-        command = await self.tracker.sent(charger_id, action, to_wire_dict(request))
+        command = await self.tracker.sent(charger_id, action, request)
         try:
             response = await connection.call(action, request, timeout)
         except BaseException as exc:
             await self.tracker.failed(command, exc)
             raise
-        await self.tracker.answered(command, to_wire_dict(response))
+        await self.tracker.answered(command, response)
         return response
 
     async def _command(
@@ -408,7 +407,8 @@ class OCPPServer(Commands):
         Args:
             evse_id: the EVSE to start on, or None to let the station choose.
             id_token: the token to charge for; typed ISO14443 when it looks like a card UID
-                (8, 14 or 20 hex digits), else Central. It is accepted by this CSMS's token check.
+                (8, 14 or 20 hex digits), else Central. It is accepted by this CSMS's token check
+                (as the token of every RequestStartTransaction sent, see ``blocks.remote_control``).
             remote_start_id: links the resulting transaction (``transactionInfo.remoteStartId``)
                 to this request; generated when None.
 
@@ -421,8 +421,6 @@ class OCPPServer(Commands):
         if remote_start_id is None:
             remote_start_id = next(self._remote_start_ids)
         request = commands.start_transaction_request(evse_id, id_token, remote_start_id)
-        self.chargers.connection(charger_id)  # fail before issuing the token
-        self._ctx.tokens.issue(id_token)
         return await self._command(
             charger_id, "RequestStartTransaction", request, RequestStartTransactionResponse
         )
@@ -494,64 +492,6 @@ class OCPPServer(Commands):
     @ev_charging_needs_policy.setter
     def ev_charging_needs_policy(self, policy: EvChargingNeedsPolicy | None) -> None:
         self._ctx.ev_charging_needs_policy = policy
-
-    # --- tracking: commands, station messages, station objects ---
-
-    async def commands(
-        self,
-        charger_id: str,
-        action: str | None = None,
-        limit: int = 50,
-        before_id: int | None = None,
-    ) -> list[dict[str, Any]]:
-        """The commands sent to a station, newest first (from the database when there is one,
-        else the last 200 in memory).
-
-        Args:
-            action: only commands of this action.
-            limit: at most this many.
-            before_id: only commands older than this id (the next page).
-
-        Returns:
-            dicts with id, charger_id, action, request_id (the id its notifications refer to),
-            payload and response (wire form), status (the answer's status, "Answered",
-            "Sent", "Timeout", "CallError:<code>", "NotConnected"), progress (the latest
-            status a notification reported, "Receiving"/"Complete" for reports in parts),
-            progress_at, sent_at, answered_at.
-        """
-        return await self.tracker.commands(charger_id, action, limit, before_id)
-
-    async def station_messages(
-        self,
-        charger_id: str,
-        action: str | None = None,
-        limit: int = 50,
-        before_id: int | None = None,
-    ) -> list[dict[str, Any]]:
-        """The notifications a station sent (security and monitoring events, status
-        notifications, smart-charging reports, DataTransfer, ...), newest first; arguments as
-        ``commands``.
-
-        Returns:
-            dicts with id, charger_id, action, request_id, command_id (the command it reports
-            on, if any), payload (wire form), received_at.
-        """
-        return await self.tracker.messages(charger_id, action, limit, before_id)
-
-    def station_objects(self, charger_id: str, kind: str | None = None) -> list[dict[str, Any]]:
-        """The current state of what a station holds, by kind and key.
-
-        Kinds: charging_profile (key "<source>:<evseId>:<profileId>", source "CSMS" for
-        profiles this CSMS set, else the reported chargingLimitSource), reservation (key the
-        reservation id; status Requested, the ReserveNow answer, Cancelled, Expired or
-        Removed), display_message, local_list (key ""; payload {version, entries}),
-        ev_charging_needs and ev_charging_schedule (key the EVSE id), charging_limit (key
-        "<source>:<evseId>").
-
-        Returns:
-            dicts with kind, key, evse_id, status, payload (wire form), updated_at.
-        """
-        return self.tracker.objects(charger_id, kind)
 
     # --- queries ---
 

@@ -23,7 +23,7 @@ from ocppkit.api.schemas import (
     StationObject,
     error_responses,
 )
-from ocppkit.csms.tracking import TRACKED_NOTIFICATIONS
+from ocppkit.csms.router import TRACKED_NOTIFICATIONS
 from ocppkit.protocol.models import CSMS_TO_CS
 
 router = APIRouter(tags=["tracking"])

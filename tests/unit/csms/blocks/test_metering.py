@@ -7,6 +7,8 @@ import pytest
 from ocppkit.csms.blocks.metering import ENERGY, POWER, measure, read_meter_values
 from ocppkit.protocol.models import MeterValueType, SampledValueType
 
+from .support import Csms
+
 
 def sv(value: float, measurand: str | None = None, **extra: Any) -> SampledValueType:
     wire: dict[str, Any] = {"value": value, **extra}
@@ -48,3 +50,26 @@ def test_latest_meter_value_wins() -> None:
     reading = read_meter_values(values)
     assert reading.energy_wh == 200.0 and reading.power_w is None
     assert reading.sampled_values == [{"value": 200.0}]
+
+
+async def test_meter_values_feed_the_transaction_on_that_evse() -> None:
+    csms = Csms()
+    started = {
+        "eventType": "Started",
+        "timestamp": "2025-01-02T03:00:00Z",
+        "triggerReason": "Authorized",
+        "seqNo": 0,
+        "transactionInfo": {"transactionId": "T1"},
+        "evse": {"id": 1},
+        "meterValue": energy(1000),
+    }
+    await csms.send("CP", "TransactionEvent", started)
+    await csms.send("CP", "MeterValues", {"evseId": 1, "meterValue": energy(3000)})
+    await csms.send("CP", "MeterValues", {"evseId": 2, "meterValue": energy(9000)})
+    tx = csms.registry.find_transaction("T1")
+    assert tx is not None and tx.energy_kwh == 2.0  # J01: only EVSE 1 feeds it
+    assert csms.registry.ensure("CP").meters[2].energy_wh == 9000
+
+
+def energy(wh: float) -> list[dict[str, Any]]:
+    return [{"timestamp": "2025-01-02T03:00:00Z", "sampledValue": [{"value": wh}]}]
