@@ -18,6 +18,7 @@ from fastapi import Depends, Query, Request, Response
 from ocppkit.csms.errors import InvalidCommandError, StationRejectedError
 from ocppkit.csms.message_log import MessageLog
 from ocppkit.csms.queries import CsmsQueries
+from ocppkit.http import ApiError
 from ocppkit.protocol.errors import (
     CallTimeoutError,
     NotConnectedError,
@@ -31,20 +32,6 @@ if TYPE_CHECKING:
     from ocppkit.csms import OCPPServer
 
 MAX_PAGE = 1000
-
-
-class ApiError(Exception):
-    """An error answered as ``{"detail", "code", ...extra}`` with an HTTP status."""
-
-    def __init__(
-        self, status: int, code: str, detail: str, extra: dict[str, Any] | None = None
-    ) -> None:
-        super().__init__(detail)
-        self.status, self.code, self.detail = status, code, detail
-        self.extra = extra or {}
-
-    def body(self) -> dict[str, Any]:
-        return {"detail": self.detail, "code": self.code, **self.extra}
 
 
 @dataclass(eq=False)

@@ -10,6 +10,7 @@ from typing import Any, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from ocppkit.csms.tracking import OBJECT_KINDS
+from ocppkit.http import ErrorBody, ValidationErrorBody, Violation
 from ocppkit.protocol.models import MessageTriggerEnumType
 
 TokenStatus = Literal[
@@ -38,45 +39,6 @@ TokenType = Literal[
 
 def _examples(*examples: dict[str, Any], extra: str = "forbid") -> ConfigDict:
     return ConfigDict(extra=extra, json_schema_extra={"examples": list(examples)})  # type: ignore[typeddict-item]
-
-
-# --- errors ---
-
-
-class ErrorBody(BaseModel):
-    """Every error: what was wrong and a machine-readable code."""
-
-    model_config = _examples(
-        {"detail": "charger 'CP_1' is not known", "code": "charger_not_found"}, extra="allow"
-    )
-    detail: str
-    code: str
-
-
-class Violation(BaseModel):
-    field: str = Field(description="dotted path of the offending field")
-    rule: str = Field(description="the rule it breaks (pydantic error type)")
-    message: str
-
-
-class ValidationErrorBody(ErrorBody):
-    """A request whose body or payload breaks its schema."""
-
-    model_config = _examples(
-        {
-            "detail": "ResetRequest: type: Input should be 'Immediate' or 'OnIdle'",
-            "code": "invalid_payload",
-            "errors": [
-                {
-                    "field": "type",
-                    "rule": "enum",
-                    "message": "Input should be 'Immediate' or 'OnIdle'",
-                }
-            ],
-        },
-        extra="allow",
-    )
-    errors: list[Violation] = Field(default_factory=list)
 
 
 def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
