@@ -5,9 +5,10 @@ Every model carries an example for the OpenAPI document.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, NotRequired
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, with_config
+from typing_extensions import TypedDict  # pydantic reads typing's only from Python 3.12
 
 from ocppkit.csms.tracking import OBJECT_KINDS
 from ocppkit.http import ErrorBody, ValidationErrorBody, Violation
@@ -88,6 +89,49 @@ class StopRequest(BaseModel):
         max_length=36,
         description="transaction to stop (default: the active one)",
     )
+
+
+@with_config(
+    ConfigDict(
+        extra="allow",
+        json_schema_extra={
+            "examples": [
+                {"charger_id": "CP_1", "evse_id": 1, "status": "Accepted", "transactionId": "b6a0"}
+            ]
+        },
+    )
+)
+class StartResult(TypedDict):
+    """What ``POST /chargers/{id}/start`` answers: the station's RequestStartTransactionResponse
+    (wire JSON) with the station and EVSE asked."""
+
+    charger_id: str
+    evse_id: int
+    status: Annotated[str, Field(description="Accepted or Rejected")]
+    transactionId: NotRequired[
+        Annotated[str, Field(description="set when a transaction was already running")]
+    ]
+    statusInfo: NotRequired[dict[str, Any]]
+    customData: NotRequired[dict[str, Any]]
+
+
+@with_config(
+    ConfigDict(
+        extra="allow",
+        json_schema_extra={
+            "examples": [{"charger_id": "CP_1", "transaction_id": "b6a0", "status": "Accepted"}]
+        },
+    )
+)
+class StopResult(TypedDict):
+    """What ``POST /chargers/{id}/stop`` answers: the station's RequestStopTransactionResponse
+    (wire JSON) with the station and the transaction asked (null: its active one)."""
+
+    charger_id: str
+    transaction_id: str | None
+    status: Annotated[str, Field(description="Accepted or Rejected")]
+    statusInfo: NotRequired[dict[str, Any]]
+    customData: NotRequired[dict[str, Any]]
 
 
 # --- commands ---
@@ -453,11 +497,13 @@ __all__ = [
     "ResetBody",
     "SetVariablesBody",
     "StartRequest",
+    "StartResult",
     "StationNotification",
     "StationObject",
     "StationSettings",
     "StationSettingsPatch",
     "StopRequest",
+    "StopResult",
     "Token",
     "TokenCreate",
     "TokenUpdate",

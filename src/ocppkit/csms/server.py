@@ -14,7 +14,7 @@ import itertools
 import logging
 from collections.abc import Callable, Coroutine, Iterable
 from types import TracebackType
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal
 
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.typing import Subprotocol
@@ -25,11 +25,7 @@ from ocppkit.csms.blocks.provisioning import admit_calls
 from ocppkit.csms.clock import Clock, utc_now
 from ocppkit.csms.command_methods import Commands
 from ocppkit.csms.context import BootPolicy, CsmsContext, EventHub, Listener
-from ocppkit.csms.errors import (
-    InvalidCommandError,
-    NoActiveTransactionError,
-    StationRejectedError,
-)
+from ocppkit.csms.errors import NoActiveTransactionError
 from ocppkit.csms.extensions import DataTransferHandler, EvChargingNeedsPolicy
 from ocppkit.csms.handshake import check_handshake, identity_from_path
 from ocppkit.csms.persistence import DatabaseStore
@@ -40,19 +36,17 @@ from ocppkit.csms.tokens import TokenStore
 from ocppkit.csms.tracking import Tracker
 from ocppkit.protocol.models import (
     CS_TO_CSMS,
-    CSMS_TO_CS,
     ChargingProfileType,
     OcppModel,
     RequestStartTransactionResponse,
     RequestStopTransactionResponse,
     SetChargingProfileResponse,
 )
-from ocppkit.protocol.validation import coerce, models_for, to_wire_dict
+from ocppkit.protocol.validation import to_wire_dict
 from ocppkit.transport import SUBPROTOCOL, Connection
 
 log = logging.getLogger("ocppkit.csms")
 
-R = TypeVar("R", bound=OcppModel)
 FrameObserver = Callable[[str, str, str], None]
 """``observer(charger_id, direction, text)``: every raw frame, ``direction`` "in" or "out"."""
 
@@ -357,11 +351,15 @@ class OCPPServer(Commands):
     ) -> OcppModel:
         """Send any CSMS->CS action and return the station's validated response.
 
+        It goes through the command pipeline as the typed methods do (``send_command``): a
+        request with a list is split per the station's ItemsPerMessage / BytesPerMessage, and
+        the values a GetVariables / SetVariables answer confirms go into its device model.
+
         Args:
             charger_id: the station identity.
             action: a CSMS->CS action name, e.g. ``"Reset"``.
             payload: the request model, or its wire (camelCase) dict.
-            timeout: seconds to wait for the reply; default ``call_timeout``.
+            timeout: seconds to wait for the reply (to each part's); default ``call_timeout``.
 
         Returns:
             the action's response model.
@@ -369,19 +367,25 @@ class OCPPServer(Commands):
         Raises:
             InvalidCommandError: the action is unknown or is one stations send.
             NotConnectedError: the station is not connected (or the link closed meanwhile).
+            StationRejectedError: the station was Rejected at boot (B03).
             OCPPError: the payload is invalid (nothing sent), or the station answered a
                 CALLERROR (the class of its code) or an invalid CALLRESULT.
             CallTimeoutError: no reply in time.
 
         Every command sent is recorded with its answer or failure (see ``commands``).
         """
-        if action not in CSMS_TO_CS:
-            direction = "a station sends" if action in CS_TO_CSMS else "not an OCPP 2.0.1 action"
-            raise InvalidCommandError(f"{action!r} cannot be sent to a station: {direction}")
+        return await self.send_command(charger_id, action, payload, OcppModel, timeout)
+
+    async def _send_call(
+        self,
+        charger_id: str,
+        action: str,
+        request: OcppModel,
+        timeout: float | None,  # noqa: ASYNC109 (a per-CALL deadline, as Connection.call)
+    ) -> OcppModel:
+        """One CALL of a validated request on the station's link, recorded with its answer or
+        failure: the command pipeline's last step (``CommandSender.send_command``)."""
         connection = self.chargers.connection(charger_id)
-        if self.chargers.chargers[charger_id].registration_status == "Rejected":
-            raise StationRejectedError(f"{charger_id!r} was Rejected at boot (B03)")
-        request = coerce(models_for(action)[0], payload, f"{action}Request")
         command = await self.tracker.sent(charger_id, action, to_wire_dict(request))
         try:
             response = await connection.call(action, request, timeout)
@@ -390,11 +394,6 @@ class OCPPServer(Commands):
             raise
         await self.tracker.answered(command, to_wire_dict(response))
         return response
-
-    async def _command(
-        self, charger_id: str, action: str, request: OcppModel | dict[str, Any], kind: type[R]
-    ) -> R:
-        return cast(R, await self.call(charger_id, action, request))
 
     async def request_start_transaction(
         self,
@@ -423,7 +422,7 @@ class OCPPServer(Commands):
         request = commands.start_transaction_request(evse_id, id_token, remote_start_id)
         self.chargers.connection(charger_id)  # fail before issuing the token
         self._ctx.tokens.issue(id_token)
-        return await self._command(
+        return await self.send_command(
             charger_id, "RequestStartTransaction", request, RequestStartTransactionResponse
         )
 
@@ -448,7 +447,7 @@ class OCPPServer(Commands):
                 raise NoActiveTransactionError(f"{charger_id!r} has no active transaction")
             transaction_id = active.transaction_id
         request = commands.stop_transaction_request(transaction_id)
-        return await self._command(
+        return await self.send_command(
             charger_id, "RequestStopTransaction", request, RequestStopTransactionResponse
         )
 
@@ -467,7 +466,7 @@ class OCPPServer(Commands):
             NotConnectedError, OCPPError, CallTimeoutError: as ``call``.
         """
         request = commands.charging_profile_request(evse_id, charging_profile)
-        return await self._command(
+        return await self.send_command(
             charger_id, "SetChargingProfile", request, SetChargingProfileResponse
         )
 

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Response
 
-from ocppkit.api.deps import ApiError, OperatorDep, PageDep, charger_or_404
+from ocppkit.api.deps import ApiError, OperatorDep, PageDep, StationDep
 from ocppkit.api.schemas import (
     LoggedMessage,
     StationSettings,
@@ -56,8 +56,8 @@ async def list_chargers(
     tags=["stations"],
     summary="One station's state",
 )
-async def get_charger(operator: OperatorDep, charger_id: str) -> dict[str, Any]:
-    return charger_or_404(operator.server, charger_id)
+async def get_charger(operator: OperatorDep, station: StationDep) -> dict[str, Any]:
+    return operator.server.get_charger_status(station.station_id) or {}
 
 
 @router.get(
@@ -66,8 +66,9 @@ async def get_charger(operator: OperatorDep, charger_id: str) -> dict[str, Any]:
     tags=["stations"],
     summary="The station's EVSEs with their connectors and latest meter values",
 )
-async def get_evses(operator: OperatorDep, charger_id: str) -> list[dict[str, Any]]:
-    evses: list[dict[str, Any]] = charger_or_404(operator.server, charger_id)["evses"]
+async def get_evses(operator: OperatorDep, station: StationDep) -> list[dict[str, Any]]:
+    status = operator.server.get_charger_status(station.station_id) or {}
+    evses: list[dict[str, Any]] = status["evses"]
     return evses
 
 
@@ -79,12 +80,13 @@ async def get_evses(operator: OperatorDep, charger_id: str) -> list[dict[str, An
     description="404 `device_model_unknown` until the station has sent a complete NotifyReport "
     "(send `GetBaseReport` with `POST /chargers/{id}/commands/GetBaseReport`).",
 )
-async def get_device_model(operator: OperatorDep, charger_id: str) -> dict[str, Any]:
-    charger_or_404(operator.server, charger_id)
-    model = operator.server.get_device_model(charger_id)
+async def get_device_model(operator: OperatorDep, station: StationDep) -> dict[str, Any]:
+    model = operator.server.get_device_model(station.station_id)
     if model is None:
         raise ApiError(
-            404, "device_model_unknown", f"charger {charger_id!r} has not reported its device model"
+            404,
+            "device_model_unknown",
+            f"charger {station.station_id!r} has not reported its device model",
         )
     return model
 
@@ -95,9 +97,8 @@ async def get_device_model(operator: OperatorDep, charger_id: str) -> dict[str, 
     tags=["stations"],
     summary="The station's run-time settings",
 )
-async def get_settings(operator: OperatorDep, charger_id: str) -> StationSettings:
-    charger_or_404(operator.server, charger_id)
-    return StationSettings(**operator.queries.settings(charger_id))
+async def get_settings(operator: OperatorDep, station: StationDep) -> StationSettings:
+    return StationSettings(**operator.queries.settings(station.station_id))
 
 
 @router.patch(
@@ -109,9 +110,8 @@ async def get_settings(operator: OperatorDep, charger_id: str) -> StationSetting
     "boot policy.",
 )
 async def patch_settings(
-    operator: OperatorDep, charger_id: str, body: StationSettingsPatch
+    operator: OperatorDep, station: StationDep, body: StationSettingsPatch
 ) -> StationSettings:
-    charger_or_404(operator.server, charger_id)
     changes = body.model_dump(exclude_unset=True)
     for key in ("lenient", "notes"):
         if key in changes and changes[key] is None:
@@ -122,7 +122,7 @@ async def patch_settings(
                 {"errors": [{"field": key, "rule": "null", "message": "null"}]},
             )
     try:
-        return StationSettings(**operator.queries.update_settings(charger_id, changes))
+        return StationSettings(**operator.queries.update_settings(station.station_id, changes))
     except ValueError as exc:
         raise ApiError(422, "invalid_body", str(exc)) from exc
 
@@ -136,11 +136,10 @@ async def patch_settings(
 )
 async def get_messages(
     operator: OperatorDep,
-    charger_id: str,
+    station: StationDep,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     action: Annotated[str | None, Query(max_length=64)] = None,
     direction: Annotated[Literal["in", "out"] | None, Query()] = None,
 ) -> list[dict[str, Any]]:
-    charger_or_404(operator.server, charger_id)
-    frames = operator.messages.frames(charger_id, limit, action, direction)
+    frames = operator.messages.frames(station.station_id, limit, action, direction)
     return [f.to_dict() for f in frames]
