@@ -57,6 +57,15 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     }
 
 
+class Health(BaseModel):
+    """Liveness and the number of stations."""
+
+    model_config = _examples({"status": "ok", "chargers_connected": 3, "chargers_known": 4})
+    status: Literal["ok"]
+    chargers_connected: int = Field(description="stations with an open link")
+    chargers_known: int = Field(description="stations seen since start (or stored)")
+
+
 # --- the seed's start/stop ---
 
 
@@ -491,6 +500,7 @@ __all__ = [
     "CommandResult",
     "ErrorBody",
     "GetVariablesBody",
+    "Health",
     "LoggedMessage",
     "NotificationPage",
     "ObjectKind",

@@ -14,7 +14,7 @@ import itertools
 import logging
 from collections.abc import Callable, Coroutine, Iterable
 from types import TracebackType
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.typing import Subprotocol
@@ -34,6 +34,7 @@ from ocppkit.csms.router import build_routes, station_handler
 from ocppkit.csms.store import Store
 from ocppkit.csms.tokens import TokenStore
 from ocppkit.csms.tracking import Tracker
+from ocppkit.csms.views import DeviceModelView, StationView, TransactionView
 from ocppkit.protocol.models import (
     CS_TO_CSMS,
     ChargingProfileType,
@@ -309,11 +310,11 @@ class OCPPServer(Commands):
 
         return count
 
-    def _status(self, charger: Charger) -> dict[str, Any]:
-        status = charger.to_dict()
-        status["lenient"] = charger.charger_id in self._lenient
-        status["lenient_violations"] = self._lenient_violations.get(charger.charger_id, 0)
-        return status
+    def _status(self, charger: Charger) -> StationView:
+        station_id = charger.charger_id
+        return charger.to_dict(
+            station_id in self._lenient, self._lenient_violations.get(station_id, 0)
+        )
 
     # --- hooks ---
 
@@ -554,8 +555,9 @@ class OCPPServer(Commands):
 
     # --- queries ---
 
-    def get_charger_status(self, charger_id: str) -> dict[str, Any] | None:
-        """A station's state as a JSON-serialisable dict, or None if it was never seen.
+    def get_charger_status(self, charger_id: str) -> StationView | None:
+        """A station's state (a JSON-ready dict, typed: ``ocppkit.csms.views.StationView``), or
+        None if it was never seen.
 
         Keys: ``charger_id``; ``connection`` ("connected"/"disconnected"); ``connected_at``,
         ``disconnected_at``, ``last_seen`` (RFC 3339 UTC or None); ``boot`` (None or {vendor,
@@ -574,14 +576,15 @@ class OCPPServer(Commands):
         charger = self.chargers.get(charger_id)
         return None if charger is None else self._status(charger)
 
-    def list_chargers(self) -> list[dict[str, Any]]:
+    def list_chargers(self) -> list[StationView]:
         """Every station seen since start, as ``get_charger_status`` dicts, sorted by id."""
         return [self._status(self.chargers.chargers[cid]) for cid in sorted(self.chargers.chargers)]
 
     def get_transaction(
         self, transaction_id: str, charger_id: str | None = None
-    ) -> dict[str, Any] | None:
-        """A transaction as a JSON-serialisable dict, or None if unknown.
+    ) -> TransactionView | None:
+        """A transaction (a JSON-ready dict: ``ocppkit.csms.views.TransactionView``), or None if
+        unknown.
 
         Transaction ids are unique per station only; without ``charger_id`` the most recent
         transaction with this id is returned. Keys: those of ``transaction`` in
@@ -592,15 +595,16 @@ class OCPPServer(Commands):
         tx = self.chargers.find_transaction(transaction_id, charger_id)
         return None if tx is None else tx.to_dict()
 
-    def get_device_model(self, charger_id: str) -> dict[str, Any] | None:
-        """The station's device model from its last complete report (B07/B08), or None.
+    def get_device_model(self, charger_id: str) -> DeviceModelView | None:
+        """The station's device model from its last complete report (B07/B08), or None
+        (``ocppkit.csms.views.DeviceModelView``).
 
         Keys: request_id, generated_at, received_at, components, variables (counts) and
         report_data (the reportData entries as sent, camelCase).
         """
         charger = self.chargers.get(charger_id)
         model = None if charger is None else charger.device_model
-        return None if model is None else model.to_dict()
+        return None if model is None else cast(DeviceModelView, model.to_dict())
 
     def set_boot_status(self, charger_id: str, status: str | None) -> None:
         """Answer ``status`` (Accepted, Pending or Rejected) to the station's next

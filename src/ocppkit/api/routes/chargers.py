@@ -3,27 +3,29 @@ and recent OCPP frames."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 
 from fastapi import APIRouter, Query, Response
 
 from ocppkit.api.deps import ApiError, OperatorDep, PageDep, StationDep
 from ocppkit.api.schemas import (
+    Health,
     LoggedMessage,
     StationSettings,
     StationSettingsPatch,
     error_responses,
 )
+from ocppkit.csms.views import DeviceModelView, EvseView, StationView
 
 router = APIRouter()
 ConnectorStatus = Literal["Available", "Occupied", "Reserved", "Unavailable", "Faulted"]
 
 
 @router.get("/health", summary="Liveness and the number of connected stations", tags=["stations"])
-async def health(operator: OperatorDep) -> dict[str, Any]:
-    chargers = operator.server.list_chargers()
-    connected = sum(1 for c in chargers if c.get("connection") == "connected")
-    return {"status": "ok", "chargers_connected": connected, "chargers_known": len(chargers)}
+async def health(operator: OperatorDep) -> Health:
+    chargers = operator.server.chargers.chargers.values()
+    connected = sum(1 for c in chargers if c.connected)
+    return Health(status="ok", chargers_connected=connected, chargers_known=len(chargers))
 
 
 @router.get(
@@ -40,7 +42,7 @@ async def list_chargers(
     response: Response,
     connection: Annotated[Literal["connected", "disconnected"] | None, Query()] = None,
     status: Annotated[ConnectorStatus | None, Query(description="an EVSE status")] = None,
-) -> list[dict[str, Any]]:
+) -> list[StationView]:
     chargers = [
         c
         for c in operator.server.list_chargers()
@@ -56,8 +58,9 @@ async def list_chargers(
     tags=["stations"],
     summary="One station's state",
 )
-async def get_charger(operator: OperatorDep, station: StationDep) -> dict[str, Any]:
-    return operator.server.get_charger_status(station.station_id) or {}
+async def get_charger(operator: OperatorDep, station: StationDep) -> StationView:
+    # the dependency found the station (the CSMS never forgets one)
+    return cast(StationView, operator.server.get_charger_status(station.station_id))
 
 
 @router.get(
@@ -66,10 +69,8 @@ async def get_charger(operator: OperatorDep, station: StationDep) -> dict[str, A
     tags=["stations"],
     summary="The station's EVSEs with their connectors and latest meter values",
 )
-async def get_evses(operator: OperatorDep, station: StationDep) -> list[dict[str, Any]]:
-    status = operator.server.get_charger_status(station.station_id) or {}
-    evses: list[dict[str, Any]] = status["evses"]
-    return evses
+async def get_evses(station: StationDep) -> list[EvseView]:
+    return station.charger.evses()
 
 
 @router.get(
@@ -80,7 +81,7 @@ async def get_evses(operator: OperatorDep, station: StationDep) -> list[dict[str
     description="404 `device_model_unknown` until the station has sent a complete NotifyReport "
     "(send `GetBaseReport` with `POST /chargers/{id}/commands/GetBaseReport`).",
 )
-async def get_device_model(operator: OperatorDep, station: StationDep) -> dict[str, Any]:
+async def get_device_model(operator: OperatorDep, station: StationDep) -> DeviceModelView:
     model = operator.server.get_device_model(station.station_id)
     if model is None:
         raise ApiError(
