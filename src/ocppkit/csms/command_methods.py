@@ -5,14 +5,16 @@
 
 Every method takes the station id, the request's fields (required ones positional or keyword,
 optional ones keyword only; nested objects as models or wire dicts) and ``timeout`` (seconds per
-CALL, default the server's ``call_timeout``), and returns the action's response model.
-``OCPPServer`` itself defines ``request_start_transaction``, ``request_stop_transaction`` and
-``set_charging_profile``.
+CALL, default the server's ``call_timeout``), builds the request model and sends it through the
+command pipeline (``CommandSender.send_command``: split per the station's limits, tracked,
+learned from), and returns the action's response model. ``OCPPServer`` itself defines
+``request_start_transaction``, ``request_stop_transaction`` and ``set_charging_profile``.
 
 Every method raises:
-    OCPPError: a field is invalid (nothing sent), the station answered a CALLERROR (the class
-        of its code), or its answer was invalid.
+    OCPPError: a field is invalid (nothing sent; the error names the wire field), the station
+        answered a CALLERROR (the class of its code), or its answer was invalid.
     NotConnectedError: the station is not connected.
+    StationRejectedError: the station was Rejected at boot (B03).
     CallTimeoutError: no answer in time.
 """
 
@@ -55,7 +57,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "CancelReservation", request, m.CancelReservationResponse,
+            station_id,
+            "CancelReservation",
+            request,
+            m.CancelReservationResponse,
             timeout,
         )
 
@@ -80,7 +85,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "CertificateSigned", request, m.CertificateSignedResponse,
+            station_id,
+            "CertificateSigned",
+            request,
+            m.CertificateSignedResponse,
             timeout,
         )
 
@@ -105,7 +113,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "ChangeAvailability", request, m.ChangeAvailabilityResponse,
+            station_id,
+            "ChangeAvailability",
+            request,
+            m.ChangeAvailabilityResponse,
             timeout,
         )
 
@@ -126,7 +137,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "ClearCache", request, m.ClearCacheResponse,
+            station_id,
+            "ClearCache",
+            request,
+            m.ClearCacheResponse,
             timeout,
         )
 
@@ -151,7 +165,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "ClearChargingProfile", request, m.ClearChargingProfileResponse,
+            station_id,
+            "ClearChargingProfile",
+            request,
+            m.ClearChargingProfileResponse,
             timeout,
         )
 
@@ -174,7 +191,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "ClearDisplayMessage", request, m.ClearDisplayMessageResponse,
+            station_id,
+            "ClearDisplayMessage",
+            request,
+            m.ClearDisplayMessageResponse,
             timeout,
         )
 
@@ -197,7 +217,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "ClearVariableMonitoring", request, m.ClearVariableMonitoringResponse,
+            station_id,
+            "ClearVariableMonitoring",
+            request,
+            m.ClearVariableMonitoringResponse,
             timeout,
         )
 
@@ -222,7 +245,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "CostUpdated", request, m.CostUpdatedResponse,
+            station_id,
+            "CostUpdated",
+            request,
+            m.CostUpdatedResponse,
             timeout,
         )
 
@@ -255,7 +281,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "CustomerInformation", request, m.CustomerInformationResponse,
+            station_id,
+            "CustomerInformation",
+            request,
+            m.CustomerInformationResponse,
             timeout,
         )
 
@@ -282,7 +311,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "DataTransfer", request, m.DataTransferResponse,
+            station_id,
+            "DataTransfer",
+            request,
+            m.DataTransferResponse,
             timeout,
         )
 
@@ -305,7 +337,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "DeleteCertificate", request, m.DeleteCertificateResponse,
+            station_id,
+            "DeleteCertificate",
+            request,
+            m.DeleteCertificateResponse,
             timeout,
         )
 
@@ -330,7 +365,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "GetBaseReport", request, m.GetBaseReportResponse,
+            station_id,
+            "GetBaseReport",
+            request,
+            m.GetBaseReportResponse,
             timeout,
         )
 
@@ -357,7 +395,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "GetChargingProfiles", request, m.GetChargingProfilesResponse,
+            station_id,
+            "GetChargingProfiles",
+            request,
+            m.GetChargingProfilesResponse,
             timeout,
         )
 
@@ -384,7 +425,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "GetCompositeSchedule", request, m.GetCompositeScheduleResponse,
+            station_id,
+            "GetCompositeSchedule",
+            request,
+            m.GetCompositeScheduleResponse,
             timeout,
         )
 
@@ -413,7 +457,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "GetDisplayMessages", request, m.GetDisplayMessagesResponse,
+            station_id,
+            "GetDisplayMessages",
+            request,
+            m.GetDisplayMessagesResponse,
             timeout,
         )
 
@@ -436,7 +483,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "GetInstalledCertificateIds", request, m.GetInstalledCertificateIdsResponse,
+            station_id,
+            "GetInstalledCertificateIds",
+            request,
+            m.GetInstalledCertificateIdsResponse,
             timeout,
         )
 
@@ -457,7 +507,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "GetLocalListVersion", request, m.GetLocalListVersionResponse,
+            station_id,
+            "GetLocalListVersion",
+            request,
+            m.GetLocalListVersionResponse,
             timeout,
         )
 
@@ -488,7 +541,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "GetLog", request, m.GetLogResponse,
+            station_id,
+            "GetLog",
+            request,
+            m.GetLogResponse,
             timeout,
         )
 
@@ -515,7 +571,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "GetMonitoringReport", request, m.GetMonitoringReportResponse,
+            station_id,
+            "GetMonitoringReport",
+            request,
+            m.GetMonitoringReportResponse,
             timeout,
         )
 
@@ -542,7 +601,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "GetReport", request, m.GetReportResponse,
+            station_id,
+            "GetReport",
+            request,
+            m.GetReportResponse,
             timeout,
         )
 
@@ -565,7 +627,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "GetTransactionStatus", request, m.GetTransactionStatusResponse,
+            station_id,
+            "GetTransactionStatus",
+            request,
+            m.GetTransactionStatusResponse,
             timeout,
         )
 
@@ -588,7 +653,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "GetVariables", request, m.GetVariablesResponse,
+            station_id,
+            "GetVariables",
+            request,
+            m.GetVariablesResponse,
             timeout,
         )
 
@@ -613,7 +681,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "InstallCertificate", request, m.InstallCertificateResponse,
+            station_id,
+            "InstallCertificate",
+            request,
+            m.InstallCertificateResponse,
             timeout,
         )
 
@@ -644,7 +715,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "PublishFirmware", request, m.PublishFirmwareResponse,
+            station_id,
+            "PublishFirmware",
+            request,
+            m.PublishFirmwareResponse,
             timeout,
         )
 
@@ -677,7 +751,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "ReserveNow", request, m.ReserveNowResponse,
+            station_id,
+            "ReserveNow",
+            request,
+            m.ReserveNowResponse,
             timeout,
         )
 
@@ -702,7 +779,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "Reset", request, m.ResetResponse,
+            station_id,
+            "Reset",
+            request,
+            m.ResetResponse,
             timeout,
         )
 
@@ -730,7 +810,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "SendLocalList", request, m.SendLocalListResponse,
+            station_id,
+            "SendLocalList",
+            request,
+            m.SendLocalListResponse,
             timeout,
         )
 
@@ -753,7 +836,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "SetDisplayMessage", request, m.SetDisplayMessageResponse,
+            station_id,
+            "SetDisplayMessage",
+            request,
+            m.SetDisplayMessageResponse,
             timeout,
         )
 
@@ -776,7 +862,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "SetMonitoringBase", request, m.SetMonitoringBaseResponse,
+            station_id,
+            "SetMonitoringBase",
+            request,
+            m.SetMonitoringBaseResponse,
             timeout,
         )
 
@@ -799,7 +888,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "SetMonitoringLevel", request, m.SetMonitoringLevelResponse,
+            station_id,
+            "SetMonitoringLevel",
+            request,
+            m.SetMonitoringLevelResponse,
             timeout,
         )
 
@@ -824,7 +916,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "SetNetworkProfile", request, m.SetNetworkProfileResponse,
+            station_id,
+            "SetNetworkProfile",
+            request,
+            m.SetNetworkProfileResponse,
             timeout,
         )
 
@@ -847,7 +942,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "SetVariableMonitoring", request, m.SetVariableMonitoringResponse,
+            station_id,
+            "SetVariableMonitoring",
+            request,
+            m.SetVariableMonitoringResponse,
             timeout,
         )
 
@@ -870,7 +968,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "SetVariables", request, m.SetVariablesResponse,
+            station_id,
+            "SetVariables",
+            request,
+            m.SetVariablesResponse,
             timeout,
         )
 
@@ -895,7 +996,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "TriggerMessage", request, m.TriggerMessageResponse,
+            station_id,
+            "TriggerMessage",
+            request,
+            m.TriggerMessageResponse,
             timeout,
         )
 
@@ -920,7 +1024,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "UnlockConnector", request, m.UnlockConnectorResponse,
+            station_id,
+            "UnlockConnector",
+            request,
+            m.UnlockConnectorResponse,
             timeout,
         )
 
@@ -943,7 +1050,10 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "UnpublishFirmware", request, m.UnpublishFirmwareResponse,
+            station_id,
+            "UnpublishFirmware",
+            request,
+            m.UnpublishFirmwareResponse,
             timeout,
         )
 
@@ -972,6 +1082,9 @@ class Commands(CommandSender):
             custom_data=custom_data,
         )
         return await self.send_command(
-            station_id, "UpdateFirmware", request, m.UpdateFirmwareResponse,
+            station_id,
+            "UpdateFirmware",
+            request,
+            m.UpdateFirmwareResponse,
             timeout,
         )

@@ -14,7 +14,7 @@ import itertools
 import logging
 from collections.abc import Callable, Coroutine, Iterable
 from types import TracebackType
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, cast
 
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.typing import Subprotocol
@@ -24,11 +24,7 @@ from ocppkit.csms.blocks.availability import default_offline_grace, watch_livene
 from ocppkit.csms.clock import Clock, utc_now
 from ocppkit.csms.command_methods import Commands
 from ocppkit.csms.context import BootPolicy, CsmsContext, EventHub, Listener
-from ocppkit.csms.errors import (
-    InvalidCommandError,
-    NoActiveTransactionError,
-    StationRejectedError,
-)
+from ocppkit.csms.errors import NoActiveTransactionError
 from ocppkit.csms.extensions import DataTransferHandler, EvChargingNeedsPolicy
 from ocppkit.csms.handshake import check_handshake, identity_from_path
 from ocppkit.csms.persistence import DatabaseStore
@@ -37,21 +33,19 @@ from ocppkit.csms.router import Router
 from ocppkit.csms.store import Store
 from ocppkit.csms.tokens import TokenStore
 from ocppkit.csms.tracking import TrackedHistory, Tracker
+from ocppkit.csms.views import DeviceModelView, StationView, TransactionView
 from ocppkit.protocol.models import (
     CS_TO_CSMS,
-    CSMS_TO_CS,
     ChargingProfileType,
     OcppModel,
     RequestStartTransactionResponse,
     RequestStopTransactionResponse,
     SetChargingProfileResponse,
 )
-from ocppkit.protocol.validation import coerce, models_for
 from ocppkit.transport import SUBPROTOCOL, Connection
 
 log = logging.getLogger("ocppkit.csms")
 
-R = TypeVar("R", bound=OcppModel)
 FrameObserver = Callable[[str, str, str], None]
 """``observer(charger_id, direction, text)``: every raw frame, ``direction`` "in" or "out"."""
 
@@ -314,11 +308,11 @@ class OCPPServer(Commands, TrackedHistory):
 
         return count
 
-    def _status(self, charger: Charger) -> dict[str, Any]:
-        status = charger.to_dict()
-        status["lenient"] = charger.charger_id in self._lenient
-        status["lenient_violations"] = self._lenient_violations.get(charger.charger_id, 0)
-        return status
+    def _status(self, charger: Charger) -> StationView:
+        station_id = charger.charger_id
+        return charger.to_dict(
+            station_id in self._lenient, self._lenient_violations.get(station_id, 0)
+        )
 
     # --- hooks ---
 
@@ -356,11 +350,15 @@ class OCPPServer(Commands, TrackedHistory):
     ) -> OcppModel:
         """Send any CSMS->CS action and return the station's validated response.
 
+        It goes through the command pipeline as the typed methods do (``send_command``): a
+        request with a list is split per the station's ItemsPerMessage / BytesPerMessage, and
+        the values a GetVariables / SetVariables answer confirms go into its device model.
+
         Args:
             charger_id: the station identity.
             action: a CSMS->CS action name, e.g. ``"Reset"``.
             payload: the request model, or its wire (camelCase) dict.
-            timeout: seconds to wait for the reply; default ``call_timeout``.
+            timeout: seconds to wait for the reply (to each part's); default ``call_timeout``.
 
         Returns:
             the action's response model.
@@ -368,19 +366,25 @@ class OCPPServer(Commands, TrackedHistory):
         Raises:
             InvalidCommandError: the action is unknown or is one stations send.
             NotConnectedError: the station is not connected (or the link closed meanwhile).
+            StationRejectedError: the station was Rejected at boot (B03).
             OCPPError: the payload is invalid (nothing sent), or the station answered a
                 CALLERROR (the class of its code) or an invalid CALLRESULT.
             CallTimeoutError: no reply in time.
 
         Every command sent is recorded with its answer or failure (see ``commands``).
         """
-        if action not in CSMS_TO_CS:
-            direction = "a station sends" if action in CS_TO_CSMS else "not an OCPP 2.0.1 action"
-            raise InvalidCommandError(f"{action!r} cannot be sent to a station: {direction}")
+        return await self.send_command(charger_id, action, payload, OcppModel, timeout)
+
+    async def _send_call(
+        self,
+        charger_id: str,
+        action: str,
+        request: OcppModel,
+        timeout: float | None,  # noqa: ASYNC109 (a per-CALL deadline, as Connection.call)
+    ) -> OcppModel:
+        """One CALL of a validated request on the station's link, recorded with its answer or
+        failure: the command pipeline's last step (``CommandSender.send_command``)."""
         connection = self.chargers.connection(charger_id)
-        if self.chargers.chargers[charger_id].registration_status == "Rejected":
-            raise StationRejectedError(f"{charger_id!r} was Rejected at boot (B03)")
-        request = coerce(models_for(action)[0], payload, f"{action}Request")
         command = await self.tracker.sent(charger_id, action, request)
         try:
             response = await connection.call(action, request, timeout)
@@ -389,11 +393,6 @@ class OCPPServer(Commands, TrackedHistory):
             raise
         await self.tracker.answered(command, response)
         return response
-
-    async def _command(
-        self, charger_id: str, action: str, request: OcppModel | dict[str, Any], kind: type[R]
-    ) -> R:
-        return cast(R, await self.call(charger_id, action, request))
 
     async def request_start_transaction(
         self,
@@ -421,7 +420,7 @@ class OCPPServer(Commands, TrackedHistory):
         if remote_start_id is None:
             remote_start_id = next(self._remote_start_ids)
         request = commands.start_transaction_request(evse_id, id_token, remote_start_id)
-        return await self._command(
+        return await self.send_command(
             charger_id, "RequestStartTransaction", request, RequestStartTransactionResponse
         )
 
@@ -446,7 +445,7 @@ class OCPPServer(Commands, TrackedHistory):
                 raise NoActiveTransactionError(f"{charger_id!r} has no active transaction")
             transaction_id = active.transaction_id
         request = commands.stop_transaction_request(transaction_id)
-        return await self._command(
+        return await self.send_command(
             charger_id, "RequestStopTransaction", request, RequestStopTransactionResponse
         )
 
@@ -465,7 +464,7 @@ class OCPPServer(Commands, TrackedHistory):
             NotConnectedError, OCPPError, CallTimeoutError: as ``call``.
         """
         request = commands.charging_profile_request(evse_id, charging_profile)
-        return await self._command(
+        return await self.send_command(
             charger_id, "SetChargingProfile", request, SetChargingProfileResponse
         )
 
@@ -495,8 +494,9 @@ class OCPPServer(Commands, TrackedHistory):
 
     # --- queries ---
 
-    def get_charger_status(self, charger_id: str) -> dict[str, Any] | None:
-        """A station's state as a JSON-serialisable dict, or None if it was never seen.
+    def get_charger_status(self, charger_id: str) -> StationView | None:
+        """A station's state (a JSON-ready dict, typed: ``ocppkit.csms.views.StationView``), or
+        None if it was never seen.
 
         Keys: ``charger_id``; ``connection`` ("connected"/"disconnected"); ``connected_at``,
         ``disconnected_at``, ``last_seen`` (RFC 3339 UTC or None); ``boot`` (None or {vendor,
@@ -515,14 +515,15 @@ class OCPPServer(Commands, TrackedHistory):
         charger = self.chargers.get(charger_id)
         return None if charger is None else self._status(charger)
 
-    def list_chargers(self) -> list[dict[str, Any]]:
+    def list_chargers(self) -> list[StationView]:
         """Every station seen since start, as ``get_charger_status`` dicts, sorted by id."""
         return [self._status(self.chargers.chargers[cid]) for cid in sorted(self.chargers.chargers)]
 
     def get_transaction(
         self, transaction_id: str, charger_id: str | None = None
-    ) -> dict[str, Any] | None:
-        """A transaction as a JSON-serialisable dict, or None if unknown.
+    ) -> TransactionView | None:
+        """A transaction (a JSON-ready dict: ``ocppkit.csms.views.TransactionView``), or None if
+        unknown.
 
         Transaction ids are unique per station only; without ``charger_id`` the most recent
         transaction with this id is returned. Keys: those of ``transaction`` in
@@ -533,15 +534,16 @@ class OCPPServer(Commands, TrackedHistory):
         tx = self.chargers.find_transaction(transaction_id, charger_id)
         return None if tx is None else tx.to_dict()
 
-    def get_device_model(self, charger_id: str) -> dict[str, Any] | None:
-        """The station's device model from its last complete report (B07/B08), or None.
+    def get_device_model(self, charger_id: str) -> DeviceModelView | None:
+        """The station's device model from its last complete report (B07/B08), or None
+        (``ocppkit.csms.views.DeviceModelView``).
 
         Keys: request_id, generated_at, received_at, components, variables (counts) and
         report_data (the reportData entries as sent, camelCase).
         """
         charger = self.chargers.get(charger_id)
         model = None if charger is None else charger.device_model
-        return None if model is None else model.to_dict()
+        return None if model is None else cast(DeviceModelView, model.to_dict())
 
     def set_boot_status(self, charger_id: str, status: str | None) -> None:
         """Answer ``status`` (Accepted, Pending or Rejected) to the station's next
