@@ -461,6 +461,18 @@ def _security(args: argparse.Namespace) -> tuple[str | None, ssl.SSLContext | No
         raise UsageError(f"cannot load the TLS files: {exc}") from exc
 
 
+def _check_ids(args: argparse.Namespace) -> None:
+    """Raises UsageError for a station id no CSMS may accept (OCPP 2.0.1 part 4, 3.1)."""
+    from ocppkit.protocol.identity import identity_problem
+    from ocppkit.run import charger_ids
+
+    for identity in charger_ids(args.id, args.count):
+        problem = identity_problem(identity)
+        if problem is not None:
+            hint = " (--id is a prefix with --count)" if args.count > 1 else ""
+            raise UsageError(f"--id: {problem}{hint}")
+
+
 def _check_ev(name: str | None) -> None:
     """Raises UsageError for an EV model the simulator does not have."""
     from ocppkit.simulator.ev import EV_CATALOGUE
@@ -525,6 +537,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in ("server", "all"):
             args.server_options = _server_options(args)
         if args.command in ("charger", "all"):
+            _check_ids(args)
             _check_ev(args.ev)
     except (ConfigError, UsageError) as exc:
         print(f"ocppkit: {exc}", file=sys.stderr)

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ocppkit.protocol.errors import NotConnectedError, OCPPKitError
+from ocppkit.protocol.identity import station_url
 from ocppkit.protocol.models import (
     BootReasonEnumType,
     ChargingStationType,
@@ -105,6 +106,8 @@ class ChargerSimulator:
             SoC), or None for EVs that take whatever is offered.
         ev_charging_needs: the EVs speak ISO 15118: NotifyEVChargingNeeds when one plugs in
             (K15).
+        serial_number: BootNotification ``chargingStation.serialNumber`` (at most 25).
+        firmware_version: BootNotification ``chargingStation.firmwareVersion`` (at most 50).
 
     Raises:
         ValueError: an argument out of range (e.g. a model name too long for BootNotification).
@@ -135,6 +138,8 @@ class ChargerSimulator:
         max_power_w: float | None = None,
         ev: str | EvModel | EvMix | None = DEFAULT_EV,
         ev_charging_needs: bool = False,
+        serial_number: str | None = None,
+        firmware_version: str | None = None,
     ) -> None:
         if num_connectors < 1 or sample_interval <= 0:
             raise ValueError("need num_connectors >= 1 and sample_interval > 0")
@@ -148,8 +153,13 @@ class ChargerSimulator:
         phases, voltage, max_current = supply.phases, supply.voltage, supply.max_current
         self.ev_charging_needs = ev_charging_needs
         self.charger_id = charger_id
-        self.url = f"{server_url.rstrip('/')}/{charger_id}"
-        self.charging_station = ChargingStationType(model=charger_model, vendor_name=charger_vendor)
+        self.url = station_url(server_url, charger_id)  # the id percent-encoded
+        self.charging_station = ChargingStationType(
+            model=charger_model,
+            vendor_name=charger_vendor,
+            serial_number=serial_number,
+            firmware_version=firmware_version,
+        )
         self.id_token = IdTokenType(id_token=id_token, type=IdTokenEnumType.ISO14443)
         self.clock: Callable[[], float] = clock or time.monotonic
         self._mono_origin = self.clock()

@@ -34,13 +34,13 @@ log = logging.getLogger("ocppkit.fleet")
 DISCONNECT_BATCH = 500  # stations closing at once at the end
 
 
-def station_arguments(kind: StationType) -> dict[str, Any]:
-    """Keyword arguments for ``ChargerSimulator`` describing a station of ``kind``: its
-    ``station_type``, phases, voltage and current only where the scenario gives them (the
-    simulator's defaults otherwise, so that a DC kind keeps its DC rating)."""
+def station_arguments(kind: StationType, station_id: str = "") -> dict[str, Any]:
+    """Keyword arguments for ``ChargerSimulator`` describing a station of ``kind`` named
+    ``station_id``: its identity (``StationType.identity``), its ``station_type``, phases,
+    voltage and current only where the scenario gives them (the simulator's defaults
+    otherwise, so that a DC kind keeps its DC rating)."""
     arguments: dict[str, Any] = {
-        "charger_model": kind.model,
-        "charger_vendor": kind.vendor,
+        **kind.identity(station_id).arguments(),
         "num_connectors": kind.num_connectors,
         "ev_charging_needs": kind.iso15118,
     }
@@ -124,7 +124,7 @@ class Fleet:
                 state_dir=self.options.state_dir,
                 basic_auth_password=self.options.basic_auth_password,
                 ssl_context=self.options.ssl_context,
-                **station_arguments(kind),
+                **station_arguments(kind, scenario.station_id(index)),
                 **(mix if scenario.ev_models else {}),
             )
             sim.frame_observers.append(self.stats.observe)
