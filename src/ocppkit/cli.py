@@ -344,6 +344,13 @@ def _add_fleet(p: argparse.ArgumentParser) -> None:
         "--report", default=None, metavar="FILE", help="also write the final report as JSON to FILE"
     )
     p.add_argument(
+        "--report-html",
+        default=None,
+        metavar="FILE",
+        help="also write the final report as a self-contained HTML page with plots (stations "
+        "online and power over time, energy per session, reply latency per action)",
+    )
+    p.add_argument(
         "--no-random-events",
         action="store_true",
         help="no scenario arrivals or faults: EVs only through the control API",
@@ -442,6 +449,10 @@ class UsageError(Exception):
     """A command line that cannot run (exit status 2)."""
 
 
+class FleetFailed(OCPPKitError):
+    """A fleet run in which no station was online at the end (exit status 1)."""
+
+
 def _security(args: argparse.Namespace) -> tuple[str | None, ssl.SSLContext | None]:
     """The password and TLS context of the security flags.
 
@@ -517,6 +528,13 @@ async def _fleet(args: argparse.Namespace, stop: asyncio.Event) -> None:
     print(report.text(), flush=True)
     if args.report:
         report.write(args.report)
+    if args.report_html:
+        from ocppkit.simulator.fleet.html_report import write_html
+
+        write_html(report, args.report_html)
+    if report.stations and not report.stations_online_at_end:
+        why = f": {report.connect_problem}" if report.connect_problem else ""
+        raise FleetFailed(f"no station of the fleet was online at the end{why}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
