@@ -91,10 +91,32 @@ def _grace(text: str) -> float | str:
     return _seconds(text)
 
 
-SERVER_HELP = """Run the CSMS (OCPP 2.0.1 over ws://HOST:PORT/<station id>) and its REST API. Every
-option may also be given in a TOML file (--config): its keys are the long options with "_" for
-"-" (known_stations and lenient_stations as lists, offline_grace as seconds or "off"); an
-option on the command line wins over the file. A bad file exits with status 2.
+CONFIG_HELP = """Every server option may also be given in a TOML file (--config): its keys are
+the long options with "_" for "-" (known_stations and lenient_stations as lists, offline_grace
+as seconds or "off"); an option on the command line wins over the file. A bad file exits with
+status 2."""
+
+SERVER_HELP = f"""Run the CSMS: stations connect to ws://HOST:PORT/<station id> (OCPP 2.0.1,
+default port 9000); the REST API, its docs (/docs) and the web dashboard (/) are on
+http://HOST:API-PORT (default 8080). Both listen on every interface (0.0.0.0) unless --host says
+otherwise; the API has no authentication, so give --host 127.0.0.1 on a shared network.
+{CONFIG_HELP}
+"""
+
+CHARGER_HELP = """Run simulated OCPP 2.0.1 charging stations against a CSMS at --url: each one
+boots, reports its connectors, sends heartbeats, answers the CSMS's commands and reconnects when
+the link drops; with --charge each starts charging on EVSE 1. What happens is logged one line
+each (boot, transactions and their energy, charging status, reconnects, shutdown).
+"""
+
+DEMO_HELP = """Run the six-step end-to-end demo in one process and exit 0 on success: a CSMS,
+three chargers, a transaction started and stopped over the REST API, the energy it delivered.
+"""
+
+ALL_HELP = f"""Run the CSMS, its REST API and simulated chargers connected to it, in one
+process (the chargers connect to ws://127.0.0.1:PORT). The server options are those of
+`ocppkit server`, the charger options those of `ocppkit charger`.
+{CONFIG_HELP}
 """
 
 
@@ -103,7 +125,7 @@ def _add_server(p: argparse.ArgumentParser) -> None:
         "--config",
         default=None,
         metavar="FILE",
-        help="read the options below from this TOML file (see above)",
+        help="read the server options from this TOML file (keys: the long options with _ for -)",
     )
     p.add_argument("--host", default=None, help="address to listen on (default 0.0.0.0)")
     p.add_argument("--port", type=_port, default=None, help="OCPP WebSocket port (default 9000)")
@@ -357,16 +379,18 @@ def _add_fleet(p: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(prog: str = "ocppkit") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="ocppkit", description="OCPP 2.0.1 central system and charging-station simulator."
+        prog=prog, description="OCPP 2.0.1 central system and charging-station simulator."
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     server = sub.add_parser(
         "server", help="run the CSMS with its REST API", description=SERVER_HELP
     )
     _add_server(server)
-    charger = sub.add_parser("charger", help="run simulated charging stations against a CSMS")
+    charger = sub.add_parser(
+        "charger", help="run simulated charging stations against a CSMS", description=CHARGER_HELP
+    )
     _add_chargers(charger, with_url=True)
     _add_security(charger)
     _add_state_dir(charger)
@@ -376,7 +400,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_fleet(fleet)
     _add_security(fleet)
     _add_state_dir(fleet)
-    demo = sub.add_parser("demo", help="run the six-step end-to-end demo and exit")
+    demo = sub.add_parser(
+        "demo", help="run the six-step end-to-end demo and exit", description=DEMO_HELP
+    )
     demo.add_argument(
         "--host", default="127.0.0.1", help="address for the demo (default 127.0.0.1)"
     )
@@ -384,7 +410,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--api-port", type=_port, default=8080, help="REST port (default 8080; 0 = any)"
     )
-    both = sub.add_parser("all", help="run the CSMS, its REST API and chargers in one process")
+    both = sub.add_parser(
+        "all",
+        help="run the CSMS, its REST API and chargers in one process",
+        description=ALL_HELP,
+    )
     _add_server(both)
     _add_chargers(both, with_url=False)
     for p in (server, charger, fleet, demo, both):
@@ -537,9 +567,13 @@ async def _fleet(args: argparse.Namespace, stop: asyncio.Event) -> None:
         raise FleetFailed(f"no station of the fleet was online at the end{why}")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, prog: str = "ocppkit") -> int:
     """Entry point of the ``ocppkit`` command; returns the exit status."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser(prog)
+    if not (sys.argv[1:] if argv is None else argv):
+        parser.print_help(sys.stderr)
+        return 2
+    args = parser.parse_args(argv)
     try:
         setup_logging(args.log_level, args.protocol_debug, args.log_file)
     except (ValueError, OSError) as exc:
