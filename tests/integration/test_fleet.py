@@ -269,7 +269,7 @@ def test_fleet_command_refuses_a_bad_scenario_with_status_2(tmp_path: Path) -> N
     scenario.write_text("[arrivals]\nmean_s = 0\n", encoding="utf-8")
     result = run_cli(["fleet", "--scenario", str(scenario), "--url", "ws://127.0.0.1:9"])
     assert result.returncode == 2
-    assert "arrivals.mean_s: Input should be greater than 0" in result.stderr
+    assert "arrivals.mean_s: 0 is not allowed; expected a number above 0" in result.stderr
 
 
 def test_fleet_help_says_toml() -> None:

@@ -45,15 +45,16 @@ another and the same seed gives the same fleet.
 
 from __future__ import annotations
 
+import json
 import random
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ocppkit.config import ConfigError, read_toml, validate
-from ocppkit.protocol.identity import IDENTITY_CHARACTERS
+from ocppkit.protocol.identity import identity_problem
 from ocppkit.simulator import ev
 from ocppkit.simulator.device.catalog import StationIdentity, station_identity
 
@@ -176,7 +177,6 @@ class Faults(BaseModel):
         return {kind: rate / 3600.0 for kind, rate in per_hour.items() if rate > 0}
 
 
-_IDENTITY = rf"^{IDENTITY_CHARACTERS}+$"  # the characters of a station identity
 _Token = Annotated[str, Field(min_length=1, max_length=36)]
 
 
@@ -185,7 +185,7 @@ class Scenario(BaseModel):
 
     model_config = _STRICT
     seed: int = 0
-    id_prefix: str = Field("FLEET", min_length=1, max_length=40, pattern=_IDENTITY)
+    id_prefix: str = Field("FLEET", min_length=1, max_length=40)
     sample_interval: float = Field(60.0, gt=0, description="seconds between meter samples")
     id_tokens: list[_Token] = Field(default_factory=lambda: ["FLEET-TOKEN"], min_length=1)
     station_types: list[StationType] = Field(
@@ -196,6 +196,14 @@ class Scenario(BaseModel):
     arrivals: Arrivals = Field(default_factory=Arrivals)
     dwell: Dwell = Field(default_factory=Dwell)
     faults: Faults = Field(default_factory=Faults)
+
+    @field_validator("id_prefix")
+    @classmethod
+    def _begins_identities(cls, value: str) -> str:
+        problem = identity_problem(f"{value}-00001")
+        if problem is not None:
+            raise ValueError(f"{json.dumps(value)} cannot begin station ids: {problem}")
+        return value
 
     def station_id(self, index: int) -> str:
         """The identity of station ``index`` (0-based): ``<id_prefix>-00001``..."""
