@@ -9,10 +9,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import errno
 import logging
 import signal
+import socket
 import ssl
-from collections.abc import Awaitable, Sequence
+from collections.abc import Awaitable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -83,6 +85,44 @@ async def _wait(stop: asyncio.Event, duration: float | None) -> None:
             await stop.wait()
 
 
+class BindError(OSError):
+    """A server's address cannot be bound; the message says which and what to do."""
+
+
+@contextlib.contextmanager
+def _binding(what: str, flag: str, host: str, port: int) -> Iterator[None]:
+    """Turn a bind failure into one sentence naming the host or port and what to do.
+
+    Raises:
+        BindError: the address cannot be bound.
+    """
+    try:
+        yield
+    except OSError as exc:
+        if isinstance(exc, socket.gaierror) or (exc.errno or 0) < 0:  # getaddrinfo's codes
+            reason = (exc.strerror or "unknown host").split(" (while attempting", 1)[0]
+            raise BindError(
+                f"--host {host!r} is not an address or host name this machine knows ({reason}): "
+                "use 0.0.0.0 (every interface), 127.0.0.1 (this machine only) or one of its "
+                "addresses"
+            ) from None
+        if exc.errno == errno.EADDRINUSE:
+            raise BindError(
+                f"the {what} port {port} on {host} is in use (another ocppkit server?): "
+                f"stop that one or choose another port with {flag} ({flag} 0: any free port)"
+            ) from None
+        if exc.errno == errno.EADDRNOTAVAIL:
+            raise BindError(
+                f"--host {host!r} is not an address of this machine: use 0.0.0.0 (every "
+                "interface), 127.0.0.1 (this machine only) or one of its addresses"
+            ) from None
+        if exc.errno == errno.EACCES:
+            raise BindError(
+                f"the {what} port {port} needs privileges here: choose one above 1023 with {flag}"
+            ) from None
+        raise
+
+
 @contextlib.asynccontextmanager
 async def csms_with_api(options: ServerOptions):  # type: ignore[no-untyped-def]
     """Start the CSMS and its REST API on one loop; yield ``(server, api)``; stop both."""
@@ -101,8 +141,16 @@ async def csms_with_api(options: ServerOptions):  # type: ignore[no-untyped-def]
         call_timeout=options.call_timeout,
         ev_charging_needs_policy=needs,
     )
-    await server.start()
     api = ApiServer(create_app(server), options.api_host, options.api_port)
+    # both ports are bound before the CSMS opens (or restores) anything
+    with _binding("REST API", "--api-port", options.api_host, options.api_port):
+        api.bind()
+    try:
+        with _binding("CSMS", "--port", options.host, options.port):
+            await server.start()
+    except BaseException:
+        await api.stop()
+        raise
     try:
         await api.start()
         log.info(

@@ -22,6 +22,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ocppkit.api.body_errors import body_problem
 from ocppkit.api.dashboard import mount_dashboard
 from ocppkit.api.deps import ApiError, Operator
 from ocppkit.api.routes import (
@@ -95,7 +96,11 @@ def _install_error_handlers(app: FastAPI) -> None:
         return JSONResponse(exc.body(), status_code=exc.status)
 
     @app.exception_handler(RequestValidationError)
-    async def bad_request(_: Request, exc: RequestValidationError) -> JSONResponse:
+    async def bad_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        problem = body_problem(request, exc.errors())  # not JSON at all: one sentence
+        if problem is not None:
+            body = [{"field": "body", "rule": "json", "message": problem}]
+            return _error(422, "invalid_body", problem, errors=body)
         errors = [
             {
                 "field": ".".join(str(p) for p in e["loc"] if p != "body") or "body",

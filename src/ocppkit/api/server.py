@@ -37,8 +37,19 @@ class ApiServer:
         self._app = app
         self._server = _InLoopServer(config)
         self._task: asyncio.Task[None] | None = None
+        self._socket: socket.socket | None = None
         self.host = host
         self.port = port
+
+    def bind(self) -> None:
+        """Bind the address now (``start`` serves on it); ``port`` holds the bound one.
+
+        Raises:
+            OSError: the address cannot be bound (e.g. the port is in use).
+        """
+        if self._socket is None:
+            self._socket = socket.create_server((self.host, self.port))
+            self.port = self._socket.getsockname()[1]
 
     async def start(self, timeout: float = 10.0) -> None:  # noqa: ASYNC109
         """Start serving; return once the socket listens.
@@ -47,8 +58,9 @@ class ApiServer:
             OSError: the address cannot be bound (e.g. the port is in use).
         """
         # Bound here, not by uvicorn: uvicorn answers a bind failure with sys.exit().
-        sock = socket.create_server((self.host, self.port))
-        self.port = sock.getsockname()[1]
+        self.bind()
+        sock, self._socket = self._socket, None
+        assert sock is not None
         self._task = asyncio.create_task(self._server.serve(sockets=[sock]))
         async with asyncio.timeout(timeout):
             while not self._server.started:
@@ -67,6 +79,9 @@ class ApiServer:
 
     async def stop(self) -> None:
         """Stop serving and wait for uvicorn to finish."""
+        if self._socket is not None:  # bound, never started
+            self._socket.close()
+            self._socket = None
         if self._task is None:
             return
         operator = getattr(self._app.state, "operator", None)
