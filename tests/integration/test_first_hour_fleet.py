@@ -182,3 +182,36 @@ def test_on_a_terminal_log_lines_stay_clear_of_the_live_summary() -> None:
     # the live line is drawn again below a log line
     after_log = [lines[i + 1] for i, line in enumerate(lines[:-1]) if " - ocppkit." in line]
     assert any("online 0/2" in line for line in after_log), screen
+
+
+@bounded
+async def test_fleet_stations_say_what_they_are() -> None:
+    scenario = parse_scenario(
+        {
+            "station_types": [
+                {"name": "fast", "station_type": "DC"},
+                {"name": "street", "phases": 3, "max_current": 32},
+                {"name": "own", "vendor": "Acme Charging", "model": "Acme One"},
+            ],
+            "arrivals": {"distribution": "none"},
+        }
+    )
+    async with csms() as server:
+        fleet = Fleet(FleetOptions(f"ws://127.0.0.1:{server.port}", 3, scenario))
+        await fleet.start()
+        async with asyncio.timeout(WAIT):
+            await fleet.wait_ramped()
+        boots = {}
+        for station in fleet.stations.values():
+            status = server.get_charger_status(station.sim.charger_id)
+            assert status is not None
+            boots[station.kind.name] = status["boot"]
+        await fleet.stop()
+    assert (boots["fast"]["vendor"], boots["fast"]["model"]) == (
+        "Northwind Charging Systems",
+        "Northwind Rapid 150",
+    )
+    assert boots["street"]["model"] == "Voltaro City 22"
+    assert (boots["own"]["vendor"], boots["own"]["model"]) == ("Acme Charging", "Acme One")
+    serials = {boot["serial_number"] for boot in boots.values()}
+    assert len(serials) == 3 and all(boot["firmware_version"] for boot in boots.values())
