@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -253,3 +254,47 @@ def test_identities_fit_the_boot_notification(kind: str) -> None:
     assert len(made.serial_number) <= 25 and len(made.firmware_version) <= 50
     assert made.serial_number != station_identity(kind, "charger_002").serial_number
     assert "EVBox" not in made.vendor + made.model
+
+
+async def test_the_charger_tells_when_the_link_drops_and_comes_back() -> None:
+    with socket.create_server(("127.0.0.1", 0)) as probe:
+        port = probe.getsockname()[1]
+    first = OCPPServer("127.0.0.1", port, heartbeat_interval=60)
+    await first.start()
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "ocppkit",
+        "charger",
+        "--url",
+        f"ws://127.0.0.1:{port}",
+        "--duration",
+        "25",
+        cwd=ROOT,
+        env=env(),
+        stderr=asyncio.subprocess.PIPE,
+    )
+    seen: list[str] = []
+
+    async def until(needle: str) -> None:
+        assert process.stderr is not None
+        async with asyncio.timeout(20):
+            while not any(needle in line for line in seen):
+                line = (await process.stderr.readline()).decode()
+                assert line, "".join(seen)
+                seen.append(line)
+
+    second = None
+    try:
+        await until("booted: Accepted")
+        await first.stop()
+        await until("offline: the link to ")
+        second = OCPPServer("127.0.0.1", port, heartbeat_interval=60)
+        await second.start()
+        await until("back online at ")
+    finally:
+        process.terminate()
+        await asyncio.wait_for(process.wait(), 20)
+        if second is not None:
+            await second.stop()
+    assert any("reconnecting in" in line for line in seen), "".join(seen)
