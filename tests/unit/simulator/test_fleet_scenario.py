@@ -203,7 +203,10 @@ def test_iso15118_station_types_make_evs_that_tell_their_needs() -> None:
         True,
         False,
     ]
-    with pytest.raises(ScenarioError, match=r"station_types\.0\.iso15118: Input should be a valid"):
+    with pytest.raises(
+        ScenarioError,
+        match=r"station_types\.0\.iso15118: \"sometimes\" is not allowed; expected true or false",
+    ):
         parse_scenario({"station_types": [{"name": "X", "iso15118": "sometimes"}]})
 
 
