@@ -4,11 +4,8 @@ python demo.py [--port 9000] [--api-port 8080]
 """
 
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "src"))  # run from a checkout
-
-from ocppkit.cli import main
+from _entry import cli_main
 
 if __name__ == "__main__":
-    sys.exit(main(["demo", *sys.argv[1:]]))
+    sys.exit(cli_main()(["demo", *sys.argv[1:]]))

@@ -5,15 +5,12 @@ the console and to ocpp_protocol_debug.log.
 """
 
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "src"))  # run from a checkout
-
-from ocppkit.cli import main
+from _entry import cli_main
 
 if __name__ == "__main__":
     args = ["demo", "--protocol-debug", "--log-file", "ocpp_protocol_debug.log", *sys.argv[1:]]
-    code = main(args)
+    code = cli_main()(args)
     if code == 0:
         print("\nEvery frame above is also in ocpp_protocol_debug.log")
     sys.exit(code)

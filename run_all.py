@@ -1,22 +1,16 @@
-"""Run ocppkit's parts: ``python run_all.py server|charger|all [options]`` (``--help`` on each).
+"""Run ocppkit's parts from a checkout: ``python run_all.py COMMAND [options]``, the same
+commands as ``ocppkit`` (``--help`` lists them, ``COMMAND --help`` tells each one's options).
 
-python run_all.py server                 # CSMS on :9000, REST API on :8080
+python run_all.py server                 # the CSMS on :9000, its REST API and dashboard on :8080
 python run_all.py charger --count 3      # three simulated chargers against ws://localhost:9000
 python run_all.py all --count 3          # both in one process
+python run_all.py fleet --count 100      # a fleet of stations from a scenario, with a report
+python run_all.py demo                   # the six-step end-to-end demo
 """
 
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "src"))  # run from a checkout
-
-from ocppkit.cli import main
+from _entry import cli_main
 
 if __name__ == "__main__":
-    if len(sys.argv) < 2 or sys.argv[1] not in ("server", "charger", "all", "-h", "--help"):
-        print(
-            "usage: python run_all.py server|charger|all [options]  (--help on each)",
-            file=sys.stderr,
-        )
-        sys.exit(2)
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(cli_main()(sys.argv[1:], "python run_all.py"))

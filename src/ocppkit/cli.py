@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ocppkit.cli_help import ALL_HELP, CHARGER_HELP, DEMO_HELP, FLEET_HELP, SERVER_HELP
 from ocppkit.logs import setup_logging
 from ocppkit.protocol.errors import OCPPKitError
 
@@ -91,19 +92,12 @@ def _grace(text: str) -> float | str:
     return _seconds(text)
 
 
-SERVER_HELP = """Run the CSMS (OCPP 2.0.1 over ws://HOST:PORT/<station id>) and its REST API. Every
-option may also be given in a TOML file (--config): its keys are the long options with "_" for
-"-" (known_stations and lenient_stations as lists, offline_grace as seconds or "off"); an
-option on the command line wins over the file. A bad file exits with status 2.
-"""
-
-
 def _add_server(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--config",
         default=None,
         metavar="FILE",
-        help="read the options below from this TOML file (see above)",
+        help="read the server options from this TOML file (keys: the long options with _ for -)",
     )
     p.add_argument("--host", default=None, help="address to listen on (default 0.0.0.0)")
     p.add_argument("--port", type=_port, default=None, help="OCPP WebSocket port (default 9000)")
@@ -299,15 +293,6 @@ def _add_security(p: argparse.ArgumentParser) -> None:
     )
 
 
-FLEET_HELP = """Run N simulated stations in one process against a CSMS. Stations connect spread over
---ramp-up seconds; EVs arrive, charge and leave as the scenario says; a live summary goes to
-stderr and a final report to stdout (and as JSON to --report). With --control-port, an HTTP
-control API (OpenAPI at /docs) plugs and unplugs EVs, presents tokens and injects faults on any
-station. The scenario file is TOML (YAML is not supported); see ocppkit.simulator.fleet.scenario
-for its keys. A bad scenario file exits with status 2.
-"""
-
-
 def _add_fleet(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--url",
@@ -344,22 +329,31 @@ def _add_fleet(p: argparse.ArgumentParser) -> None:
         "--report", default=None, metavar="FILE", help="also write the final report as JSON to FILE"
     )
     p.add_argument(
+        "--report-html",
+        default=None,
+        metavar="FILE",
+        help="also write the final report as a self-contained HTML page with plots (stations "
+        "online and power over time, energy per session, reply latency per action)",
+    )
+    p.add_argument(
         "--no-random-events",
         action="store_true",
         help="no scenario arrivals or faults: EVs only through the control API",
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(prog: str = "ocppkit") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="ocppkit", description="OCPP 2.0.1 central system and charging-station simulator."
+        prog=prog, description="OCPP 2.0.1 central system and charging-station simulator."
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     server = sub.add_parser(
         "server", help="run the CSMS with its REST API", description=SERVER_HELP
     )
     _add_server(server)
-    charger = sub.add_parser("charger", help="run simulated charging stations against a CSMS")
+    charger = sub.add_parser(
+        "charger", help="run simulated charging stations against a CSMS", description=CHARGER_HELP
+    )
     _add_chargers(charger, with_url=True)
     _add_security(charger)
     _add_state_dir(charger)
@@ -369,7 +363,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_fleet(fleet)
     _add_security(fleet)
     _add_state_dir(fleet)
-    demo = sub.add_parser("demo", help="run the six-step end-to-end demo and exit")
+    demo = sub.add_parser(
+        "demo", help="run the six-step end-to-end demo and exit", description=DEMO_HELP
+    )
     demo.add_argument(
         "--host", default="127.0.0.1", help="address for the demo (default 127.0.0.1)"
     )
@@ -377,7 +373,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--api-port", type=_port, default=8080, help="REST port (default 8080; 0 = any)"
     )
-    both = sub.add_parser("all", help="run the CSMS, its REST API and chargers in one process")
+    both = sub.add_parser(
+        "all",
+        help="run the CSMS, its REST API and chargers in one process",
+        description=ALL_HELP,
+    )
     _add_server(both)
     _add_chargers(both, with_url=False)
     for p in (server, charger, fleet, demo, both):
@@ -442,6 +442,10 @@ class UsageError(Exception):
     """A command line that cannot run (exit status 2)."""
 
 
+class FleetFailed(OCPPKitError):
+    """A fleet run in which no station was online at the end (exit status 1)."""
+
+
 def _security(args: argparse.Namespace) -> tuple[str | None, ssl.SSLContext | None]:
     """The password and TLS context of the security flags.
 
@@ -459,6 +463,18 @@ def _security(args: argparse.Namespace) -> tuple[str | None, ssl.SSLContext | No
         return args.password, client_ssl_context(*files)
     except (OSError, ssl.SSLError, ValueError) as exc:
         raise UsageError(f"cannot load the TLS files: {exc}") from exc
+
+
+def _check_ids(args: argparse.Namespace) -> None:
+    """Raises UsageError for a station id no CSMS may accept (OCPP 2.0.1 part 4, 3.1)."""
+    from ocppkit.protocol.identity import identity_problem
+    from ocppkit.run import charger_ids
+
+    for identity in charger_ids(args.id, args.count):
+        problem = identity_problem(identity)
+        if problem is not None:
+            hint = " (--id is a prefix with --count)" if args.count > 1 else ""
+            raise UsageError(f"--id: {problem}{hint}")
 
 
 def _check_ev(name: str | None) -> None:
@@ -505,11 +521,22 @@ async def _fleet(args: argparse.Namespace, stop: asyncio.Event) -> None:
     print(report.text(), flush=True)
     if args.report:
         report.write(args.report)
+    if args.report_html:
+        from ocppkit.simulator.fleet.html_report import write_html
+
+        write_html(report, args.report_html)
+    if report.stations and not report.stations_online_at_end:
+        why = f": {report.connect_problem}" if report.connect_problem else ""
+        raise FleetFailed(f"no station of the fleet was online at the end{why}")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, prog: str = "ocppkit") -> int:
     """Entry point of the ``ocppkit`` command; returns the exit status."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser(prog)
+    if not (sys.argv[1:] if argv is None else argv):
+        parser.print_help(sys.stderr)
+        return 2
+    args = parser.parse_args(argv)
     try:
         setup_logging(args.log_level, args.protocol_debug, args.log_file)
     except (ValueError, OSError) as exc:
@@ -525,6 +552,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in ("server", "all"):
             args.server_options = _server_options(args)
         if args.command in ("charger", "all"):
+            _check_ids(args)
             _check_ev(args.ev)
     except (ConfigError, UsageError) as exc:
         print(f"ocppkit: {exc}", file=sys.stderr)

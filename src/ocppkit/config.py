@@ -8,6 +8,7 @@ what was expected.
 
 from __future__ import annotations
 
+import json
 import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
@@ -45,22 +46,124 @@ def validate(model: type[M], data: dict[str, Any], source: str) -> M:
 
     Raises:
         ConfigError: an unknown key, a wrong type or a value out of range; the message names
-            each offending key and what was expected.
+            each offending key, the value given and what is allowed, one sentence each.
     """
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        problems = [_describe(error) for error in exc.errors()]
-        raise ConfigError(f"{source}: " + "; ".join(problems)) from None
+        raise ConfigError(f"{source}: " + "; ".join(describe_errors(model, exc))) from None
 
 
-def _describe(error: Any) -> str:
-    key = ".".join(str(part) for part in error["loc"]) or "(top level)"
-    if error["type"] == "extra_forbidden":
-        return f"{key}: unknown key"
-    got = error.get("input")
-    shown = "" if isinstance(got, dict | list) else f", got {got!r}"
-    return f"{key}: {error['msg']}{shown}"
+def describe_errors(model: type[BaseModel], error: ValidationError) -> list[str]:
+    """One sentence per offending key of ``error`` (pydantic's errors of ``model``): the key,
+    the value given and the values allowed there (read from the model's JSON schema), so that
+    a union's alternatives are one sentence, not one pydantic error each."""
+    root = model.model_json_schema()
+    sentences: dict[str, str] = {}
+    for item in error.errors():
+        path, schema = _walk(root, item["loc"])
+        key = ".".join(str(part) for part in path) or "(top level)"
+        if key in sentences:
+            continue  # another alternative of the same union
+        sentences[key] = _sentence(key, item, schema, root)
+    return list(sentences.values())
+
+
+def _sentence(key: str, item: Any, schema: dict[str, Any] | None, root: dict[str, Any]) -> str:
+    kind = item["type"]
+    if kind == "extra_forbidden":
+        _, parent = _walk(root, item["loc"][:-1])
+        known = ", ".join((parent or {}).get("properties", {}))
+        return f"{key}: unknown key" + (f"; the keys here are {known}" if known else "")
+    if kind == "value_error" or schema is None:  # a model's own rule: its message says it
+        return f"{key}: {item['msg'].removeprefix('Value error, ')}"
+    allowed = _allowed(schema, root)
+    if kind == "missing":
+        return f"{key}: missing; expected {allowed}"
+    return f"{key}: {_shown(item.get('input'))} is not allowed; expected {allowed}"
+
+
+def _shown(value: Any) -> str:
+    """A value as it is written in TOML (near enough)."""
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return repr(value)
+
+
+def _resolve(schema: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in schema:
+        schema = root.get("$defs", {}).get(schema["$ref"].rsplit("/", 1)[-1], {})
+    return schema
+
+
+def _walk(root: dict[str, Any], loc: tuple[Any, ...]) -> tuple[list[Any], dict[str, Any] | None]:
+    """The key path in ``loc`` (without a union's branch tags) and the schema found there."""
+    schema: dict[str, Any] | None = root
+    path: list[Any] = []
+    for part in loc:
+        assert schema is not None
+        schema = _resolve(schema, root)
+        properties = schema.get("properties", {})
+        if isinstance(part, int) and schema.get("type") == "array":
+            schema = schema.get("items", {})
+        elif isinstance(part, str) and part in properties:
+            schema = properties[part]
+        elif "anyOf" in schema:
+            break  # the rest names a union's branch
+        else:
+            path.append(part)
+            return path, None
+        path.append(part)
+    return path, None if schema is None else _resolve(schema, root)
+
+
+_TYPES = {
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "string": "text",
+    "object": "a table",
+}
+
+
+def _allowed(schema: dict[str, Any], root: dict[str, Any]) -> str:
+    """What a schema allows, in words: ``a number above 0 or "off"``."""
+    schema = _resolve(schema, root)
+    if "anyOf" in schema:
+        parts = [_allowed(s, root) for s in schema["anyOf"] if s.get("type") != "null"]
+        return " or ".join(dict.fromkeys(parts))
+    if "const" in schema:
+        return _shown(schema["const"])
+    if "enum" in schema:
+        values = [_shown(v) for v in schema["enum"]]
+        return values[0] if len(values) == 1 else "one of " + ", ".join(values)
+    kind = schema.get("type")
+    if kind == "array":
+        words = f"a list of {_allowed(schema.get('items', {}), root)}"
+        if schema.get("minItems"):
+            words += f" (at least {schema['minItems']})"
+        return words
+    words = _TYPES.get(str(kind), "a valid value")
+    low, high = schema.get("minimum"), schema.get("maximum")
+    if low is not None and high is not None:
+        bounds = [f"from {low:g} to {high:g}"]
+    else:
+        bounds = [
+            f"{name} {schema[bound]:g}"
+            for bound, name in (
+                ("minimum", "at least"),
+                ("exclusiveMinimum", "above"),
+                ("maximum", "at most"),
+                ("exclusiveMaximum", "below"),
+            )
+            if schema.get(bound) is not None
+        ]
+    if kind == "string" and ("minLength" in schema or "maxLength" in schema):
+        bounds.append(f"of {schema.get('minLength', 0)} to {schema.get('maxLength')} characters")
+    if kind == "string" and "pattern" in schema:
+        bounds.append(f"matching {schema['pattern']}")
+    return " ".join([words, " and ".join(bounds)]) if bounds else words
 
 
 class ServerConfig(BaseModel):

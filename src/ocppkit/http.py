@@ -15,7 +15,7 @@ import asyncio
 import contextlib
 import logging
 import socket
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import uvicorn
@@ -92,6 +92,49 @@ def error_response(status: int, code: str, detail: str, **extra: Any) -> JSONRes
     return JSONResponse({"detail": detail, "code": code, **extra}, status_code=status)
 
 
+# A request body that is not JSON, told as one sentence instead of pydantic's errors: FastAPI
+# reads a body sent without ``Content-Type: application/json`` as text and then reports "Input
+# should be a valid dictionary", and a body that does not parse as JSON as an error in field "0".
+_NOT_AN_OBJECT = {"model_attributes_type", "dict_type", "model_type"}
+
+
+def _is_json(request: Request) -> bool:
+    media = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    return media == "application/json" or media.endswith("+json")
+
+
+def body_problem(request: Request, errors: Sequence[Any]) -> str | None:
+    """What is wrong with the whole body (one sentence), or None when the errors are about its
+    fields."""
+    for error in errors:
+        loc = tuple(error.get("loc", ()))
+        if not loc or loc[0] != "body":
+            continue
+        kind = error.get("type")
+        if kind == "json_invalid":
+            reason = (error.get("ctx") or {}).get("error") or error.get("msg", "")
+            return f"body is not valid JSON ({reason})"
+        if loc == ("body",) and kind == "missing":
+            return "body missing: send a JSON object (Content-Type: application/json)"
+        if loc == ("body",) and kind in _NOT_AN_OBJECT:
+            if not _is_json(request):
+                return "body must be JSON (Content-Type: application/json)"
+            return f"body must be a JSON object, not {_json_kind(error.get('input'))}"
+    return None
+
+
+def _json_kind(value: Any) -> str:
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    return "null" if value is None else type(value).__name__
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Answer every error of ``app`` with the JSON error body."""
 
@@ -100,7 +143,11 @@ def install_error_handlers(app: FastAPI) -> None:
         return JSONResponse(exc.body(), status_code=exc.status)
 
     @app.exception_handler(RequestValidationError)
-    async def bad_request(_: Request, exc: RequestValidationError) -> JSONResponse:
+    async def bad_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        problem = body_problem(request, exc.errors())  # not JSON at all: one sentence
+        if problem is not None:
+            body = [{"field": "body", "rule": "json", "message": problem}]
+            return error_response(422, "invalid_body", problem, errors=body)
         errors = [
             {
                 "field": ".".join(str(p) for p in e["loc"] if p != "body") or "body",
@@ -160,8 +207,19 @@ class ApiServer:
         self._app = app
         self._server = _InLoopServer(config)
         self._task: asyncio.Task[None] | None = None
+        self._socket: socket.socket | None = None
         self.host = host
         self.port = port
+
+    def bind(self) -> None:
+        """Bind the address now (``start`` serves on it); ``port`` holds the bound one.
+
+        Raises:
+            OSError: the address cannot be bound (e.g. the port is in use).
+        """
+        if self._socket is None:
+            self._socket = socket.create_server((self.host, self.port))
+            self.port = self._socket.getsockname()[1]
 
     async def start(self, timeout: float = 10.0) -> None:  # noqa: ASYNC109
         """Start serving; return once the socket listens.
@@ -170,8 +228,9 @@ class ApiServer:
             OSError: the address cannot be bound (e.g. the port is in use).
         """
         # Bound here, not by uvicorn: uvicorn answers a bind failure with sys.exit().
-        sock = socket.create_server((self.host, self.port))
-        self.port = sock.getsockname()[1]
+        self.bind()
+        sock, self._socket = self._socket, None
+        assert sock is not None
         self._task = asyncio.create_task(self._server.serve(sockets=[sock]))
         async with asyncio.timeout(timeout):
             while not self._server.started:
@@ -190,6 +249,9 @@ class ApiServer:
 
     async def stop(self) -> None:
         """Stop serving and wait for uvicorn to finish."""
+        if self._socket is not None:  # bound, never started
+            self._socket.close()
+            self._socket = None
         if self._task is None:
             return
         closing = getattr(self._app.state, "closing", None)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import os
-from typing import Any
+from typing import Any, TextIO
 
 import orjson
 
@@ -27,6 +27,48 @@ _FALSE = {"0", "false", "no", "off", ""}
 _LEVELS = ("CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG")
 
 protocol_log = logging.getLogger(PROTOCOL_LOGGER_NAME)
+
+
+class LiveLine:
+    """A status line kept at the bottom of a terminal, below the log: a log line written to the
+    same terminal first clears it and then draws it again (``ConsoleHandler``)."""
+
+    __slots__ = ("stream", "text")
+
+    def __init__(self) -> None:
+        self.stream: TextIO | None = None
+        self.text: str | None = None
+
+    def show(self, stream: TextIO, text: str) -> None:
+        """Draw (or redraw) ``text`` as the live line on ``stream``."""
+        self.stream, self.text = stream, text
+        stream.write(f"{_CLEAR_LINE}{text}")
+        stream.flush()
+
+    def end(self) -> None:
+        """Leave the last live line on the terminal; log lines go below it from now on."""
+        if self.stream is not None and self.text is not None:
+            self.stream.write("\n")
+            self.stream.flush()
+        self.stream = self.text = None
+
+
+live_line = LiveLine()  # the process's one live line (the fleet's summary)
+_CLEAR_LINE = "\r\x1b[2K"  # carriage return, erase the line
+
+
+class ConsoleHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """The console's log handler: keeps ``live_line`` below the log lines on a terminal."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        live = live_line.text if live_line.stream is self.stream else None
+        if live is None:
+            super().emit(record)
+            return
+        self.stream.write(_CLEAR_LINE)
+        super().emit(record)
+        self.stream.write(live)
+        self.flush()
 
 
 def _env_bool(name: str) -> bool:
@@ -73,7 +115,7 @@ def setup_logging(
         base.removeHandler(handler)
         handler.close()
     formatter = logging.Formatter(LOG_FORMAT)
-    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    handlers: list[logging.Handler] = [ConsoleHandler()]
     if log_file:
         handlers.append(logging.FileHandler(log_file, encoding="utf-8"))
     for handler in handlers:

@@ -9,16 +9,21 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import errno
 import logging
 import signal
+import socket
 import ssl
-from collections.abc import Sequence
+from collections.abc import Awaitable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from ocppkit.api import ApiServer, create_app
 from ocppkit.csms import OCPPServer, ev_max_power_policy
+from ocppkit.narration import Narrator
 from ocppkit.simulator import ChargerSimulator
+from ocppkit.simulator.device.catalog import station_identity
+from ocppkit.simulator.errors import SimulatorError
 
 log = logging.getLogger("ocppkit.run")
 
@@ -80,6 +85,44 @@ async def _wait(stop: asyncio.Event, duration: float | None) -> None:
             await stop.wait()
 
 
+class BindError(OSError):
+    """A server's address cannot be bound; the message says which and what to do."""
+
+
+@contextlib.contextmanager
+def _binding(what: str, flag: str, host: str, port: int) -> Iterator[None]:
+    """Turn a bind failure into one sentence naming the host or port and what to do.
+
+    Raises:
+        BindError: the address cannot be bound.
+    """
+    try:
+        yield
+    except OSError as exc:
+        if isinstance(exc, socket.gaierror) or (exc.errno or 0) < 0:  # getaddrinfo's codes
+            reason = (exc.strerror or "unknown host").split(" (while attempting", 1)[0]
+            raise BindError(
+                f"--host {host!r} is not an address or host name this machine knows ({reason}): "
+                "use 0.0.0.0 (every interface), 127.0.0.1 (this machine only) or one of its "
+                "addresses"
+            ) from None
+        if exc.errno == errno.EADDRINUSE:
+            raise BindError(
+                f"the {what} port {port} on {host} is in use (another ocppkit server?): "
+                f"stop that one or choose another port with {flag} ({flag} 0: any free port)"
+            ) from None
+        if exc.errno == errno.EADDRNOTAVAIL:
+            raise BindError(
+                f"--host {host!r} is not an address of this machine: use 0.0.0.0 (every "
+                "interface), 127.0.0.1 (this machine only) or one of its addresses"
+            ) from None
+        if exc.errno == errno.EACCES:
+            raise BindError(
+                f"the {what} port {port} needs privileges here: choose one above 1023 with {flag}"
+            ) from None
+        raise
+
+
 @contextlib.asynccontextmanager
 async def csms_with_api(options: ServerOptions):  # type: ignore[no-untyped-def]
     """Start the CSMS and its REST API on one loop; yield ``(server, api)``; stop both."""
@@ -98,8 +141,16 @@ async def csms_with_api(options: ServerOptions):  # type: ignore[no-untyped-def]
         call_timeout=options.call_timeout,
         ev_charging_needs_policy=needs,
     )
-    await server.start()
     api = ApiServer(create_app(server), options.api_host, options.api_port)
+    # both ports are bound before the CSMS opens (or restores) anything
+    with _binding("REST API", "--api-port", options.api_host, options.api_port):
+        api.bind()
+    try:
+        with _binding("CSMS", "--port", options.host, options.port):
+            await server.start()
+    except BaseException:
+        await api.stop()
+        raise
     try:
         await api.start()
         log.info(
@@ -115,10 +166,9 @@ async def csms_with_api(options: ServerOptions):  # type: ignore[no-untyped-def]
         await server.stop()
 
 
-@contextlib.asynccontextmanager
-async def chargers(options: ChargerOptions):  # type: ignore[no-untyped-def]
-    """Connect simulated chargers (booted on entry); yield them; disconnect them on exit."""
-    sims = [
+def build_chargers(options: ChargerOptions) -> list[ChargerSimulator]:
+    """The simulated chargers of ``options``, not yet connected."""
+    return [
         ChargerSimulator(
             cid,
             options.url,
@@ -129,18 +179,92 @@ async def chargers(options: ChargerOptions):  # type: ignore[no-untyped-def]
             state_dir=options.state_dir,
             station_type=options.station_type,
             ev_charging_needs=options.iso15118,
+            **station_identity(options.station_type, cid).arguments(),
             **({} if options.ev is None else {"ev": options.ev}),
         )
         for cid in options.ids
     ]
+
+
+async def _connect(sims: Sequence[ChargerSimulator], options: ChargerOptions) -> None:
+    await asyncio.gather(*(sim.connect() for sim in sims))
+    log.info("%d charger(s) connected to %s", len(sims), options.url)
+    if options.charge:
+        await asyncio.gather(*(sim.start_transaction() for sim in sims))
+
+
+async def _within(aw: Awaitable[None], stop: asyncio.Event, deadline: float | None) -> bool:
+    """Await ``aw``; False (and ``aw`` cancelled) if ``stop`` is set or the loop's clock
+    passes ``deadline`` first.
+
+    Raises:
+        what ``aw`` raises.
+    """
+    task = asyncio.ensure_future(aw)
+    stopper = asyncio.ensure_future(stop.wait())
+    timeout = None if deadline is None else max(0.0, deadline - asyncio.get_running_loop().time())
     try:
-        await asyncio.gather(*(sim.connect() for sim in sims))
-        log.info("%d charger(s) connected to %s", len(sims), options.url)
-        if options.charge:
-            await asyncio.gather(*(sim.start_transaction() for sim in sims))
+        await asyncio.wait({task, stopper}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for pending in (task, stopper):
+            pending.cancel()
+        await asyncio.gather(task, stopper, return_exceptions=True)
+    if task.cancelled():
+        return False
+    task.result()
+    return True
+
+
+def _not_online(sims: Sequence[ChargerSimulator], duration: float) -> SimulatorError:
+    offline = [sim for sim in sims if not sim.connected]
+    first = offline[0]
+    others = f" (and {len(offline) - 1} more)" if len(offline) > 1 else ""
+    status = first.registration_status
+    why = (
+        f"BootNotification answered {status.value}"
+        if status is not None
+        else first.link.last_problem or f"no answer from {first.url}"
+    )
+    return SimulatorError(
+        f"{first.charger_id}{others} did not get online in the {duration:g} s run: {why}"
+    )
+
+
+async def _run_chargers(
+    options: ChargerOptions, stop: asyncio.Event, deadline: float | None, duration: float | None
+) -> None:
+    sims = build_chargers(options)
+    narrator = Narrator(sims, options.sample_interval if options.charge else None)
+    narrator.start()
+    try:
+        if not await _within(_connect(sims, options), stop, deadline):
+            if not stop.is_set() and duration is not None:
+                raise _not_online(sims, duration)
+            return
+        await _within(stop.wait(), stop, deadline)
+        log.info("shutting down %d charger(s)", len(sims))
+    finally:
+        narrator.check()
+        narrator.shutting_down = True
+        await asyncio.gather(*(sim.disconnect() for sim in sims), return_exceptions=True)
+        await narrator.close()
+        if narrator.booted:
+            log.info("%d charger(s) shut down", narrator.booted)
+
+
+@contextlib.asynccontextmanager
+async def chargers(options: ChargerOptions):  # type: ignore[no-untyped-def]
+    """Connect simulated chargers (booted on entry); yield them; disconnect them on exit."""
+    sims = build_chargers(options)
+    try:
+        await _connect(sims, options)
         yield sims
     finally:
         await asyncio.gather(*(sim.disconnect() for sim in sims), return_exceptions=True)
+
+
+def _deadline(duration: float | None) -> float | None:
+    return None if duration is None else asyncio.get_running_loop().time() + duration
 
 
 async def run_server(
@@ -154,9 +278,14 @@ async def run_server(
 async def run_chargers(
     options: ChargerOptions, stop: asyncio.Event, duration: float | None = None
 ) -> None:
-    """Simulated chargers until stopped."""
-    async with chargers(options):
-        await _wait(stop, duration)
+    """Simulated chargers until stopped or ``duration`` seconds passed (connecting included),
+    telling what happens (``narration``).
+
+    Raises:
+        SimulatorError: a charger did not get online (within ``duration``, or its connect
+            timeout).
+    """
+    await _run_chargers(options, stop, _deadline(duration), duration)
 
 
 async def run_all(
@@ -166,7 +295,7 @@ async def run_all(
     duration: float | None = None,
 ) -> None:
     """The CSMS, its REST API and simulated chargers connected to it, in one process."""
+    deadline = _deadline(duration)
     async with csms_with_api(server_options) as (server, _api):
         url = f"ws://127.0.0.1:{server.port}"
-        async with chargers(dataclasses.replace(charger_options, url=url)):
-            await _wait(stop, duration)
+        await _run_chargers(dataclasses.replace(charger_options, url=url), stop, deadline, duration)

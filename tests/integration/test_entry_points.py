@@ -123,7 +123,7 @@ def test_run_all_charger_against_run_all_server() -> None:
     assert server.returncode == 0
 
 
-@pytest.mark.parametrize("command", ["server", "charger", "demo", "all"])
+@pytest.mark.parametrize("command", ["server", "charger", "fleet", "demo", "all"])
 def test_each_command_has_help(command: str) -> None:
     result = run(["-m", "ocppkit.cli", command, "--help"])
     assert result.returncode == 0
@@ -186,10 +186,59 @@ def test_busy_port_is_a_clear_error() -> None:
     assert "ocppkit:" in result.stderr and "in use" in result.stderr
 
 
-def test_run_all_without_a_command_prints_usage() -> None:
+def test_run_all_without_a_command_prints_the_commands() -> None:
     result = run(["run_all.py"])
     assert result.returncode == 2
-    assert "usage: python run_all.py server|charger|all" in result.stderr
+    assert result.stderr.startswith("usage: python run_all.py [-h] COMMAND ...")
+    for command in COMMANDS:
+        assert f"    {command} " in result.stderr, command
+
+
+COMMANDS = ("server", "charger", "fleet", "demo", "all")
+
+
+def test_python_m_ocppkit_is_the_ocppkit_command() -> None:
+    result = run(["-m", "ocppkit", "--help"])
+    assert result.returncode == 0 and result.stdout.startswith("usage: ocppkit [-h] COMMAND")
+    for command in COMMANDS:
+        assert f"    {command} " in result.stdout, command
+    assert run(["-m", "ocppkit", "charger", "--id", "bad id"]).returncode == 2
+
+
+def test_run_all_and_its_help_agree_on_the_commands() -> None:
+    import ast
+
+    helped = run(["run_all.py", "--help"])
+    assert helped.returncode == 0
+    assert helped.stdout.startswith("usage: python run_all.py")
+    shown = {c for c in COMMANDS if f"    {c} " in helped.stdout}
+    assert shown == set(COMMANDS)
+    doc = ast.get_docstring(ast.parse((ROOT / "run_all.py").read_text(encoding="utf-8")))
+    assert doc is not None
+    examples = {line.split()[2] for line in doc.splitlines() if line.startswith("python run_all")}
+    assert examples == set(COMMANDS)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_a_description(command: str) -> None:
+    result = run(["-m", "ocppkit", command, "--help"])
+    assert result.returncode == 0
+    _usage, rest = result.stdout.split("\n\n", 1)
+    description = rest.split("options:", 1)[0].strip()
+    assert len(description) > 60, result.stdout
+    assert "see above" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    "script", [["run_all.py", "server"], ["demo.py"], ["demo_protocol_debug.py"]]
+)
+def test_the_scripts_say_how_to_install_what_is_missing(script: list[str]) -> None:
+    """A Python without the dependencies (-S: no site-packages) gets a plain instruction."""
+    result = run(["-S", *script], timeout=30)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "ModuleNotFoundError" not in result.stderr
+    assert "lacks: websockets, pydantic" in result.stderr
+    assert "make setup" in result.stderr and "-m pip install -r requirements.txt" in result.stderr
 
 
 def test_requirements_txt_matches_pyproject() -> None:

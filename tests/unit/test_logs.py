@@ -82,7 +82,7 @@ def test_explicit_arguments(tmp_path: Path) -> None:
     assert protocol.isEnabledFor(logging.DEBUG)
     assert base.propagate is False
     kinds = sorted(type(h).__name__ for h in base.handlers)
-    assert kinds == ["FileHandler", "StreamHandler"]
+    assert kinds == ["ConsoleHandler", "FileHandler"]
     assert all(h.formatter is not None and h.formatter._fmt == LOG_FORMAT for h in base.handlers)
 
 
@@ -98,7 +98,7 @@ def test_defaults_without_environment() -> None:
     setup_logging()
     assert base.level == logging.INFO
     assert not protocol.isEnabledFor(logging.DEBUG)
-    assert [type(h).__name__ for h in base.handlers] == ["StreamHandler"]
+    assert [type(h).__name__ for h in base.handlers] == ["ConsoleHandler"]
 
 
 def test_environment_variables(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -304,3 +304,24 @@ def test_raw_received_bytes_are_decoded(tmp_path: Path) -> None:
     FrameLogger("CS002", "SERVER").raw_received(b'[2,"1","Heartbeat",{}]')
     (message,) = messages(log_file, "[OCPP-RAW-RECV]")
     assert message == '[OCPP-RAW-RECV] [CS002] [2,"1","Heartbeat",{}]'
+
+
+def test_a_log_line_clears_the_live_line_and_draws_it_again() -> None:
+    import io
+
+    from ocppkit.logs import ConsoleHandler, live_line
+
+    screen = io.StringIO()
+    handler = ConsoleHandler(screen)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    record = logging.LogRecord("ocppkit.x", logging.INFO, __file__, 1, "hello", None, None)
+    try:
+        live_line.show(screen, "online 3/3")
+        handler.emit(record)
+        live_line.end()
+        handler.emit(record)  # no live line: the record alone
+    finally:
+        live_line.end()
+    assert screen.getvalue() == (
+        "\r\x1b[2Konline 3/3" + "\r\x1b[2Khello\n" + "online 3/3" + "\n" + "hello\n"
+    )

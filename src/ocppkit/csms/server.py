@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
+import socket
 from collections.abc import Callable, Coroutine, Iterable
 from types import TracebackType
 from typing import Any, Literal, cast
@@ -158,20 +159,26 @@ class OCPPServer(Commands, TrackedHistory):
     # --- lifecycle ---
 
     async def start(self) -> None:
-        """Open the database (if any), then listen for stations. ``self.port`` becomes the bound
-        port.
+        """Bind the port, open the database (if any), then listen for stations. ``self.port``
+        becomes the bound port.
 
         Raises:
+            OSError: the port cannot be bound (nothing was opened).
             DatabaseUrlError, DatabaseUnavailableError: the database cannot be used.
-            OSError: the port cannot be bound.
         """
         if self._server is not None:
             raise RuntimeError("the server is already started")
-        await self._store.open(self.chargers, self._ctx.tokens)
+        sock = socket.create_server((self.host, self.port))  # first: a busy port opens nothing
+        try:
+            await self._store.open(self.chargers, self._ctx.tokens)
+        except BaseException:
+            sock.close()
+            raise
         self.tracker.restore(self._store.tracking_state())
         try:
-            self._server = await self._listen()
+            self._server = await self._listen(sock)
         except BaseException:
+            sock.close()
             await self._store.close()
             raise
         self.port = self._server.sockets[0].getsockname()[1]
@@ -179,11 +186,10 @@ class OCPPServer(Commands, TrackedHistory):
             self._spawn(watch_liveness(self._ctx, self.offline_grace))
         log.info("CSMS listening on ws://%s:%d/<station id>", self.host, self.port)
 
-    async def _listen(self) -> Server:
+    async def _listen(self, sock: socket.socket) -> Server:
         return await serve(
             self._serve_station,
-            self.host,
-            self.port,
+            sock=sock,
             subprotocols=[Subprotocol(SUBPROTOCOL)],
             process_request=check_handshake,
             compression=None,  # permessage-deflate triples per-connection memory

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from websockets.asyncio.client import connect as ws_connect
@@ -32,6 +33,7 @@ from ocppkit.protocol.models import (
     OcppModel,
     RegistrationStatusEnumType,
 )
+from ocppkit.simulator.connect_errors import describe_connect_error
 from ocppkit.simulator.device_model import HEARTBEAT_INTERVAL, DeviceModel, Key
 from ocppkit.simulator.errors import SimulatorError
 from ocppkit.simulator.evse import Evse
@@ -124,6 +126,8 @@ class CsmsLink:
         "_session_task",
         "_station",
         "_stopping",
+        "last_problem",
+        "on_connect_failure",
         "registration_status",
         "url",
     )
@@ -156,6 +160,9 @@ class CsmsLink:
         self._stopping = False
         self._restarting = False
         self._last_error: BaseException | None = None
+        self.last_problem: str | None = None  # why the last websocket could not open, one line
+        # told each failed attempt to open the websocket: (last_problem, the error)
+        self.on_connect_failure: Callable[[str, BaseException], None] | None = None
         self._restore_pending = True  # the first open reads persisted state
 
     @property
@@ -231,10 +238,12 @@ class CsmsLink:
                 await asyncio.wait({ready, self._runner}, return_when=asyncio.FIRST_COMPLETED)
         except TimeoutError:
             await self._stop_runner()
-            status = self.registration_status.value if self.registration_status else "no answer"
+            if self.registration_status is not None:
+                detail = f"BootNotification answered {self.registration_status.value}"
+            else:
+                detail = self.last_problem or f"no answer ({self._last_error!r})"
             raise SimulatorError(
-                f"{self._name}: not accepted by {self.url} within {timeout:g} s "
-                f"(registration: {status}; last error: {self._last_error!r})"
+                f"{self._name}: not accepted by {self.url} within {timeout:g} s: {detail}"
             ) from None
         finally:
             ready.cancel()
@@ -247,7 +256,9 @@ class CsmsLink:
         conn = self._connection
         if conn is not None:
             await conn.close(1000, "station shutting down")
-        await self._stop_runner(grace=self._call_timeout)
+        # with a websocket, the runner ends once it closed; without one, it only waits to
+        # reconnect (or is connecting): nothing to wait for
+        await self._stop_runner(grace=self._call_timeout if conn is not None else 0.0)
         self._registered = False
         self._boot_reason = BootReasonEnumType.PowerUp
 
@@ -289,6 +300,7 @@ class CsmsLink:
     async def _run(self) -> None:
         attempt = 0
         while not self._stopping:
+            problem = "link closed"
             try:
                 if await self._session():
                     attempt = 0
@@ -296,7 +308,9 @@ class CsmsLink:
                 raise SimulatorError(f"invalid CSMS URL {self.url!r}: {exc}") from exc
             except (OSError, TimeoutError, WebSocketException) as exc:
                 self._last_error = exc
-                log.info("[%s] cannot reach %s: %r", self._name, self.url, exc)
+                self.last_problem = problem = describe_connect_error(exc, self.url)
+                if self.on_connect_failure is not None:
+                    self.on_connect_failure(problem, exc)
             if self._stopping:
                 return
             if self._restarting:
@@ -307,7 +321,7 @@ class CsmsLink:
                 attempt, self._rng, backoff.wait_minimum, backoff.random_range, backoff.repeat_times
             )
             attempt += 1
-            log.info("[%s] reconnecting in %.2f s", self._name, delay)
+            log.info("[%s] %s; reconnecting in %.1f s", self._name, problem, delay)
             await self._station.scheduler.sleep(delay)
 
     async def _session(self) -> bool:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ocppkit.protocol.errors import NotConnectedError, OCPPKitError
+from ocppkit.protocol.identity import station_url
 from ocppkit.protocol.models import (
     BootReasonEnumType,
     ChargingStationType,
@@ -114,6 +115,8 @@ class ChargerSimulator:
         scheduler: the station's timers (heartbeats, samples, expiries, back-off...); by default
             the event loop's, in real time. A ``scheduler.VirtualScheduler`` runs hours of
             station time in seconds.
+        serial_number: BootNotification ``chargingStation.serialNumber`` (at most 25).
+        firmware_version: BootNotification ``chargingStation.firmwareVersion`` (at most 50).
 
     Raises:
         ValueError: an argument out of range (e.g. a model name too long for BootNotification).
@@ -145,6 +148,8 @@ class ChargerSimulator:
         ev: str | EvModel | EvMix | None = DEFAULT_EV,
         ev_charging_needs: bool = False,
         scheduler: Scheduler | None = None,
+        serial_number: str | None = None,
+        firmware_version: str | None = None,
     ) -> None:
         if num_connectors < 1 or sample_interval <= 0:
             raise ValueError("need num_connectors >= 1 and sample_interval > 0")
@@ -159,8 +164,13 @@ class ChargerSimulator:
         )
         phases, voltage, max_current = supply.phases, supply.voltage, supply.max_current
         self.charger_id = charger_id
-        self.url = f"{server_url.rstrip('/')}/{charger_id}"
-        self.charging_station = ChargingStationType(model=charger_model, vendor_name=charger_vendor)
+        self.url = station_url(server_url, charger_id)  # the id percent-encoded
+        self.charging_station = ChargingStationType(
+            model=charger_model,
+            vendor_name=charger_vendor,
+            serial_number=serial_number,
+            firmware_version=firmware_version,
+        )
         self.id_token = IdTokenType(id_token=id_token, type=IdTokenEnumType.ISO14443)
         if scheduler is None:
             scheduler = LoopScheduler() if clock is None else LoopScheduler(clock)

@@ -83,16 +83,31 @@ def test_an_empty_scenario_takes_the_defaults() -> None:
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
-        ({"arrivals": {"mean": 5}}, "arrivals.mean: unknown key"),
-        ({"arrivals": {"mean_s": -1}}, "arrivals.mean_s: Input should be greater than 0, got -1"),
-        ({"dwell": {"distribution": "lognormal"}}, "dwell.distribution: Input should be"),
-        ({"station_types": [{"name": "X", "phases": 4}]}, "station_types.0.phases"),
-        ({"station_types": [{"share": 1}]}, "station_types.0.name: Field required"),
-        ({"id_tokens": []}, "id_tokens: List should have at least 1 item"),
-        ({"seed": "abc"}, "seed: Input should be a valid integer"),
-        ({"id_prefix": "bad id"}, "id_prefix: String should match pattern"),
+        (
+            {"arrivals": {"mean": 5}},
+            "arrivals.mean: unknown key; the keys here are distribution, mean_s",
+        ),
+        (
+            {"arrivals": {"mean_s": -1}},
+            "arrivals.mean_s: -1 is not allowed; expected a number above 0",
+        ),
+        (
+            {"dwell": {"distribution": "lognormal"}},
+            'dwell.distribution: "lognormal" is not allowed; expected one of "normal", "fixed"',
+        ),
+        (
+            {"station_types": [{"name": "X", "phases": 4}]},
+            "station_types.0.phases: 4 is not allowed; expected a whole number from 1 to 3",
+        ),
+        (
+            {"station_types": [{"share": 1}]},
+            "station_types.0.name: missing; expected text of 1 to 40 characters",
+        ),
+        ({"id_tokens": []}, "id_tokens: [] is not allowed; expected a list of text"),
+        ({"seed": "abc"}, 'seed: "abc" is not allowed; expected a whole number'),
+        ({"id_prefix": "bad id"}, 'id_prefix: "bad id" cannot begin station ids: '),
         ({"dwell": {"min_min": 10, "max_min": 5}}, "min_min (10.0) must not exceed max_min"),
-        ({"speed": 3}, "speed: unknown key"),
+        ({"speed": 3}, "speed: unknown key; the keys here are seed, id_prefix, "),
     ],
 )
 def test_a_bad_scenario_names_the_key_and_what_was_expected(
@@ -188,7 +203,10 @@ def test_iso15118_station_types_make_evs_that_tell_their_needs() -> None:
         True,
         False,
     ]
-    with pytest.raises(ScenarioError, match=r"station_types\.0\.iso15118: Input should be a valid"):
+    with pytest.raises(
+        ScenarioError,
+        match=r"station_types\.0\.iso15118: \"sometimes\" is not allowed; expected true or false",
+    ):
         parse_scenario({"station_types": [{"name": "X", "iso15118": "sometimes"}]})
 
 

@@ -111,7 +111,8 @@ def protocol_log_path(operator: Operator) -> Path | None:
     },
     summary="Download the protocol debug log",
     description="404 `protocol_log_not_configured` unless protocol debug logging writes to a "
-    "file (`OCPP_PROTOCOL_DEBUG=true` with `OCPP_LOG_FILE`, or the API's protocol_log_file).",
+    "file (`--protocol-debug --log-file <file>`, `OCPP_PROTOCOL_DEBUG=true` with "
+    "`OCPP_LOG_FILE`, or the API's protocol_log_file).",
 )
 async def protocol_log(operator: OperatorDep) -> FileResponse:
     path = protocol_log_path(operator)
@@ -119,8 +120,9 @@ async def protocol_log(operator: OperatorDep) -> FileResponse:
         raise ApiError(
             404,
             "protocol_log_not_configured",
-            "no protocol debug log file is configured: run with "
-            "OCPP_PROTOCOL_DEBUG=true and OCPP_LOG_FILE=<file>",
+            "no protocol debug log file is configured: start the server with "
+            "--protocol-debug --log-file <file> (or OCPP_PROTOCOL_DEBUG=true and "
+            "OCPP_LOG_FILE=<file>)",
         )
     if not path.is_file():
         raise ApiError(404, "protocol_log_missing", f"the protocol debug log {path} does not exist")

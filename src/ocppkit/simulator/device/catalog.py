@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import functools
 import math
+import zlib
 from dataclasses import dataclass, replace
+from typing import Any
 
 from ocppkit.protocol.models import AttributeEnumType, DataEnumType, MutabilityEnumType
 from ocppkit.simulator.device.model import Catalog, DeviceModel
 from ocppkit.simulator.device.variables import Attribute, Key, VariableDefinition
+from ocppkit.simulator.meter import station_supply
 
 RO, RW, WO = MutabilityEnumType.ReadOnly, MutabilityEnumType.ReadWrite, MutabilityEnumType.WriteOnly
 T = DataEnumType
@@ -314,3 +317,69 @@ def station_model(spec: StationSpec) -> DeviceModel:
     model = DeviceModel(_shared_catalog(replace(spec, identity="")))
     model.set_value(IDENTITY, spec.identity, notify=False)
     return model
+
+
+# --- the station's identity in its BootNotification (B01) ---
+
+MAX_MODEL, MAX_VENDOR, MAX_SERIAL, MAX_FIRMWARE = 20, 50, 25, 50  # ChargingStationType's limits
+
+
+@dataclass(frozen=True, slots=True)
+class StationIdentity:
+    """What a station says it is (BootNotification ``chargingStation``). The vendors are
+    fictional; the model follows the kind and rating, the serial number the station id."""
+
+    vendor: str
+    model: str
+    serial_number: str
+    firmware_version: str
+
+    def arguments(self) -> dict[str, Any]:
+        """``ChargerSimulator`` keyword arguments for this identity."""
+        return {
+            "charger_vendor": self.vendor,
+            "charger_model": self.model,
+            "serial_number": self.serial_number,
+            "firmware_version": self.firmware_version,
+        }
+
+
+def station_identity(
+    station_type: str = "AC3",
+    identity: str = "",
+    *,
+    phases: int | None = None,
+    voltage: float | None = None,
+    max_current: float | None = None,
+    max_power_w: float | None = None,
+) -> StationIdentity:
+    """A believable identity for a station of ``station_type`` (``AC1``, ``AC3``, ``DC``, with
+    the same overrides as ``meter.station_supply``): a 150 kW DC station is a "Northwind Rapid
+    150", a 7.4 kW single-phase one a "Voltaro Home 7.4", a 22 kW one a "Voltaro City 22".
+
+    Raises:
+        ValueError: as ``meter.station_supply``.
+    """
+    supply = station_supply(
+        station_type,
+        phases=phases,
+        voltage=voltage,
+        max_current=max_current,
+        max_power_w=max_power_w,
+    )
+    kw = supply.max_power_w / 1000
+    rating = f"{kw:.1f}".removesuffix(".0") if kw < 10 else f"{kw:.0f}"
+    if supply.kind == "DC":
+        vendor, model, code, firmware = "Northwind Charging Systems", "Rapid", "NWR", "NW-DC 5.3.1"
+    elif kw > 11.5:
+        vendor, model, code, firmware = "Voltaro Energy", "City", "VTC", "VTR-AC 3.8.2"
+    else:
+        vendor, model, code, firmware = "Voltaro Energy", "Home", "VTH", "VTR-AC 3.8.2"
+    brand = vendor.split()[0]
+    serial = f"{code}{rating.replace('.', '')}-{zlib.crc32(identity.encode()):08X}"
+    return StationIdentity(
+        vendor[:MAX_VENDOR],
+        f"{brand} {model} {rating}"[:MAX_MODEL],
+        serial[:MAX_SERIAL],
+        firmware[:MAX_FIRMWARE],
+    )

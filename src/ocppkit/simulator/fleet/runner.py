@@ -24,7 +24,13 @@ from typing import Any, TextIO
 
 from ocppkit.protocol.errors import OCPPKitError
 from ocppkit.simulator.errors import SimulatorError
-from ocppkit.simulator.fleet.report import FleetReport, FleetStats, build_report, live_summary
+from ocppkit.simulator.fleet.report import (
+    FleetReport,
+    FleetStats,
+    build_report,
+    live_summary,
+    record_timeline,
+)
 from ocppkit.simulator.fleet.scenario import Scenario, StationType, stream
 from ocppkit.simulator.fleet.station import FleetContext, FleetStation
 from ocppkit.simulator.station import ChargerSimulator
@@ -34,13 +40,13 @@ log = logging.getLogger("ocppkit.fleet")
 DISCONNECT_BATCH = 500  # stations closing at once at the end
 
 
-def station_arguments(kind: StationType) -> dict[str, Any]:
-    """Keyword arguments for ``ChargerSimulator`` describing a station of ``kind``: its
-    ``station_type``, phases, voltage and current only where the scenario gives them (the
-    simulator's defaults otherwise, so that a DC kind keeps its DC rating)."""
+def station_arguments(kind: StationType, station_id: str = "") -> dict[str, Any]:
+    """Keyword arguments for ``ChargerSimulator`` describing a station of ``kind`` named
+    ``station_id``: its identity (``StationType.identity``), its ``station_type``, phases,
+    voltage and current only where the scenario gives them (the simulator's defaults
+    otherwise, so that a DC kind keeps its DC rating)."""
     arguments: dict[str, Any] = {
-        "charger_model": kind.model,
-        "charger_vendor": kind.vendor,
+        **kind.identity(station_id).arguments(),
         "num_connectors": kind.num_connectors,
         "ev_charging_needs": kind.iso15118,
     }
@@ -124,10 +130,11 @@ class Fleet:
                 state_dir=self.options.state_dir,
                 basic_auth_password=self.options.basic_auth_password,
                 ssl_context=self.options.ssl_context,
-                **station_arguments(kind),
+                **station_arguments(kind, scenario.station_id(index)),
                 **(mix if scenario.ev_models else {}),
             )
             sim.frame_observers.append(self.stats.observe)
+            sim.link.on_connect_failure = self.stats.connect_failed  # counted from the first
             self.stations[sim.charger_id] = FleetStation(index, sim, kind, context)
 
     @property
@@ -177,9 +184,11 @@ class Fleet:
         try:
             await station.sim.connect(self.options.connect_timeout)
         except (SimulatorError, OCPPKitError, OSError) as exc:
-            self.stats.failed_connects += 1
+            if station.sim.link.last_problem is None:  # not counted by the link
+                self.stats.connect_failed(str(exc), exc)
             log.warning("[%s] did not connect: %s", station.sim.charger_id, exc)
             return False
+        self.stats.came_online.add(station.sim.charger_id)
         station.start_events()
         return True
 
@@ -195,10 +204,14 @@ class Fleet:
             await asyncio.gather(self._ramp, return_exceptions=True)
         stations = list(self.stations.values())
         online = sum(station.sim.connected for station in stations)
+        self.stats.stopping = True  # transactions ending from here on are cut short
+        cut_short = sum(
+            evse.transaction is not None for s in stations for evse in s.sim.evses.values()
+        )
         for batch in _batches(stations, DISCONNECT_BATCH):
             await asyncio.gather(*(self.disconnect(s) for s in batch), return_exceptions=True)
         wall = time.monotonic() - self._started_at
-        return build_report(self.sims, online, self.stats, wall)
+        return build_report(self.sims, online, self.stats, wall, cut_short)
 
 
 def _batches(items: list[FleetStation], size: int) -> Iterator[list[FleetStation]]:
@@ -227,6 +240,7 @@ async def run_fleet(
     await fleet.start()
     api = None
     summary = asyncio.create_task(live_summary(fleet.sims, fleet.stats, live or sys.stderr))
+    timeline = asyncio.create_task(record_timeline(fleet.sims, fleet.stats))
     try:
         if control is not None:
             api = ApiServer(create_control_app(fleet), *control)
@@ -237,7 +251,8 @@ async def run_fleet(
                 await stop.wait()
     finally:
         summary.cancel()
-        await asyncio.gather(summary, return_exceptions=True)
+        timeline.cancel()
+        await asyncio.gather(summary, timeline, return_exceptions=True)
         if api is not None:
             await api.stop()
         report = await fleet.stop()

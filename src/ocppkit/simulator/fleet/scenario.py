@@ -45,14 +45,18 @@ another and the same seed gives the same fleet.
 
 from __future__ import annotations
 
+import json
 import random
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ocppkit.config import ConfigError, read_toml, validate
+from ocppkit.protocol.identity import identity_problem
 from ocppkit.simulator import ev
+from ocppkit.simulator.device.catalog import StationIdentity, station_identity
 
 _STRICT = ConfigDict(extra="forbid")
 
@@ -80,13 +84,30 @@ class StationType(BaseModel):
         description="the simulator's station kind (AC3: 3 x 230 V x 16 A, the default; "
         "AC1; DC: 150 kW)",
     )
-    model: str = Field("ocppkit fleet", min_length=1, max_length=20)
-    vendor: str = Field("ocppkit", min_length=1, max_length=50)
+    model: str | None = Field(
+        None, min_length=1, max_length=20, description="None: one that follows the kind"
+    )
+    vendor: str | None = Field(
+        None, min_length=1, max_length=50, description="None: one that follows the kind"
+    )
     iso15118: bool = Field(
         False,
         description="the EVs here speak ISO 15118: they send their charging needs and "
         "answer a TxProfile with the schedule they chose (K15-K17)",
     )
+
+    def identity(self, station_id: str) -> StationIdentity:
+        """What a station of this type named ``station_id`` says it is in its BootNotification:
+        the vendor and model given here, else ones that follow the kind and rating; a serial
+        number from the id; the kind's firmware version."""
+        made = station_identity(
+            self.station_type or "AC3",
+            station_id,
+            phases=self.phases,
+            voltage=self.voltage,
+            max_current=self.max_current,
+        )
+        return replace(made, vendor=self.vendor or made.vendor, model=self.model or made.model)
 
 
 class EvModel(BaseModel):
@@ -156,7 +177,6 @@ class Faults(BaseModel):
         return {kind: rate / 3600.0 for kind, rate in per_hour.items() if rate > 0}
 
 
-_IDENTITY = r"^[A-Za-z0-9*\-_=:+|@.]+$"  # the characters of a station identity
 _Token = Annotated[str, Field(min_length=1, max_length=36)]
 
 
@@ -165,7 +185,7 @@ class Scenario(BaseModel):
 
     model_config = _STRICT
     seed: int = 0
-    id_prefix: str = Field("FLEET", min_length=1, max_length=40, pattern=_IDENTITY)
+    id_prefix: str = Field("FLEET", min_length=1, max_length=40)
     sample_interval: float = Field(60.0, gt=0, description="seconds between meter samples")
     id_tokens: list[_Token] = Field(default_factory=lambda: ["FLEET-TOKEN"], min_length=1)
     station_types: list[StationType] = Field(
@@ -176,6 +196,14 @@ class Scenario(BaseModel):
     arrivals: Arrivals = Field(default_factory=Arrivals)
     dwell: Dwell = Field(default_factory=Dwell)
     faults: Faults = Field(default_factory=Faults)
+
+    @field_validator("id_prefix")
+    @classmethod
+    def _begins_identities(cls, value: str) -> str:
+        problem = identity_problem(f"{value}-00001")
+        if problem is not None:
+            raise ValueError(f"{json.dumps(value)} cannot begin station ids: {problem}")
+        return value
 
     def station_id(self, index: int) -> str:
         """The identity of station ``index`` (0-based): ``<id_prefix>-00001``..."""
