@@ -2,7 +2,7 @@
 
 ``create_app(server)`` builds it over a running (or about to run) ``OCPPServer``; the routes
 live in ``ocppkit.api.routes`` (chargers, commands, tracking, transactions, tokens, events,
-metrics), the
+metrics, fleet), the
 request/response models in ``ocppkit.api.schemas``. OpenAPI at ``/openapi.json``, docs at ``/docs``.
 
 Every error is JSON ``{"detail": "<what was wrong>", "code": "<machine-readable code>"}`` (422s
@@ -28,6 +28,7 @@ from ocppkit.api.routes import (
     chargers,
     commands,
     events,
+    fleet,
     metrics,
     tokens,
     tracking,
@@ -79,7 +80,7 @@ def create_app(
         heartbeat_interval,
     )
     _install_error_handlers(app)
-    for module in (chargers, commands, tracking, transactions, tokens, events, metrics):
+    for module in (chargers, commands, tracking, transactions, tokens, events, metrics, fleet):
         app.include_router(module.router)
     mount_dashboard(app)  # the web dashboard at / and /static (ocppkit.api.dashboard)
     return app

@@ -1,0 +1,73 @@
+"""The fleet views' readings: per-phase values from phase-tagged samples (scaled by unit and
+multiplier), and a transaction's curve from stored sampled values grouped by time."""
+
+from __future__ import annotations
+
+from ocppkit.csms.fleet import per_phase, transaction_curve
+from ocppkit.protocol.models import SampledValueType
+
+
+def _sample(value: float, measurand: str, unit: str, phase: str | None = None, mult: int = 0):
+    return SampledValueType.model_validate(
+        {
+            "value": value,
+            "measurand": measurand,
+            "unitOfMeasure": {"unit": unit, "multiplier": mult},
+            **({"phase": phase} if phase else {}),
+        }
+    )
+
+
+def test_per_phase_reads_phase_to_neutral_tags_and_scales() -> None:
+    samples = [
+        _sample(16, "Current.Import", "A", "L1"),
+        _sample(155, "Current.Import", "A", "L2", mult=-1),
+        _sample(231, "Voltage", "V", "L1-N"),
+        _sample(0.4, "Voltage", "kV", "L1-L2"),  # phase to phase: not a phase's own voltage
+        _sample(48, "Current.Import", "A"),  # no phase: not per phase
+    ]
+    assert per_phase(samples, "Current.Import", "A") == {"L1": 16.0, "L2": 15.5}
+    assert per_phase(samples, "Voltage", "V") == {"L1": 231.0}
+
+
+def _row(at: str, measurand: str, value: float, unit: str, multiplier: int = 0, phase=None):
+    return {
+        "timestamp": at,
+        "measurand": measurand,
+        "value": value,
+        "unit": unit,
+        "multiplier": multiplier,
+        "phase": phase,
+        "context": "Sample.Periodic",
+    }
+
+
+def test_curve_from_stored_values_groups_by_time_and_sums_phases() -> None:
+    rows = [
+        _row("2026-01-01T00:00:10Z", "Energy.Active.Import.Register", 1.5, "kWh"),
+        _row("2026-01-01T00:00:10Z", "Power.Active.Import", 7, "kW"),
+        _row("2026-01-01T00:00:00Z", "Energy.Active.Import.Register", 1000, "Wh"),
+        _row("2026-01-01T00:00:00Z", "Power.Active.Import", 10, "W", multiplier=2),
+        _row("2026-01-01T00:00:20Z", "Power.Active.Import", 2000, "W", phase="L1"),
+        _row("2026-01-01T00:00:20Z", "Power.Active.Import", 2500, "W", phase="L2"),
+        _row("2026-01-01T00:00:20Z", "Current.Import", 16, "A", phase="L1"),
+        _row("2026-01-01T00:00:30Z", "SoC", 50, "Percent"),  # no power or energy: no point
+    ]
+    detail = {"source": "database", "meter_start_wh": 1000.0, "meter_values": rows}
+    assert transaction_curve(detail) == [
+        {"timestamp": "2026-01-01T00:00:00.000Z", "power_w": 1000.0, "energy_kwh": 0.0},
+        {"timestamp": "2026-01-01T00:00:10.000Z", "power_w": 7000.0, "energy_kwh": 0.5},
+        {"timestamp": "2026-01-01T00:00:20.000Z", "power_w": 4500.0, "energy_kwh": None},
+    ]
+
+
+def test_curve_from_memory_is_thinned_keeping_the_first_and_last() -> None:
+    values = [
+        {"timestamp": f"2026-01-01T00:{m:02d}:00Z", "energy_wh": 100.0 * m, "power_w": 6000.0}
+        for m in range(60)
+    ]
+    curve = transaction_curve(
+        {"source": "memory", "meter_start_wh": 0.0, "meter_values": values}, 5
+    )
+    assert len(curve) == 5
+    assert curve[0]["energy_kwh"] == 0.0 and curve[-1]["energy_kwh"] == 5.9
