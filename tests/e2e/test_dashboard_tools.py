@@ -59,7 +59,7 @@ async def test_inspector_summarises_filters_copies_and_exports(
         tx_id = await sim.start_transaction()
         started = page.locator('details.exchange[data-action="TransactionEvent"]').last
         await expect(started.locator(".ex-summary")).to_contain_text(
-            f"Started (Authorized) tx {tx_id} #0, Charging, EVSE 1, idToken DEMO_TOKEN"
+            f"Started (Authorized) tx {tx_id[:8]}\u2026 #0, Charging, EVSE 1, idToken DEMO_TOKEN"
         )
         await expect(started.locator(".ex-summary")).to_contain_text("→ idToken Accepted")
     finally:

@@ -10,6 +10,9 @@ export function clip(text, max = MAX) {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/** A long id (a UUID) cut to its first 8 characters, so the rest of the line fits. */
+export const shortId = (id) => (String(id).length > 12 ? `${String(id).slice(0, 8)}…` : String(id));
+
 const kwh = (wh) => `${(wh / 1000).toFixed(3)} kWh`;
 
 /** The energy register and power of a meterValue list, when there. */
@@ -63,7 +66,7 @@ function callText(action, p) {
     case 'TransactionEvent': {
       const info = p.transactionInfo || {};
       const meter = meterText(p.meterValue);
-      return [`${p.eventType} (${p.triggerReason}) tx ${info.transactionId} #${p.seqNo}`,
+      return [`${p.eventType} (${p.triggerReason}) tx ${shortId(info.transactionId)} #${p.seqNo}`,
         info.chargingState, p.evse ? `EVSE ${p.evse.id}` : null, p.idToken ? `idToken ${p.idToken.idToken}` : null,
         info.stoppedReason ? `stopped: ${info.stoppedReason}` : null, meter || null, p.offline ? 'sent offline' : null]
         .filter(Boolean).join(', ');
@@ -73,7 +76,7 @@ function callText(action, p) {
     case 'RequestStartTransaction':
       return `${p.evseId != null ? `EVSE ${p.evseId}` : 'any EVSE'} for ${p.idToken ? p.idToken.idToken : '?'}, remoteStartId ${p.remoteStartId}`;
     case 'RequestStopTransaction':
-      return `tx ${p.transactionId}`;
+      return `tx ${shortId(p.transactionId)}`;
     case 'SetChargingProfile': {
       const cp = p.chargingProfile || {};
       const period = ((cp.chargingSchedule || [])[0] || {});
