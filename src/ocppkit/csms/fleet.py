@@ -18,23 +18,23 @@ from pydantic import ValidationError
 
 from ocppkit.csms.blocks.metering import ENERGY, POWER, measure
 from ocppkit.csms.clock import format_time, parse_time
-from ocppkit.csms.registry import Charger, ChargerRegistry
+from ocppkit.csms.registry import STATUS_ORDER, Charger, ChargerRegistry, evse_status
 from ocppkit.protocol.models import SampledValueType
 
 SortKey = Literal["id", "connection", "status", "version", "model", "power", "energy", "last_seen"]
 SORT_KEYS: tuple[str, ...] = SortKey.__args__  # type: ignore[attr-defined]
 CURRENT, VOLTAGE, SOC = "Current.Import", "Voltage", "SoC"
 PHASES = ("L1", "L2", "L3")
-_EVSE_STATUS_ORDER = ("Faulted", "Occupied", "Reserved", "Unavailable", "Available")
 
 
 @dataclass(frozen=True, slots=True)
 class StationFilter:
     """Which stations to list: every given criterion must hold.
 
-    ``search`` is a case-insensitive part of the station id; ``status`` an EVSE status any of
-    the station's EVSEs has; ``charging_state`` that of one of its active transactions
-    (transactionInfo.chargingState, E02); ``version`` the firmware version of its last boot.
+    ``search`` is a case-insensitive part of the station id; ``status`` the status of one of
+    its EVSEs (its most significant connector's); ``charging_state`` that of one of its active
+    transactions (transactionInfo.chargingState, E02); ``version`` the firmware version of its
+    last boot.
     """
 
     search: str | None = None
@@ -49,9 +49,8 @@ class StationFilter:
         if self.connection is not None:
             if charger.connected != (self.connection == "connected"):
                 return False
-        if self.status is not None:
-            if not any(s.status == self.status for s in charger.connectors.values()):
-                return False
+        if self.status is not None and self.status not in evse_statuses(charger).values():
+            return False
         if self.charging_state is not None:
             if not any(tx.charging_state == self.charging_state for tx in charger.active.values()):
                 return False
@@ -79,11 +78,18 @@ def _charging(charger: Charger) -> bool:
     return any(tx.charging_state == "Charging" for tx in charger.active.values())
 
 
+def evse_statuses(charger: Charger) -> dict[int, str | None]:
+    """Each EVSE's status (its most significant connector's), by EVSE id."""
+    by_evse: dict[int, list[str]] = {}
+    for (evse_id, _), status in charger.connectors.items():
+        by_evse.setdefault(evse_id, []).append(status.status)
+    return {evse_id: evse_status(statuses) for evse_id, statuses in by_evse.items()}
+
+
 def _status_rank(charger: Charger) -> int:
-    statuses = {s.status for s in charger.connectors.values()}
-    return next(
-        (i for i, s in enumerate(_EVSE_STATUS_ORDER) if s in statuses), len(_EVSE_STATUS_ORDER)
-    )
+    """Its most significant EVSE status first (Faulted, Occupied, ...), stations without last."""
+    status = evse_status(s for s in evse_statuses(charger).values() if s is not None)
+    return len(STATUS_ORDER) if status is None else STATUS_ORDER.index(status)
 
 
 _SORTS: dict[str, Callable[[Charger], Any]] = {
@@ -174,7 +180,7 @@ def evse_live(charger: Charger) -> list[dict[str, Any]]:
     for evse_id in evse_ids:
         if evse_id == 0:
             continue  # the station's main meter, not an EVSE
-        statuses = {s.status for (e, _), s in charger.connectors.items() if e == evse_id}
+        statuses = [s.status for (e, _), s in charger.connectors.items() if e == evse_id]
         tx = next((t for t in reversed(charger.active.values()) if t.evse_id == evse_id), None)
         meter = charger.meters.get(evse_id)
         samples = _samples(meter.sampled_values) if meter else []
@@ -182,7 +188,7 @@ def evse_live(charger: Charger) -> list[dict[str, Any]]:
         views.append(
             {
                 "evse_id": evse_id,
-                "status": next((s for s in _EVSE_STATUS_ORDER if s in statuses), None),
+                "status": evse_status(statuses),
                 "charging_state": None if tx is None else tx.charging_state,
                 "transaction_id": None if tx is None else tx.transaction_id,
                 "energy_kwh": None if tx is None else tx.energy_kwh,

@@ -1,10 +1,16 @@
 """The fleet views' readings: per-phase values from phase-tagged samples (scaled by unit and
-multiplier), and a transaction's curve from stored sampled values grouped by time."""
+multiplier), a transaction's curve from stored sampled values grouped by time, and the station
+selection's EVSE status (its most significant connector's)."""
 
 from __future__ import annotations
 
-from ocppkit.csms.fleet import per_phase, transaction_curve
+from datetime import UTC, datetime
+
+from ocppkit.csms.fleet import StationFilter, per_phase, select_stations, transaction_curve
+from ocppkit.csms.registry import ChargerRegistry, ConnectorStatus
 from ocppkit.protocol.models import SampledValueType
+
+T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def _sample(value: float, measurand: str, unit: str, phase: str | None = None, mult: int = 0):
@@ -71,3 +77,21 @@ def test_curve_from_memory_is_thinned_keeping_the_first_and_last() -> None:
     )
     assert len(curve) == 5
     assert curve[0]["energy_kwh"] == 0.0 and curve[-1]["energy_kwh"] == 5.9
+
+
+def test_status_filter_and_sort_read_each_evse_by_its_most_significant_connector() -> None:
+    registry = ChargerRegistry()
+    two = registry.ensure("CP_TWO_CONNECTORS")  # EVSE 1: Available and Occupied -> Occupied
+    two.connectors[(1, 1)] = ConnectorStatus("Available", T0, T0)
+    two.connectors[(1, 2)] = ConnectorStatus("Occupied", T0, T0)
+    free = registry.ensure("CP_FREE")
+    free.connectors[(1, 1)] = ConnectorStatus("Available", T0, T0)
+    registry.ensure("CP_NO_STATUS")
+
+    def ids(where: StationFilter, sort: str = "id") -> list[str]:
+        return [c.charger_id for c in select_stations(registry, where, sort)[1]]
+
+    assert ids(StationFilter(status="Available")) == ["CP_FREE"]
+    assert ids(StationFilter(status="Occupied")) == ["CP_TWO_CONNECTORS"]
+    assert ids(StationFilter(), "status") == ["CP_TWO_CONNECTORS", "CP_FREE", "CP_NO_STATUS"]
+    assert ids(StationFilter(search="free")) == ["CP_FREE"]

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from ocppkit.api.deps import ApiError, OperatorDep, charger_or_404
 from ocppkit.api.schemas import error_responses
@@ -17,8 +17,25 @@ from ocppkit.csms.fleet import evse_live, fleet_totals, transaction_curve
 router = APIRouter()
 
 
+def _example(example: dict[str, Any]) -> ConfigDict:
+    return ConfigDict(json_schema_extra={"examples": [example]})
+
+
 class FleetSummary(BaseModel):
     """Totals over every known station."""
+
+    model_config = _example(
+        {
+            "stations_known": 120,
+            "stations_online": 117,
+            "stations_charging": 41,
+            "transactions_active": 44,
+            "power_w": 398_000.0,
+            "energy_today_kwh": 1834.2,
+            "versions": ["1.4.2", "1.5.0"],
+            "as_of": "2026-01-01T12:00:00Z",
+        }
+    )
 
     stations_known: int
     stations_online: int = Field(description="stations with an open link")
@@ -61,6 +78,32 @@ class EvseLive(BaseModel):
 
 
 class StationLive(BaseModel):
+    model_config = _example(
+        {
+            "charger_id": "CP_1",
+            "connection": "connected",
+            "evses": [
+                {
+                    "evse_id": 1,
+                    "status": "Occupied",
+                    "charging_state": "Charging",
+                    "transaction_id": "tx-1",
+                    "energy_kwh": 4.2,
+                    "power_w": 11040.0,
+                    "energy_register_wh": 120_400.0,
+                    "soc": None,
+                    "current_a": None,
+                    "voltage_v": 230.0,
+                    "phases": [
+                        {"phase": "L1", "current_a": 16.0, "voltage_v": None},
+                        {"phase": "L2", "current_a": 16.0, "voltage_v": None},
+                        {"phase": "L3", "current_a": 16.0, "voltage_v": None},
+                    ],
+                    "measured_at": "2026-01-01T12:00:00Z",
+                }
+            ],
+        }
+    )
     charger_id: str
     connection: str
     evses: list[EvseLive]
@@ -73,6 +116,19 @@ class CurvePoint(BaseModel):
 
 
 class TransactionCurve(BaseModel):
+    model_config = _example(
+        {
+            "charger_id": "CP_1",
+            "transaction_id": "tx-1",
+            "active": True,
+            "source": "database",
+            "energy_kwh": 0.18,
+            "points": [
+                {"timestamp": "2026-01-01T12:00:00Z", "power_w": 11000.0, "energy_kwh": 0.0},
+                {"timestamp": "2026-01-01T12:01:00Z", "power_w": 11000.0, "energy_kwh": 0.18},
+            ],
+        }
+    )
     charger_id: str
     transaction_id: str
     active: bool

@@ -39,7 +39,8 @@ function notFoundPage(main, chargerId) {
     h('h1', { id: 'not-found' }, 'Station not found'),
     notice('warn', `No station "${chargerId}" is known to the CSMS (404): it has never connected. `
       + 'A station appears here once it connects to ws://<host>:9000/<station id>.'),
-    h('p', {}, h('a', { href: '#/' }, 'Back to the stations')));
+    h('p', { class: 'row' }, h('button', { type: 'button', class: 'secondary', id: 'check-again', onclick: () => window.dispatchEvent(new HashChangeEvent('hashchange')) }, 'Check again'),
+      h('a', { href: '#/' }, 'Back to the stations')));
 }
 
 function stationView(main, live, chargerId, path, first) {

@@ -148,6 +148,7 @@ export function stationsPage(main, { live }) {
       clear(status);
       renderPager(pager, rows.length, matching, (next) => { view.offset = next; refresh(); });
       const now = Date.now();
+      const focused = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.sort : null;
       clear(holder, table([
         { ...sortable('Station', 'id'), render: (c) => h('a', { href: `#/stations/${encodeURIComponent(c.charger_id)}` }, c.charger_id) },
         { ...sortable('Link', 'connection'), render: connectionBadge },
@@ -162,6 +163,8 @@ export function stationsPage(main, { live }) {
         empty: filtered ? 'No station matches.' : 'No station has connected yet. Point a station (or `ocppkit charger`) at ws://<host>:9000/<station id>.',
         rowAttrs: (c) => ({ dataset: { chargerId: c.charger_id, connection: c.connection } }),
       }));
+      // A keyboard user who sorted keeps the focus on the column's button across the re-render.
+      if (focused) { const again = holder.querySelector(`button[data-sort="${focused}"]`); if (again) again.focus(); }
     } catch (err) {
       if (!stopped) clear(status, notice('error', `Could not load the stations: ${err instanceof ApiError ? err.message : err}`));
     }
