@@ -88,7 +88,7 @@ function stationView(main, live, chargerId, path, first) {
       clear(banner, offline);
     }
     renderFacts(facts, charger);
-    if (evseLive) renderEvses(evses, evseLive.evses);
+    if (evseLive) renderEvses(evses, evseLive.evses, charger.evses || []);
     ops.update(charger);
     tx.update(charger.transaction);
   }
@@ -118,10 +118,12 @@ function phaseCell(evse, key, digits) {
     h('span', { class: 'muted' }, `${p.phase} `), fmtNum(p[key], digits))));
 }
 
-function renderEvses(holder, list) {
+function renderEvses(holder, list, views) {
+  const connectors = new Map(views.map((e) => [e.evse_id, e.connectors || []]));
   clear(holder, table([
     { label: 'EVSE', key: 'evse_id' },
     { label: 'Status', render: (e) => badge(e.status ?? 'unknown', String(e.status || 'unknown').toLowerCase()) },
+    { label: 'Connectors', render: (e) => (connectors.get(e.evse_id) || []).map((c) => `${c.connector_id}: ${c.status}`).join(', ') || '—' },
     { label: 'Charging state', class: 'charging-state', render: (e) => (e.charging_state ? badge(e.charging_state, stateKind(e.charging_state)) : (e.transaction_id ? '—' : 'no transaction')) },
     { label: 'Power (kW)', class: 'num power', render: (e) => fmtNum(e.power_w != null ? e.power_w / 1000 : null) },
     { label: 'Energy (kWh)', class: 'num energy', render: (e) => fmtNum(e.energy_kwh, 3) },
