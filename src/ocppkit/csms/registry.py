@@ -276,7 +276,7 @@ class Charger:
             for (evse, connector_id), status in sorted(self.connectors.items())
             if evse == evse_id
         ]
-        statuses = {c["status"] for c in connectors}
+        statuses = (s.status for (evse, _), s in self.connectors.items() if evse == evse_id)
         return {
             "evse_id": evse_id,
             "status": evse_status(statuses),

@@ -57,7 +57,8 @@ async def list_chargers(
         server.chargers, where, sort, order == "desc", page.offset, page.limit
     )
     response.headers["X-Total-Count"] = str(total)
-    return [server.get_charger_status(c.charger_id) for c in chargers]
+    views = (server.get_charger_status(c.charger_id) for c in chargers)
+    return [view for view in views if view is not None]
 
 
 @router.get(
