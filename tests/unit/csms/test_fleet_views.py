@@ -1,12 +1,13 @@
 """The fleet views' readings: per-phase values from phase-tagged samples (scaled by unit and
 multiplier), a transaction's curve from stored sampled values grouped by time, and the station
-selection's EVSE status (its most significant connector's)."""
+selection's EVSE status (its most significant connector's), and the energy delivered today."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from ocppkit.csms.fleet import StationFilter, per_phase, select_stations, transaction_curve
+from ocppkit.csms.queries import TransactionHistory
 from ocppkit.csms.registry import ChargerRegistry, ConnectorStatus
 from ocppkit.protocol.models import SampledValueType
 
@@ -95,3 +96,22 @@ def test_status_filter_and_sort_read_each_evse_by_its_most_significant_connector
     assert ids(StationFilter(status="Occupied")) == ["CP_TWO_CONNECTORS"]
     assert ids(StationFilter(), "status") == ["CP_TWO_CONNECTORS", "CP_FREE", "CP_NO_STATUS"]
     assert ids(StationFilter(search="free")) == ["CP_FREE"]
+
+
+def test_energy_today_counts_what_arrives_on_the_utc_day_and_starts_again_at_midnight() -> None:
+    now = [datetime(2026, 1, 1, 23, 50, tzinfo=UTC)]
+    history = TransactionHistory(clock=lambda: now[0])
+
+    def event(wh: float, kind: str = "Updated") -> None:
+        data = {"transaction_id": "T1", "event_type": kind, "meter_start_wh": 1000.0}
+        history.on_event("transaction", "CP_1", {**data, "meter_last_wh": 1000.0 + wh})
+
+    event(0.0, "Started")
+    event(400.0)
+    assert history.energy_today_wh() == 400.0
+    now[0] += timedelta(minutes=20)  # past midnight: a new day, nothing delivered on it yet
+    assert history.energy_today_wh() == 0.0
+    event(1000.0)
+    event(900.0)  # a late, older reading moves nothing back
+    assert history.energy_today_wh() == 600.0
+    assert history.energy_delivered_wh == 1000.0
