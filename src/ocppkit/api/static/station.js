@@ -44,6 +44,8 @@ function notFoundPage(main, chargerId) {
 }
 
 function stationView(main, live, chargerId, path, first) {
+  let stopped = false;
+  let charger = first;
   const linkBadge = h('span', { id: 'station-link' });
   const title = h('h1', {}, 'Station ', h('span', { class: 'mono' }, chargerId), ' ', linkBadge);
   const banner = h('div', { id: 'station-notice' });
@@ -64,8 +66,6 @@ function stationView(main, live, chargerId, path, first) {
     tx.element, tracking.element, inspector.element,
     h('div', { class: 'grid' }, commandPanel(chargerId, 'GetBaseReport', () => commandContext(charger)), model.element));
 
-  let stopped = false;
-  let charger = first;
   async function refresh(known) {
     let evseLive = null;
     try {
