@@ -32,6 +32,12 @@ async def test_index_and_every_imported_module_are_served() -> None:
         css = await client.get("/static/app.css")
         assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
         assert (await client.get("/static/nope.js")).status_code == 404
+        assert '<link rel="icon" href="/static/favicon.svg"' in index.text
+        for icon in ("/favicon.ico", "/static/favicon.svg"):
+            answer = await client.get(icon)
+            assert answer.status_code == 200, icon
+            assert answer.headers["content-type"].startswith("image/svg+xml")
+            assert answer.text.startswith("<svg")
 
 
 async def test_dashboard_is_not_part_of_the_openapi() -> None:
@@ -39,3 +45,4 @@ async def test_dashboard_is_not_part_of_the_openapi() -> None:
         paths = (await client.get("/openapi.json")).json()["paths"]
     assert "/" not in paths
     assert not any(p.startswith("/static") for p in paths)
+    assert "/favicon.ico" not in paths

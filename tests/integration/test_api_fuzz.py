@@ -34,6 +34,7 @@ from ocppkit.api import ApiServer, create_app
 from ocppkit.csms import OCPPServer
 from ocppkit.protocol.models import CSMS_TO_CS
 from ocppkit.simulator import ChargerSimulator
+from ocppkit.simulator.link import WEBSOCKET_PING_INTERVAL
 
 MAX_EXAMPLES = 20
 MAX_EXAMPLES_PER_ACTION = 16
@@ -167,6 +168,9 @@ def live_station(live_api: str) -> Iterator[tuple[str, ChargerSimulator]]:
         reconnect_max_delay=0.1,
         call_timeout=2.0,
     )
+    # No WebSocket pings: websockets draws their payloads from the global `random` (on the
+    # CSMS loop's thread), which Hypothesis, drawing a case at that moment, fails as flaky.
+    sim.device_model.set_value(WEBSOCKET_PING_INTERVAL, "0")
     asyncio.run_coroutine_threadsafe(sim.connect(timeout=10), loop).result(timeout=15)
     try:
         yield live_api, sim

@@ -2,8 +2,8 @@
 
 ``create_app(server)`` builds it over a running (or about to run) ``OCPPServer``; the routes
 live in ``ocppkit.api.routes`` (chargers, commands, tracking, transactions, tokens, events,
-metrics), the request/response models in ``ocppkit.api.schemas`` and ``ocppkit.csms.views``.
-OpenAPI at ``/openapi.json``, docs at ``/docs``.
+metrics, fleet), the request/response models in ``ocppkit.api.schemas`` and
+``ocppkit.csms.views``. OpenAPI at ``/openapi.json``, docs at ``/docs``.
 
 Every error is JSON ``{"detail": "<what was wrong>", "code": "<machine-readable code>"}`` (422s
 add ``errors: [{field, rule, message}]``; ``ocppkit.http`` answers them): 404 unknown
@@ -25,6 +25,7 @@ from ocppkit.api.routes import (
     chargers,
     commands,
     events,
+    fleet,
     metrics,
     tokens,
     tracking,
@@ -75,7 +76,7 @@ def create_app(
     app.state.operator = operator
     app.state.closing = operator.closing  # set by ApiServer.stop: live event streams end
     install_error_handlers(app)  # the JSON error body (ocppkit.http)
-    for module in (chargers, commands, tracking, transactions, tokens, events, metrics):
+    for module in (chargers, commands, tracking, transactions, tokens, events, metrics, fleet):
         app.include_router(module.router)
     mount_dashboard(app)  # the web dashboard at / and /static (ocppkit.api.dashboard)
     return app

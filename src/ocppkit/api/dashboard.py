@@ -1,6 +1,7 @@
 """The web dashboard: static files (vanilla JS modules, no build step) served by the REST app.
 
-``GET /`` answers ``index.html``; ``/static/...`` the rest. The page talks to the same app's JSON
+``GET /`` answers ``index.html``; ``/static/...`` the rest; ``/favicon.ico`` the icon (an SVG, for
+the browsers and tools that ask for it there). The page talks to the same app's JSON
 endpoints and its ``/events`` stream; it holds no state on the server.
 """
 
@@ -23,3 +24,7 @@ def mount_dashboard(app: FastAPI) -> None:
     async def dashboard() -> FileResponse:
         # no-cache: a new ocppkit version's page is picked up without a hard reload
         return FileResponse(STATIC_DIR / "index.html", headers={"Cache-Control": "no-cache"})
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    async def favicon() -> FileResponse:
+        return FileResponse(STATIC_DIR / "favicon.svg", media_type="image/svg+xml")

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections import OrderedDict, deque
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from ocppkit.csms.clock import format_time
+from ocppkit.csms.clock import Clock, format_time, utc_now
 from ocppkit.csms.registry import Transaction
 from ocppkit.csms.views import (
     MeterValueView,
@@ -44,10 +44,15 @@ class TransactionHistory:
     Args:
         max_transactions: transactions remembered, oldest dropped first.
         max_events, max_meter_values: kept per transaction, oldest dropped first.
+        clock: the time, for the day of ``energy_today_wh``.
     """
 
     def __init__(
-        self, max_transactions: int = 1_000, max_events: int = 200, max_meter_values: int = 1_000
+        self,
+        max_transactions: int = 1_000,
+        max_events: int = 200,
+        max_meter_values: int = 1_000,
+        clock: Clock = utc_now,
     ) -> None:
         self._history: OrderedDict[TxKey, _TxHistory] = OrderedDict()
         self._max_transactions = max_transactions
@@ -56,6 +61,8 @@ class TransactionHistory:
         self._last_energy: dict[TxKey, float] = {}
         self.energy_delivered_wh = 0.0
         """Energy delivered in every transaction seen since start (Wh, never decreasing)."""
+        self._clock = clock
+        self._today: tuple[date | None, float] = (None, 0.0)  # (UTC day, Wh delivered on it)
 
     def get(
         self, charger_id: str, transaction_id: str
@@ -101,10 +108,22 @@ class TransactionHistory:
         energy = data.get("meter_stop_wh") or data.get("meter_last_wh")
         if energy is not None and data.get("meter_start_wh") is not None:
             delivered = max(0.0, float(energy) - float(data["meter_start_wh"]))
-            self.energy_delivered_wh += max(0.0, delivered - self._last_energy.get(key, 0.0))
+            increment = max(0.0, delivered - self._last_energy.get(key, 0.0))
+            self.energy_delivered_wh += increment
+            self._count_today(increment)
             self._last_energy[key] = max(delivered, self._last_energy.get(key, 0.0))
         if data.get("event_type") == "Ended":
             self._last_energy.pop(key, None)
+
+    def energy_today_wh(self) -> float:
+        """Energy delivered today (UTC day, as the events arrived since the CSMS started)."""
+        day, total = self._today
+        return total if day == self._clock().date() else 0.0
+
+    def _count_today(self, increment: float) -> None:
+        day, total = self._today
+        today = self._clock().date()
+        self._today = (today, (total if day == today else 0.0) + increment)
 
     @staticmethod
     def _meter_point(entry: _TxHistory, data: dict[str, Any]) -> None:
@@ -277,6 +296,7 @@ def _stored_value(record: Any) -> MeterValueView:
         "measurand": record.measurand,
         "value": record.value,
         "unit": record.unit,
+        "multiplier": record.multiplier,
         "phase": record.phase,
         "context": record.context,
     }

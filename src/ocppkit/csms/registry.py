@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import uuid
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
@@ -36,7 +37,13 @@ if TYPE_CHECKING:
 
 TransactionKey = tuple[str, str]  # (charger id, transaction id)
 # An EVSE's status is that of its most significant connector, in this order.
-_STATUS_ORDER = ("Faulted", "Occupied", "Reserved", "Unavailable", "Available")
+STATUS_ORDER = ("Faulted", "Occupied", "Reserved", "Unavailable", "Available")
+
+
+def evse_status(connector_statuses: Iterable[str]) -> str | None:
+    """An EVSE's status: that of its most significant connector (None without connectors)."""
+    present = set(connector_statuses)
+    return next((s for s in STATUS_ORDER if s in present), None)
 
 
 @dataclass(slots=True)
@@ -290,10 +297,10 @@ class Charger:
             for (evse, connector_id), status in sorted(self.connectors.items())
             if evse == evse_id
         ]
-        statuses = {c["status"] for c in connectors}
+        statuses = (s.status for (evse, _), s in self.connectors.items() if evse == evse_id)
         return {
             "evse_id": evse_id,
-            "status": next((s for s in _STATUS_ORDER if s in statuses), None),
+            "status": evse_status(statuses),
             "connectors": connectors,
             "meter": self.meters[evse_id].to_dict() if evse_id in self.meters else None,
         }

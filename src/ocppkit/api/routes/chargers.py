@@ -15,10 +15,12 @@ from ocppkit.api.schemas import (
     StationSettingsPatch,
     error_responses,
 )
+from ocppkit.csms.fleet import SortKey, StationFilter, select_stations
 from ocppkit.csms.views import DeviceModelView, EvseView, StationView
 
 router = APIRouter()
 ConnectorStatus = Literal["Available", "Occupied", "Reserved", "Unavailable", "Faulted"]
+ChargingState = Literal["Charging", "EVConnected", "SuspendedEV", "SuspendedEVSE", "Idle"]
 
 
 @router.get("/health", summary="Liveness and the number of connected stations", tags=["stations"])
@@ -32,9 +34,12 @@ async def health(operator: OperatorDep) -> Health:
     "/chargers",
     tags=["stations"],
     responses=error_responses(422),
-    summary="Every known charging station with its state (filtered, paginated)",
+    summary="Every known charging station with its state (filtered, sorted, paginated)",
     description="Total before pagination in the `X-Total-Count` header. `status` matches a "
-    "station any of whose EVSEs has that status.",
+    "station any of whose EVSEs has that status, `charging_state` one with a transaction in "
+    "that state, `search` a part of the station id (any case), `version` the firmware version "
+    "it booted with. `sort` by id (default), connection, status, version, model, power, "
+    "energy or last_seen; `order=desc` reverses.",
 )
 async def list_chargers(
     operator: OperatorDep,
@@ -42,14 +47,20 @@ async def list_chargers(
     response: Response,
     connection: Annotated[Literal["connected", "disconnected"] | None, Query()] = None,
     status: Annotated[ConnectorStatus | None, Query(description="an EVSE status")] = None,
+    search: Annotated[str | None, Query(max_length=255, description="part of the id")] = None,
+    charging_state: Annotated[ChargingState | None, Query()] = None,
+    version: Annotated[str | None, Query(max_length=50, description="firmware version")] = None,
+    sort: Annotated[SortKey, Query()] = "id",
+    order: Annotated[Literal["asc", "desc"], Query()] = "asc",
 ) -> list[StationView]:
-    chargers = [
-        c
-        for c in operator.server.list_chargers()
-        if (connection is None or c["connection"] == connection)
-        and (status is None or any(e["status"] == status for e in c["evses"]))
-    ]
-    return page.apply(chargers, response)
+    server = operator.server
+    where = StationFilter(search, connection, status, charging_state, version)
+    total, chargers = select_stations(
+        server.chargers, where, sort, order == "desc", page.offset, page.limit
+    )
+    response.headers["X-Total-Count"] = str(total)
+    views = (server.get_charger_status(c.charger_id) for c in chargers)
+    return [view for view in views if view is not None]
 
 
 @router.get(

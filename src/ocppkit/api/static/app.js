@@ -5,7 +5,7 @@ import { h, clear, notice } from './dom.js';
 import { stationsPage } from './stations.js';
 import { stationPage } from './station.js';
 import { tokensPage } from './tokens.js';
-import { transactionsPage } from './transactions.js';
+import { transactionsPage, transactionPage } from './transactions.js';
 
 const KINDS = ['connected', 'disconnected', 'booted', 'status', 'transaction', 'meter_values',
   'unresponsive', 'command', 'notification', 'lagged', 'frame'];
@@ -60,6 +60,7 @@ const ROUTES = [
   [/^#\/stations\/(.+)$/, 'stations', () => stationPage],
   [/^#\/tokens$/, 'tokens', () => tokensPage],
   [/^#\/transactions$/, 'transactions', () => transactionsPage],
+  [/^#\/transactions\/([^/]+)\/([^/]+)$/, 'transactions', () => transactionPage],
 ];
 
 function start() {
@@ -75,14 +76,16 @@ function start() {
       if (a.hasAttribute('aria-current')) a.setAttribute('aria-current', 'page');
     }
     if (!match) {
-      clear(main, h('h1', {}, 'Not found'), notice('warn', `No page at ${hash}.`), h('a', { href: '#/' }, 'Back to the stations'));
+      clear(main, h('h1', { id: 'not-found' }, 'Not found'), notice('warn', `No page at ${hash}.`), h('a', { href: '#/' }, 'Back to the stations'));
       cleanup = () => {};
+      window.scrollTo(0, 0);
       return;
     }
     const params = hash.match(match[0]).slice(1).map(decodeURIComponent);
     live.open(match[2]() === stationPage ? params[0] : null);
     clear(main);
     cleanup = match[2]()(main, { live, params }) || (() => {});
+    window.scrollTo(0, 0); // a new page starts at its top, not where the last one was scrolled
   };
   window.addEventListener('hashchange', route);
   route();

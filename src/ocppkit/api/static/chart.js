@@ -1,7 +1,8 @@
-// A small live chart drawn on a <canvas>: power (kW, left axis) and energy (kWh, right axis)
-// against time. No library; redrawn whole on each point (a few hundred points at most).
+// A small chart drawn on a <canvas>: power (kW, left axis) and energy (kWh, right axis) against
+// time, from a transaction's curve (GET /transactions/{id}/curve) or points added live. No
+// library; redrawn whole on each change (a few hundred points).
 
-const MAX_POINTS = 300;
+const MAX_POINTS = 2000;
 
 export class PowerChart {
   constructor(canvas) {
@@ -21,6 +22,23 @@ export class PowerChart {
     this.canvas.dataset.points = String(this.points.length);
     if (energy !== null) this.canvas.dataset.energyKwh = String(energy);
     if (power !== null) this.canvas.dataset.powerKw = String(power);
+    this.draw();
+  }
+
+  /** Show a curve: [{timestamp, power_w, energy_kwh}], oldest first. */
+  setPoints(points) {
+    this.points = points.map((p) => ({
+      t: Date.parse(p.timestamp),
+      power: typeof p.power_w === 'number' ? p.power_w / 1000 : null,
+      energy: typeof p.energy_kwh === 'number' ? p.energy_kwh : null,
+    })).filter((p) => !Number.isNaN(p.t)).slice(-MAX_POINTS);
+    const last = (key) => { for (let i = this.points.length - 1; i >= 0; i -= 1) if (this.points[i][key] !== null) return this.points[i][key]; return null; };
+    this.canvas.dataset.points = String(this.points.length);
+    const energy = last('energy');
+    const power = last('power');
+    if (energy !== null) this.canvas.dataset.energyKwh = String(energy);
+    if (power !== null) this.canvas.dataset.powerKw = String(power);
+    if (this.points.length) this.canvas.dataset.firstAt = new Date(this.points[0].t).toISOString();
     this.draw();
   }
 
@@ -78,7 +96,7 @@ export class PowerChart {
       ctx.fillText(label(scales.energy * i / 4, scales.energy), plot.x + plot.w + 6, gy);
     }
     ctx.fillStyle = colors.axis; ctx.textAlign = 'center'; ctx.textBaseline = 'top';
-    ctx.fillText(`last ${Math.round((t1 - t0) / 1000)} s`, plot.x + plot.w / 2, plot.y + plot.h + 6);
+    ctx.fillText(`${clock(t0)} → ${clock(pts.at(-1).t)} (${span(pts.at(-1).t - t0)})`, plot.x + plot.w / 2, plot.y + plot.h + 6);
     ctx.textAlign = 'left'; ctx.fillStyle = colors.power; ctx.fillText('kW', 6, plot.y + plot.h + 6);
     ctx.textAlign = 'right'; ctx.fillStyle = colors.energy; ctx.fillText('kWh', width - 6, plot.y + plot.h + 6);
     for (const key of ['power', 'energy']) {
@@ -96,6 +114,17 @@ export class PowerChart {
     }
     ctx.setLineDash([]);
   }
+}
+
+function clock(t) {
+  return new Date(t).toLocaleTimeString(undefined, { hour12: false });
+}
+
+function span(ms) {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 120) return `${s} s`;
+  if (s < 7200) return `${Math.floor(s / 60)} min ${s % 60} s`;
+  return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
 }
 
 function niceMax(value) {

@@ -3,7 +3,7 @@
 
 import { get, post, enc, ApiError } from './api.js';
 import { h, clear, notice, pretty } from './dom.js';
-import { buildForm, markErrors } from './schema_form.js';
+import { buildForm, example, markErrors } from './schema_form.js';
 
 const REFUSALS = new Set(['Rejected', 'NotSupported', 'Unknown', 'Failed', 'Occupied', 'Faulted',
   'Unavailable', 'NotImplemented', 'UnknownMessageId', 'UnknownVendorId', 'Invalid', 'Blocked']);
@@ -68,8 +68,56 @@ async function loadActions() {
   return actionsCache;
 }
 
-/** The "send any command" panel: a form generated from the chosen action's schema. */
-export function commandPanel(chargerId, initialAction = 'GetBaseReport') {
+let lastId = 0;
+/** A new request/profile id: the time in seconds, unique within the page. */
+export function freshId() {
+  lastId = Math.max(lastId + 1, Math.floor(Date.now() / 1000) % 1_000_000_000);
+  return lastId;
+}
+
+const TOKEN = { idToken: 'DEMO_TOKEN', type: 'ISO14443' };
+const HEARTBEAT = { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'HeartbeatInterval' } };
+
+/** Realistic starts for common actions, over the schema's example (K01: SetChargingProfile a
+ * TxProfile for the running transaction, else a TxDefaultProfile; ids and requestIds fresh). */
+const STARTS = {
+  SetChargingProfile: ({ transactionId, evseId }) => ({
+    evseId: evseId ?? 1,
+    chargingProfile: {
+      id: freshId(),
+      stackLevel: 0,
+      chargingProfilePurpose: transactionId ? 'TxProfile' : 'TxDefaultProfile',
+      chargingProfileKind: 'Relative',
+      ...(transactionId ? { transactionId } : {}),
+      chargingSchedule: [{ id: freshId(), chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit: 16 }] }],
+    },
+  }),
+  GetBaseReport: () => ({ reportBase: 'FullInventory' }),
+  GetVariables: () => ({ getVariableData: [HEARTBEAT] }),
+  SetVariables: () => ({ setVariableData: [{ ...HEARTBEAT, attributeValue: '60' }] }),
+  TriggerMessage: () => ({ requestedMessage: 'Heartbeat' }),
+  ChangeAvailability: () => ({ operationalStatus: 'Operative' }),
+  Reset: () => ({ type: 'OnIdle' }),
+  RequestStartTransaction: ({ evseId }) => ({ idToken: TOKEN, evseId: evseId ?? 1, remoteStartId: freshId() }),
+  RequestStopTransaction: ({ transactionId }) => ({ transactionId: transactionId || 'ocppkit' }),
+  ReserveNow: ({ evseId }) => ({ idToken: TOKEN, evseId: evseId ?? 1 }),
+  GetCompositeSchedule: ({ evseId }) => ({ duration: 3600, evseId: evseId ?? 1, chargingRateUnit: 'W' }),
+  DataTransfer: () => ({ vendorId: 'org.ocppkit' }),
+  GetLog: () => ({ logType: 'DiagnosticsLog', log: { remoteLocation: 'https://example.com/logs/' } }),
+  UpdateFirmware: () => ({ firmware: { location: 'https://example.com/firmware.bin', retrieveDateTime: new Date().toISOString() } }),
+};
+
+/** The request a form starts from: every required field set (``example``), then the action's
+ * realistic start. ``context`` gives the station's running transaction and first EVSE. */
+export function startingRequest(action, schema, context = {}) {
+  const base = example(schema || {}, freshId);
+  const start = STARTS[action] ? STARTS[action](context) : {};
+  return { ...base, ...start };
+}
+
+/** The "send any command" panel: a form generated from the chosen action's schema, starting
+ * from values the station accepts. ``context()`` says {transactionId, evseId} now. */
+export function commandPanel(chargerId, initialAction = 'GetBaseReport', context = () => ({})) {
   const select = h('select', { id: 'command-action' });
   const formHolder = h('div', { id: 'command-fields' });
   const rawToggle = h('input', { type: 'checkbox', id: 'command-raw' });
@@ -81,13 +129,15 @@ export function commandPanel(chargerId, initialAction = 'GetBaseReport') {
     h('div', { class: 'row' },
       h('label', { for: 'command-action' }, 'Action'), select,
       h('label', { class: 'inline' }, rawToggle, ' Edit as raw JSON')),
-    formHolder, raw, h('div', { class: 'row' }, send), out);
+    formHolder, raw, h('div', { class: 'row' }, send,
+      h('button', { type: 'button', class: 'secondary', id: 'command-reset', onclick: () => { if (actionsCache) choose(actionsCache); } }, 'Start over')), out);
   let current = null;
   const readBody = () => (current ? current.read() ?? {} : {});
 
   function choose(actions) {
     const entry = actions.find((a) => a.action === select.value);
-    current = buildForm(entry ? entry.schema || entry.request_schema || {} : {});
+    const schema = entry ? entry.schema || entry.request_schema || {} : {};
+    current = buildForm(schema, startingRequest(select.value, schema, context()));
     clear(formHolder, current.element);
     clear(out);
     rawToggle.checked = false;
@@ -129,7 +179,7 @@ export function commandPanel(chargerId, initialAction = 'GetBaseReport') {
 
   const element = h('section', { class: 'card', 'aria-labelledby': 'command-h' },
     h('h2', { id: 'command-h' }, 'Send a command'),
-    h('p', { class: 'muted' }, 'Any CSMS→station action; the form follows the action\'s OCPP 2.0.1 schema. Fields marked * are required; empty optional fields are left out.'),
+    h('p', { class: 'muted' }, 'Any CSMS→station action; the form follows the action\'s OCPP 2.0.1 schema and starts from values the station accepts (fresh ids). Fields marked * are required; empty optional fields are left out.'),
     form);
 
   loadActions().then((actions) => {

@@ -34,7 +34,7 @@ export function notice(kind, text, ...extra) {
 }
 
 export function table(columns, rows, { caption, empty = 'Nothing yet.', rowAttrs } = {}) {
-  const head = h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col' }, c.label))));
+  const head = h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col', ...(c.thAttrs || {}) }, c.label))));
   const body = h('tbody', {}, rows.length
     ? rows.map((row) => h('tr', rowAttrs ? rowAttrs(row) : {},
       columns.map((c) => h('td', { class: c.class }, c.render ? c.render(row) : fmt(row[c.key])))))
@@ -61,6 +61,18 @@ export function fmtClock(value) {
   const d = new Date(value);
   if (!value || Number.isNaN(d.getTime())) return value ? String(value) : '—';
   return d.toLocaleTimeString(undefined, { hour12: false }) + `.${String(d.getMilliseconds()).padStart(3, '0')}`;
+}
+
+/** How long ago, in words: "just now", "42 s ago", "5 min ago", "3 h ago", "2 d ago". */
+export function fmtAgo(value, now = Date.now()) {
+  const t = value ? new Date(value).getTime() : NaN;
+  if (Number.isNaN(t)) return 'never';
+  const s = Math.round((now - t) / 1000);
+  if (s < 5) return 'just now';
+  if (s < 60) return `${s} s ago`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
+  if (s < 86_400) return `${Math.floor(s / 3600)} h ago`;
+  return `${Math.floor(s / 86_400)} d ago`;
 }
 
 export function fmtNum(value, digits = 2) {

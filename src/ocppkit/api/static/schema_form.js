@@ -7,10 +7,40 @@ import { h } from './dom.js';
 
 let uid = 0;
 
-export function buildForm(schema) {
+/** The form of `schema`, filled with `initial` (a value of the schema) when given. */
+export function buildForm(schema, initial) {
   const root = resolve(schema, schema);
   const node = field(schema, root, '', 'request', true);
+  if (initial !== undefined) node.set(initial);
   return { element: node.element, read: () => node.read() };
+}
+
+/** A value for `schema` with every required field set: enums their first value, date-times an
+ * hour from now, numbers their minimum (or 0; evseId/connectorId 1), ids from `freshId()`,
+ * strings "ocppkit"; optional fields are left out. A start the server's validation accepts. */
+export function example(schema, freshId, root = schema, key = '') {
+  const s = resolve(root, schema);
+  const kind = typeOf(s);
+  if (kind === 'object') {
+    const out = {};
+    for (const name of s.required || []) out[name] = example((s.properties || {})[name] || {}, freshId, root, name);
+    return out;
+  }
+  if (kind === 'array') {
+    return Array.from({ length: Math.max(1, s.minItems || 0) }, () => example(s.items || {}, freshId, root, key));
+  }
+  if (kind === 'enum') return s.enum[0];
+  if (kind === 'boolean') return false;
+  if (kind === 'integer' || kind === 'number') {
+    if (/^(requestId|id|reservationId|remoteStartId)$/.test(key)) return freshId();
+    if (/^(evseId|connectorId)$/.test(key)) return 1;
+    return s.minimum ?? (s.exclusiveMinimum != null ? s.exclusiveMinimum + 1 : 0);
+  }
+  if (kind === 'string') {
+    if (s.format === 'date-time') return new Date(Math.ceil(Date.now() / 1000) * 1000 + 3_600_000).toISOString().replace('.000Z', 'Z');
+    return 'ocppkit'.slice(0, s.maxLength || 7);
+  }
+  return {};
 }
 
 function resolve(root, schema) {
@@ -88,7 +118,11 @@ function scalarField(s, kind, path, name, required) {
     }
     return raw;
   };
-  return { element, read };
+  const set = (value) => {
+    input.value = value === undefined || value === null ? ''
+      : kind === 'json' ? JSON.stringify(value) : String(value);
+  };
+  return { element, read, set };
 }
 
 function objectField(root, s, path, name, required) {
@@ -98,17 +132,22 @@ function objectField(root, s, path, name, required) {
     .filter(([key]) => key !== 'customData')
     .map(([key, sub]) => ({ key, node: field(root, sub, path ? `${path}.${key}` : key, key, req.has(key)) }));
   const body = h('div', { class: 'object-body' }, children.map((c) => c.node.element));
-  if (!path) {
-    return { element: body, read: () => collect(children) };
-  }
   // An optional object is left out unless its "include" box is ticked.
-  const include = required ? null : h('input', { type: 'checkbox', dataset: { include: path },
+  const include = !path || required ? null : h('input', { type: 'checkbox', dataset: { include: path },
     onchange: () => { body.hidden = !include.checked; } });
   if (include) body.hidden = true;
+  const set = (value) => {
+    if (!value || typeof value !== 'object') return;
+    if (include) { include.checked = true; body.hidden = false; }
+    for (const { key, node } of children) if (key in value) node.set(value[key]);
+  };
+  if (!path) {
+    return { element: body, read: () => collect(children), set };
+  }
   const element = h('fieldset', { class: 'object', dataset: { path } },
     h('legend', {}, include ? h('label', {}, include, ` ${name}`) : labelFor(name, required, s)),
     body);
-  return { element, read: () => (include && !include.checked ? undefined : collect(children) ?? {}) };
+  return { element, read: () => (include && !include.checked ? undefined : collect(children) ?? {}), set };
 }
 
 function collect(children) {
@@ -137,8 +176,15 @@ function arrayField(root, s, path, name, required) {
   const element = h('fieldset', { class: 'array', dataset: { path } },
     h('legend', {}, labelFor(name, required, s)), list,
     h('button', { type: 'button', class: 'small secondary', onclick: add }, `Add ${name} item`));
+  const set = (value) => {
+    if (!Array.isArray(value)) return;
+    items.splice(0);
+    list.replaceChildren();
+    for (const item of value) { add(); items.at(-1).node.set(item); }
+  };
   return {
     element,
+    set,
     read: () => {
       // An empty object item is sent as {} (the server names its missing fields); an empty
       // scalar item is left out.

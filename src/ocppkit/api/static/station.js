@@ -1,10 +1,12 @@
-// One station: its link and EVSEs, operations (start/stop/reset/unlock), the active
-// transaction's live power and energy, requests & events (commands with their progress and the
-// station's notifications), the protocol inspector, any command, the device model.
+// One station (or a "not found" page for an unknown one): its link, its EVSEs live (charging
+// state, SoC, per-phase current and voltage), operations (start/stop/reset/unlock), the
+// transaction's power and energy since its start (its stored meter values), requests & events
+// (commands with their progress and the station's notifications), the protocol inspector, any
+// command (its form starts from values the station accepts), the device model.
 
 import { get, post, enc, ApiError } from './api.js';
-import { h, clear, notice, table, badge, fmt, fmtTime, fmtNum, debounce, every } from './dom.js';
-import { connectionBadge } from './stations.js';
+import { h, clear, notice, table, badge, fmt, fmtTime, fmtClock, fmtNum, debounce, every } from './dom.js';
+import { connectionBadge, stateKind } from './stations.js';
 import { PowerChart } from './chart.js';
 import { runCommand, commandPanel, errorNotice } from './commands.js';
 import { inspectorPanel } from './inspector.js';
@@ -13,13 +15,44 @@ import { trackingPanel } from './tracking.js';
 export function stationPage(main, { live, params }) {
   const [chargerId] = params;
   const path = `/chargers/${enc(chargerId)}`;
+  let stopped = false;
+  let dispose = null;
+  clear(main, h('p', { class: 'crumbs' }, h('a', { href: '#/' }, '← Stations')), h('p', { class: 'muted' }, 'Loading…'));
+  get(path).then((charger) => {
+    if (!stopped) dispose = stationView(main, live, chargerId, path, charger);
+  }).catch((err) => {
+    if (stopped) return;
+    if (err instanceof ApiError && err.status === 404) {
+      notFoundPage(main, chargerId);
+    } else {
+      clear(main, h('h1', {}, 'Station ', h('span', { class: 'mono' }, chargerId)), errorNotice(err, chargerId),
+        h('button', { type: 'button', class: 'secondary', onclick: () => window.dispatchEvent(new HashChangeEvent('hashchange')) }, 'Try again'));
+    }
+  });
+  return () => { stopped = true; if (dispose) dispose(); };
+}
+
+/** An unknown station: a "not found" page, not the operations and command forms. */
+function notFoundPage(main, chargerId) {
+  clear(main,
+    h('p', { class: 'crumbs' }, h('a', { href: '#/' }, '← Stations')),
+    h('h1', { id: 'not-found' }, 'Station not found'),
+    notice('warn', `No station "${chargerId}" is known to the CSMS (404): it has never connected. `
+      + 'A station appears here once it connects to ws://<host>:9000/<station id>.'),
+    h('p', { class: 'row' }, h('button', { type: 'button', class: 'secondary', id: 'check-again', onclick: () => window.dispatchEvent(new HashChangeEvent('hashchange')) }, 'Check again'),
+      h('a', { href: '#/' }, 'Back to the stations')));
+}
+
+function stationView(main, live, chargerId, path, first) {
+  let stopped = false;
+  let charger = first;
   const linkBadge = h('span', { id: 'station-link' });
   const title = h('h1', {}, 'Station ', h('span', { class: 'mono' }, chargerId), ' ', linkBadge);
   const banner = h('div', { id: 'station-notice' });
   const facts = h('dl', { class: 'facts', id: 'station-facts' });
   const evses = h('div', { id: 'evses' });
   const ops = operations(chargerId, path, () => refresh());
-  const tx = transactionPanel();
+  const tx = transactionPanel(chargerId);
   const tracking = trackingPanel(chargerId, path, live);
   const inspector = inspectorPanel(chargerId, live);
   const model = deviceModelPanel(chargerId, path);
@@ -27,24 +60,18 @@ export function stationPage(main, { live, params }) {
     h('p', { class: 'crumbs' }, h('a', { href: '#/' }, '← Stations')),
     title, banner,
     h('div', { class: 'grid' },
-      h('section', { class: 'card', 'aria-labelledby': 'overview-h' }, h('h2', { id: 'overview-h' }, 'Overview'), facts,
-        h('h3', {}, 'EVSEs'), evses),
+      h('section', { class: 'card', 'aria-labelledby': 'overview-h' }, h('h2', { id: 'overview-h' }, 'Overview'), facts),
       ops.element),
+    h('section', { class: 'card wide', 'aria-labelledby': 'evses-h' }, h('h2', { id: 'evses-h' }, 'EVSEs'), evses),
     tx.element, tracking.element, inspector.element,
-    h('div', { class: 'grid' }, commandPanel(chargerId), model.element));
+    h('div', { class: 'grid' }, commandPanel(chargerId, 'GetBaseReport', () => commandContext(charger)), model.element));
 
-  let stopped = false;
-  let charger = null;
-  async function refresh() {
+  async function refresh(known) {
+    let evseLive = null;
     try {
-      charger = await get(path);
+      [charger, evseLive] = await Promise.all([known || get(path), get(`${path}/live`).catch(() => null)]);
     } catch (err) {
-      if (stopped) return;
-      if (err instanceof ApiError && err.status === 404) {
-        clear(banner, notice('error', `No station "${chargerId}" is known to the CSMS: it has never connected.`));
-      } else {
-        clear(banner, errorNotice(err, chargerId));
-      }
+      if (!stopped) clear(banner, errorNotice(err, chargerId));
       return;
     }
     if (stopped) return;
@@ -61,13 +88,7 @@ export function stationPage(main, { live, params }) {
       clear(banner, offline);
     }
     renderFacts(facts, charger);
-    clear(evses, table([
-      { label: 'EVSE', key: 'evse_id' },
-      { label: 'Status', render: (e) => badge(e.status ?? 'unknown', String(e.status || 'unknown').toLowerCase()) },
-      { label: 'Connectors', render: (e) => (e.connectors || []).map((c) => `${c.connector_id}: ${c.status}`).join(', ') || '—' },
-      { label: 'Power (kW)', class: 'num', render: (e) => fmtNum(e.meter && e.meter.power_w != null ? e.meter.power_w / 1000 : null) },
-      { label: 'Meter (kWh)', class: 'num', render: (e) => fmtNum(e.meter && e.meter.energy_wh != null ? e.meter.energy_wh / 1000 : null, 3) },
-    ], charger.evses || [], { empty: 'No EVSE has reported its status yet.' }));
+    if (evseLive) renderEvses(evses, evseLive.evses, charger.evses || []);
     ops.update(charger);
     tx.update(charger.transaction);
   }
@@ -78,9 +99,43 @@ export function stationPage(main, { live, params }) {
   });
   // Fallback when the stream is down, and the chart's clock while charging.
   const stopTimer = every(2000, () => { if (!live.up || (charger && charger.transaction)) refresh(); });
-  refresh();
+  refresh(Promise.resolve(first));
   model.load();
   return () => { stopped = true; off(); stopTimer(); inspector.dispose(); tracking.dispose(); };
+}
+
+/** What command forms start from: the running transaction and the first EVSE. */
+function commandContext(charger) {
+  const evse = ((charger && charger.evses) || []).find((e) => e.evse_id > 0);
+  return { transactionId: charger && charger.transaction ? charger.transaction.transaction_id : null, evseId: evse ? evse.evse_id : 1 };
+}
+
+/** Per-phase values ("L1 16.0 · L2 15.9") or the one unphased value. */
+function phaseCell(evse, key, digits) {
+  const phased = (evse.phases || []).filter((p) => p[key] != null);
+  if (!phased.length) return h('span', { class: 'phase-total' }, fmtNum(evse[key], digits));
+  return h('span', { class: 'phases' }, phased.map((p) => h('span', { class: 'phase', dataset: { phase: p.phase } },
+    h('span', { class: 'muted' }, `${p.phase} `), fmtNum(p[key], digits))));
+}
+
+function renderEvses(holder, list, views) {
+  const connectors = new Map(views.map((e) => [e.evse_id, e.connectors || []]));
+  clear(holder, table([
+    { label: 'EVSE', key: 'evse_id' },
+    { label: 'Status', render: (e) => badge(e.status ?? 'unknown', String(e.status || 'unknown').toLowerCase()) },
+    { label: 'Connectors', render: (e) => (connectors.get(e.evse_id) || []).map((c) => `${c.connector_id}: ${c.status}`).join(', ') || '—' },
+    { label: 'Charging state', class: 'charging-state', render: (e) => (e.charging_state ? badge(e.charging_state, stateKind(e.charging_state)) : (e.transaction_id ? '—' : 'no transaction')) },
+    { label: 'Power (kW)', class: 'num power', render: (e) => fmtNum(e.power_w != null ? e.power_w / 1000 : null) },
+    { label: 'Energy (kWh)', class: 'num energy', render: (e) => fmtNum(e.energy_kwh, 3) },
+    { label: 'SoC (%)', class: 'num soc', render: (e) => (e.soc != null ? fmtNum(e.soc, 1) : '—') },
+    { label: 'Current (A)', class: 'current', render: (e) => phaseCell(e, 'current_a', 1) },
+    { label: 'Voltage (V)', class: 'voltage', render: (e) => phaseCell(e, 'voltage_v', 0) },
+    { label: 'Meter (kWh)', class: 'num', render: (e) => fmtNum(e.energy_register_wh != null ? e.energy_register_wh / 1000 : null, 3) },
+    { label: 'Measured', render: (e) => (e.measured_at ? fmtClock(e.measured_at) : '—') },
+  ], list, {
+    empty: 'No EVSE has reported its status yet.',
+    rowAttrs: (e) => ({ dataset: { evseId: String(e.evse_id), chargingState: e.charging_state || '' } }),
+  }));
 }
 
 function renderFacts(dl, c) {
@@ -137,13 +192,26 @@ function operations(chargerId, path, refresh) {
   };
 }
 
-function transactionPanel() {
+function transactionPanel(chargerId) {
   const info = h('div', { id: 'tx-info' });
   const power = h('output', { id: 'tx-power' }, '—');
   const energy = h('output', { id: 'tx-energy' }, '—');
-  const canvas = h('canvas', { id: 'power-chart', role: 'img', 'aria-label': 'Power (kW, solid) and energy (kWh, dashed) of the active transaction over time', dataset: { points: '0' } });
+  const canvas = h('canvas', { id: 'power-chart', role: 'img', 'aria-label': 'Power (kW, solid) and energy (kWh, dashed) of the transaction since it started', dataset: { points: '0' } });
   const chart = new PowerChart(canvas);
   let current = null;
+  let loadedAt = 0;
+  let loading = false;
+  async function loadCurve(txId, ended) {
+    if (loading || (!ended && Date.now() - loadedAt < 1500)) return;
+    loading = true;
+    try {
+      const curve = await get(`/transactions/${enc(txId)}/curve?charger_id=${enc(chargerId)}&points=600`);
+      if (txId === current) chart.setPoints(curve.points);
+      loadedAt = Date.now();
+    } catch { /* the next refresh tries again */ } finally {
+      loading = false;
+    }
+  }
   const element = h('section', { class: 'card wide', 'aria-labelledby': 'tx-h' },
     h('h2', { id: 'tx-h' }, 'Charging'),
     info,
@@ -157,7 +225,10 @@ function transactionPanel() {
     element,
     update(tx) {
       if (!tx) {
-        clear(info, h('p', { class: 'muted' }, current ? `Transaction ${current} ended.` : 'No transaction is running. Start one with "Start charging".'));
+        if (current && !info.querySelector('.ended')) loadCurve(current, true);
+        clear(info, h('p', { class: `muted${current ? ' ended' : ''}` }, current
+          ? ['Transaction ', h('a', { href: `#/transactions/${enc(chargerId)}/${enc(current)}` }, current), ' ended.']
+          : 'No transaction is running. Start one with "Start charging".'));
         power.textContent = '—';
         energy.textContent = '—';
         if (!current && chart.emptyText !== 'no transaction running') {
@@ -170,13 +241,14 @@ function transactionPanel() {
         chart.emptyText = 'waiting for meter values…';
         chart.reset();
         current = tx.transaction_id;
+        loadedAt = 0;
       }
       clear(info, h('p', {}, 'Transaction ', h('code', { id: 'tx-id' }, tx.transaction_id),
         ` on EVSE ${fmt(tx.evse_id)}`, tx.id_token ? ` for ${tx.id_token}` : '', ` since ${fmtTime(tx.started_at)}`,
-        tx.charging_state ? ` · ${tx.charging_state}` : ''));
+        tx.charging_state ? ' · ' : '', tx.charging_state ? badge(tx.charging_state, stateKind(tx.charging_state)) : null));
       power.textContent = fmtNum(tx.power_w != null ? tx.power_w / 1000 : null);
       energy.textContent = fmtNum(tx.energy_kwh, 3);
-      chart.add(Date.now(), tx.power_w, tx.energy_kwh);
+      loadCurve(tx.transaction_id, false);
     },
   };
 }

@@ -6,6 +6,7 @@
 import { get, ApiError } from './api.js';
 import { h, clear, notice, table, badge, fmt, fmtTime, debounce, every } from './dom.js';
 import { errorNotice } from './commands.js';
+import { summarize } from './summaries.js';
 
 const SHOWN = 10;
 const GOOD = new Set(['Accepted', 'Answered', 'Unlocked', 'Uploaded', 'Installed', 'Downloaded', 'Complete',
@@ -20,35 +21,9 @@ function statusBadge(status) {
   return badge(status, kind);
 }
 
-function clip(text, max = 90) {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
 /** One line saying what a notification reported. */
 export function summary(action, p) {
-  if (!p || typeof p !== 'object') return '—';
-  switch (action) {
-    case 'SecurityEventNotification':
-      return clip(p.techInfo ? `${p.type}: ${p.techInfo}` : String(p.type));
-    case 'NotifyEvent': {
-      const events = Array.isArray(p.eventData) ? p.eventData : [];
-      const first = events[0] || {};
-      const where = [first.component && first.component.name, first.variable && first.variable.name]
-        .filter(Boolean).join('.');
-      const text = `${where || 'event'} = ${fmt(first.actualValue)} (${fmt(first.trigger)})`;
-      return clip(events.length > 1 ? `${text} and ${events.length - 1} more` : text);
-    }
-    case 'ReservationStatusUpdate':
-      return `reservation ${p.reservationId}: ${p.reservationUpdateStatus}`;
-    default:
-      if (typeof p.status === 'string') {
-        return p.requestId != null ? `${p.status} (request ${p.requestId})` : p.status;
-      }
-      if (p.requestId != null && 'seqNo' in p) {
-        return `request ${p.requestId}, part ${p.seqNo}${p.tbc ? ', more to come' : ', last'}`;
-      }
-      return clip(JSON.stringify(p));
-  }
+  return (p && typeof p === 'object' && summarize(action, 'CALL', p)) || '—';
 }
 
 export function trackingPanel(chargerId, path, live) {
