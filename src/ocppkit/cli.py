@@ -105,7 +105,9 @@ def _add_server(p: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="read the options below from this TOML file (see above)",
     )
-    p.add_argument("--host", default=None, help="address to listen on (default 0.0.0.0)")
+    p.add_argument(
+        "--host", default=None, help="address the OCPP port listens on (default 0.0.0.0)"
+    )
     p.add_argument("--port", type=_port, default=None, help="OCPP WebSocket port (default 9000)")
     p.add_argument("--api-port", type=_port, default=None, help="REST API port (default 8080)")
     p.add_argument(
@@ -121,6 +123,9 @@ def _add_server(p: argparse.ArgumentParser) -> None:
         "postgresql+asyncpg://<user>@<host>/<db> (default: "
         "$OCPPKIT_DATABASE_URL, else sqlite+aiosqlite:///ocppkit.db here)",
     )
+    from ocppkit import security_cli
+
+    security_cli.add_server_flags(p)
     g = p.add_argument_group("station policy")
     g.add_argument(
         "--boot-policy",
@@ -189,7 +194,7 @@ def _server_options(args: argparse.Namespace) -> run.ServerOptions:
     Raises:
         ConfigError: the file cannot be read or holds an unknown key or a bad value.
     """
-    from ocppkit import run
+    from ocppkit import run, security_cli
     from ocppkit.config import ServerConfig, read_toml, validate
 
     data = read_toml(args.config) if args.config else {}
@@ -203,10 +208,14 @@ def _server_options(args: argparse.Namespace) -> run.ServerOptions:
     )
     config = validate(ServerConfig, data, source)
     grace = config.offline_grace
+    try:
+        tls = security_cli.tls_context_of(config)
+    except security_cli.SecurityUsageError as exc:
+        raise UsageError(str(exc)) from None
     return run.ServerOptions(
         config.host,
         config.port,
-        config.host,
+        config.api_host,
         config.api_port,
         config.heartbeat_interval,
         _database_url(config.database_url),
@@ -218,6 +227,9 @@ def _server_options(args: argparse.Namespace) -> run.ServerOptions:
         offline_grace="default" if grace is None else None if grace == "off" else grace,
         call_timeout=config.call_timeout,
         ev_max_power_w=config.ev_max_power,
+        ssl_context=tls,
+        limits=security_cli.limits_of(config),
+        unknown_station_profile=config.unknown_station_profile,
     )
 
 
@@ -380,6 +392,9 @@ def build_parser() -> argparse.ArgumentParser:
     both = sub.add_parser("all", help="run the CSMS, its REST API and chargers in one process")
     _add_server(both)
     _add_chargers(both, with_url=False)
+    from ocppkit import security_cli
+
+    security_cli.register(sub, _add_database_url)
     for p in (server, charger, fleet, demo, both):
         _add_logging(p)
         if p is not demo:
@@ -390,6 +405,15 @@ def build_parser() -> argparse.ArgumentParser:
                 help="stop after this many seconds (default: run until Ctrl-C)",
             )
     return parser
+
+
+def _add_database_url(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--database-url",
+        default=None,
+        help="the CSMS's database (default: $OCPPKIT_DATABASE_URL, else "
+        "sqlite+aiosqlite:///ocppkit.db here)",
+    )
 
 
 def _database_url(given: str | None) -> str:
@@ -515,8 +539,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ValueError, OSError) as exc:
         print(f"ocppkit: {exc}", file=sys.stderr)
         return 2
+    from ocppkit import security_cli
     from ocppkit.config import ConfigError
 
+    if args.command in security_cli.COMMANDS:
+        return security_cli.run(args, _database_url)
     try:
         if args.command == "fleet":
             args.fleet_options = _fleet_options(args)

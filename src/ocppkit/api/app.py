@@ -17,11 +17,12 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ocppkit.api.auth import authorize
 from ocppkit.api.dashboard import mount_dashboard
 from ocppkit.api.deps import ApiError, Operator
 from ocppkit.api.routes import (
@@ -29,6 +30,7 @@ from ocppkit.api.routes import (
     commands,
     events,
     metrics,
+    security,
     tokens,
     tracking,
     transactions,
@@ -36,6 +38,7 @@ from ocppkit.api.routes import (
 from ocppkit.api.schemas import ErrorBody, StartRequest, StopRequest
 from ocppkit.csms.message_log import MessageLog
 from ocppkit.csms.queries import CsmsQueries
+from ocppkit.security.limits import BucketsByKey
 
 if TYPE_CHECKING:
     from ocppkit.csms import OCPPServer
@@ -51,6 +54,7 @@ def create_app(
     message_log_size: int = 200,
     protocol_log_file: str | Path | None = None,
     heartbeat_interval: float = 15.0,
+    require_api_key: bool = False,
 ) -> FastAPI:
     """The REST API over ``server`` (it holds no state of its own).
 
@@ -61,6 +65,8 @@ def create_app(
         protocol_log_file: the file offered at ``GET /logs/protocol``; default the file the
             protocol debug log is written to, if any.
         heartbeat_interval: seconds between keep-alive comments on ``GET /events``.
+        require_api_key: every request needs ``Authorization: Bearer <key>`` with a role
+            (``ocppkit.api.auth``); ``ocppkit server`` sets it beyond loopback.
     """
     app = FastAPI(
         title="ocppkit CSMS API",
@@ -70,6 +76,12 @@ def create_app(
         "(security and monitoring events, ...), what stations hold (charging profiles, ...), "
         "transactions, id tokens, live events (SSE), the protocol message log and Prometheus "
         "metrics.",
+        dependencies=[Depends(authorize)],  # API keys and the REST rate limit, in one place
+    )
+    app.state.require_api_key = require_api_key
+    limits = server.limits
+    app.state.rate_limits = (
+        None if limits.api_rate is None else BucketsByKey(limits.api_rate, limits.api_burst)
     )
     app.state.operator = Operator(
         server,
@@ -79,7 +91,7 @@ def create_app(
         heartbeat_interval,
     )
     _install_error_handlers(app)
-    for module in (chargers, commands, tracking, transactions, tokens, events, metrics):
+    for module in (chargers, commands, tracking, transactions, tokens, events, metrics, security):
         app.include_router(module.router)
     mount_dashboard(app)  # the web dashboard at / and /static (ocppkit.api.dashboard)
     return app
@@ -92,7 +104,8 @@ def _error(status: int, code: str, detail: str, **extra: Any) -> JSONResponse:
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def api_error(_: Request, exc: ApiError) -> JSONResponse:
-        return JSONResponse(exc.body(), status_code=exc.status)
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        return JSONResponse(exc.body(), status_code=exc.status, headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(_: Request, exc: RequestValidationError) -> JSONResponse:

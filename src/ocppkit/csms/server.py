@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
+import ssl
 from collections.abc import Callable, Coroutine, Iterable
 from types import TracebackType
 from typing import Any, Literal, TypeVar, cast
@@ -31,10 +32,11 @@ from ocppkit.csms.errors import (
     StationRejectedError,
 )
 from ocppkit.csms.extensions import DataTransferHandler, EvChargingNeedsPolicy
-from ocppkit.csms.handshake import check_handshake, identity_from_path
+from ocppkit.csms.handshake import identity_from_path
 from ocppkit.csms.persistence import DatabaseStore
 from ocppkit.csms.registry import Charger, ChargerRegistry
 from ocppkit.csms.router import build_routes, station_handler
+from ocppkit.csms.security_methods import SecurityMethods
 from ocppkit.csms.store import Store
 from ocppkit.csms.tokens import TokenStore
 from ocppkit.csms.tracking import Tracker
@@ -48,6 +50,7 @@ from ocppkit.protocol.models import (
     SetChargingProfileResponse,
 )
 from ocppkit.protocol.validation import coerce, models_for, to_wire_dict
+from ocppkit.security.limits import Limits
 from ocppkit.transport import SUBPROTOCOL, Connection
 
 log = logging.getLogger("ocppkit.csms")
@@ -59,7 +62,7 @@ FrameObserver = Callable[[str, str, str], None]
 CLOSE_REPLACED = 1000  # a newer link of the same station took over: a normal closure for the old
 
 
-class OCPPServer(Commands):
+class OCPPServer(Commands, SecurityMethods):
     """An OCPP 2.0.1 CSMS.
 
     Args:
@@ -96,6 +99,12 @@ class OCPPServer(Commands):
             ``ChargingProfileType`` or its wire dict) answers Accepted and then sends it with
             SetChargingProfile, returning None answers Rejected. See ``ev_max_power_policy``;
             also settable later as the attribute of the same name.
+        ssl_context: serve ``wss://`` with this TLS server context (security profiles 2 and
+            3; see ``ocppkit.security.tls.server_ssl_context``); None serves ``ws://``.
+        limits: the bounds on frames, message rate, pending CALLs, handshakes and connections
+            (``ocppkit.security.limits.Limits``; default its defaults).
+        unknown_station_profile: the security profile a station without stored settings must
+            connect with (0: none, as stations connect today); see ``set_station_security``.
 
     Raises:
         RuntimeError: from the constructor, if the routing table does not cover every action a
@@ -122,6 +131,9 @@ class OCPPServer(Commands):
         allow_concurrent_tx: bool = True,
         offline_grace: float | Literal["default"] | None = "default",
         ev_charging_needs_policy: EvChargingNeedsPolicy | None = None,
+        ssl_context: ssl.SSLContext | None = None,
+        limits: Limits | None = None,
+        unknown_station_profile: int = 0,
     ) -> None:
         self.host = host
         self.port = port
@@ -129,6 +141,7 @@ class OCPPServer(Commands):
         self.ping_interval = ping_interval
         self.chargers = ChargerRegistry()
         self.events = EventHub()
+        self._init_security(self.events, ssl_context, limits, unknown_station_profile)
         self._store = Store() if database_url is None else DatabaseStore(database_url, clock)
         self.tokens = TokenStore(authorized_tokens, allow_concurrent_tx=allow_concurrent_tx)
         self.tokens.bind(self._store)
@@ -177,6 +190,7 @@ class OCPPServer(Commands):
         await self._store.open(self.chargers, self._ctx.tokens)
         self.tracker.restore(self._store.tracking_state())
         try:
+            await self._open_security(self._store)
             self._server = await self._listen()
         except BaseException:
             await self._store.close()
@@ -184,7 +198,7 @@ class OCPPServer(Commands):
         self.port = self._server.sockets[0].getsockname()[1]
         if self.offline_grace is not None:
             self._spawn(watch_liveness(self._ctx, self.offline_grace))
-        log.info("CSMS listening on ws://%s:%d/<station id>", self.host, self.port)
+        log.info("CSMS listening on %s://%s:%d/<station id>", self.scheme, self.host, self.port)
 
     async def _listen(self) -> Server:
         return await serve(
@@ -192,10 +206,10 @@ class OCPPServer(Commands):
             self.host,
             self.port,
             subprotocols=[Subprotocol(SUBPROTOCOL)],
-            process_request=check_handshake,
             compression=None,  # permessage-deflate triples per-connection memory
             ping_interval=self.ping_interval,
             ping_timeout=self.ping_interval,
+            **self._serve_options(),  # the handshake gate, limits and TLS
         )
 
     async def stop(self) -> None:
@@ -256,6 +270,9 @@ class OCPPServer(Commands):
             admit_calls(station_handler(self._routes, charger), charger, self._ctx.boot),
             timeout=self.call_timeout,
             lenient=charger_id in self._lenient,
+            rate=self._link_rate(),
+            max_pending_calls=self.limits.max_pending_calls,
+            on_limit=self.security_counters.limit_hit,
         )
         connection.on_violations = self._violation_counter(charger_id)
         connection.observers.append(self._frame_observer(charger))
@@ -266,9 +283,13 @@ class OCPPServer(Commands):
             self._spawn(replaced.close(CLOSE_REPLACED, "replaced by a new connection"))
         log.info("[%s] connected from %s", charger_id, ws.remote_address)
         self.events.emit("connected", charger_id, {"remote_address": str(ws.remote_address)})
+        self._gate.open_links += 1
         try:
             await connection.run()
         finally:
+            self._gate.open_links -= 1
+            if ws.close_code == 1009:  # websockets closed it: a frame over max_frame_bytes
+                self.security_counters.limit_hit("max_frame_bytes")
             if self.chargers.detach(charger_id, connection, self._ctx.now()):
                 self._store.station_link_changed(charger)
                 log.info("[%s] disconnected (code %s)", charger_id, ws.close_code)

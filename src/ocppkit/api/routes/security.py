@@ -1,0 +1,111 @@
+"""Security management (admin keys only, see ``ocppkit.api.auth``): a station's security profile
+and password, the API keys, and the security events of refused station connections."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import APIRouter
+from pydantic import BaseModel, ConfigDict, Field
+
+from ocppkit.api.deps import ApiError, OperatorDep
+from ocppkit.api.schemas import ErrorBody
+from ocppkit.csms.handshake import is_valid_identity
+from ocppkit.security.api_keys import public_view
+from ocppkit.security.stations import SecuritySettingError
+
+router = APIRouter(tags=["security"])
+_DENIED = {
+    401: {"model": ErrorBody, "description": "no API key, or an unknown or revoked one"},
+    403: {"model": ErrorBody, "description": "the key's role is below admin"},
+}
+
+
+class SecuritySettings(BaseModel):
+    """Body of ``PUT /chargers/{id}/security``."""
+
+    model_config = ConfigDict(extra="forbid")
+    profile: Literal[0, 1, 2, 3] = Field(
+        description="the lowest security profile the station may connect with (A05)"
+    )
+    password: str | None = Field(
+        None,
+        min_length=16,
+        max_length=40,
+        description="new HTTP Basic auth password (profiles 1-2); stored hashed, never returned",
+    )
+
+
+class SecurityView(BaseModel):
+    charger_id: str
+    profile: int
+    password_set: bool
+
+
+class ApiKeyCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    role: Literal["read-only", "operator", "admin"]
+    name: str | None = Field(None, max_length=200)
+
+
+def _valid_id(charger_id: str) -> None:
+    if not is_valid_identity(charger_id):
+        raise ApiError(422, "invalid_charger_id", f"{charger_id!r} is not a station identity")
+
+
+@router.get(
+    "/chargers/{charger_id}/security",
+    responses=_DENIED,
+    summary="A station's security profile and whether it has a password",
+)
+async def get_security(operator: OperatorDep, charger_id: str) -> SecurityView:
+    _valid_id(charger_id)
+    return SecurityView(**operator.server.get_station_security(charger_id))
+
+
+@router.put(
+    "/chargers/{charger_id}/security",
+    responses={**_DENIED, 422: {"model": ErrorBody, "description": "bad profile or password"}},
+    summary="Set a station's security profile (and password); used from its next connection",
+)
+async def put_security(
+    operator: OperatorDep, charger_id: str, body: SecuritySettings
+) -> SecurityView:
+    _valid_id(charger_id)
+    try:
+        view = await operator.server.set_station_security(charger_id, body.profile, body.password)
+    except SecuritySettingError as exc:
+        raise ApiError(422, "invalid_security_settings", str(exc)) from exc
+    return SecurityView(**view)
+
+
+@router.get("/api-keys", responses=_DENIED, summary="Every API key (never the key itself)")
+async def list_keys(operator: OperatorDep) -> list[dict[str, Any]]:
+    return [public_view(r) for r in await operator.server.api_keys.all()]
+
+
+@router.post(
+    "/api-keys",
+    status_code=201,
+    responses=_DENIED,
+    summary="Create an API key; the answer holds the key, shown only this once",
+)
+async def create_key(operator: OperatorDep, body: ApiKeyCreate) -> dict[str, Any]:
+    record, key = await operator.server.api_keys.create(body.role, body.name)
+    return {**public_view(record), "key": key}
+
+
+@router.delete("/api-keys/{key_id}", responses=_DENIED, summary="Revoke an API key")
+async def revoke_key(operator: OperatorDep, key_id: str) -> dict[str, Any]:
+    if not await operator.server.api_keys.revoke(key_id):
+        raise ApiError(404, "api_key_not_found", f"no active API key {key_id!r}")
+    return {"id": key_id, "revoked": True}
+
+
+@router.get(
+    "/security/events",
+    responses=_DENIED,
+    summary="Refused station connections, newest first (the last 500)",
+)
+async def security_events(operator: OperatorDep) -> list[dict[str, Any]]:
+    return list(reversed(operator.server.security_counters.events))

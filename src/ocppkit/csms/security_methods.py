@@ -1,0 +1,112 @@
+"""The CSMS's security side (``OCPPServer`` inherits it): the stations' security settings, the
+REST API's keys, the limits, the handshake gate and the TLS context, set up from the
+constructor's options and bound to the database at start.
+"""
+
+from __future__ import annotations
+
+import ssl
+import time
+from typing import TYPE_CHECKING, Any
+
+from ocppkit.csms.handshake import StationGate
+from ocppkit.security.api_keys import ApiKeyStore
+from ocppkit.security.limits import Limits, SecurityCounters, TokenBucket
+from ocppkit.security.stations import PROFILES, StationSecurityStore
+
+if TYPE_CHECKING:
+    from ocppkit.csms.context import EventHub
+
+
+class SecurityMethods:
+    """Mixin of ``OCPPServer``: ``station_security``, ``api_keys``, ``limits`` and the gate."""
+
+    ssl_context: ssl.SSLContext | None
+    limits: Limits
+    station_security: StationSecurityStore
+    api_keys: ApiKeyStore
+    security_counters: SecurityCounters
+    _gate: StationGate
+
+    def _init_security(
+        self,
+        events: EventHub,
+        ssl_context: ssl.SSLContext | None,
+        limits: Limits | None,
+        unknown_station_profile: int,
+    ) -> None:
+        if unknown_station_profile not in PROFILES:
+            raise ValueError(f"unknown_station_profile {unknown_station_profile!r} is not 0-3")
+        if unknown_station_profile >= 2 and ssl_context is None:
+            raise ValueError(f"security profile {unknown_station_profile} needs TLS (wss://)")
+        self.ssl_context = ssl_context
+        self.limits = limits or Limits()
+        self.station_security = StationSecurityStore()
+        self.api_keys = ApiKeyStore()
+        self.security_counters = SecurityCounters()
+        self._gate = StationGate(
+            self.station_security,
+            self.limits,
+            self.security_counters,
+            unknown_station_profile,
+            events.emit,
+        )
+
+    async def _open_security(self, store: Any) -> None:
+        """Keep the settings and keys in the CSMS's database, if it has one, and read them."""
+        worker = getattr(store, "worker", None)
+        run = None if worker is None else worker.run
+        self.station_security.bind(run)
+        self.api_keys.bind(run)
+        await self.station_security.load()
+
+    def _serve_options(self) -> dict[str, Any]:
+        """The limits and TLS as ``websockets.serve`` keyword arguments."""
+        options: dict[str, Any] = {
+            "process_request": self._gate,
+            "max_size": self.limits.max_frame_bytes,
+            "open_timeout": self.limits.handshake_timeout,
+        }
+        if self.ssl_context is not None:
+            options["ssl"] = self.ssl_context
+            options["ssl_handshake_timeout"] = self.limits.handshake_timeout
+        return options
+
+    def _link_rate(self) -> TokenBucket | None:
+        rate = self.limits.message_rate
+        if rate is None:
+            return None
+        return TokenBucket(rate, self.limits.message_burst, time.monotonic())
+
+    @property
+    def scheme(self) -> str:
+        """``wss`` with TLS, else ``ws``."""
+        return "ws" if self.ssl_context is None else "wss"
+
+    def get_station_security(self, charger_id: str) -> dict[str, Any]:
+        """The station's security settings: {charger_id, profile, password_set} (profile 0 and
+        no password when it has none). The password is never returned."""
+        return self.station_security.view(charger_id)
+
+    async def set_station_security(
+        self, charger_id: str, profile: int, password: str | None = None
+    ) -> dict[str, Any]:
+        """Set the lowest security profile the station may connect with (A05: a connection
+        below it is refused) and, optionally, its Basic auth password (stored scrypt-hashed;
+        16-40 printable ASCII characters). Profiles 1 and 2 need a password; 2 and 3 need
+        this CSMS to serve TLS. Takes effect at the station's next connection.
+
+        Raises:
+            SecuritySettingError: a bad profile or password, or TLS missing for profile 2-3.
+        """
+        from ocppkit.security.stations import SecuritySettingError
+
+        if profile >= 2 and self.ssl_context is None:
+            raise SecuritySettingError(
+                f"security profile {profile} needs TLS: start the CSMS with --tls-cert/--tls-key"
+            )
+        await self.station_security.configure(charger_id, profile, password)
+        return self.station_security.view(charger_id)
+
+
+__all__ = ["SecurityMethods"]

@@ -1,0 +1,273 @@
+"""Security profiles 1-3 on the CSMS (OCPP 2.0.1 part 2, A00-A05), accept and refuse paths,
+with our simulator and with a station on the ``ocpp`` library (a plain websockets client):
+Basic auth against hashed passwords, TLS, client certificates that must name the station, no
+downgrade below a station's profile, and station ids with path tricks refused."""
+
+from __future__ import annotations
+
+import asyncio
+import ssl
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ocpp.v201 import ChargePoint, call
+from security_support import PASSWORD, WAIT, Pki, csms, make_pki, url
+from websockets.asyncio.client import connect
+from websockets.exceptions import InvalidMessage, InvalidStatus
+from websockets.headers import build_authorization_basic
+
+from ocppkit.csms import OCPPServer
+from ocppkit.security.ca import CertificateAuthority
+from ocppkit.security.stations import SecuritySettingError
+from ocppkit.simulator import ChargerSimulator, SimulatorError
+from ocppkit.simulator.security import client_ssl_context
+
+# With TLS 1.3 the client learns that its certificate was refused after its side of the TLS
+# handshake: as an alert read in place of the HTTP response.
+TLS_REFUSED = (ssl.SSLError, OSError, InvalidMessage)
+
+
+@pytest.fixture
+def pki(tmp_path: Path) -> Pki:
+    return make_pki(tmp_path)
+
+
+async def sim_connects(station: ChargerSimulator, within: float = WAIT) -> bool:
+    try:
+        await station.connect(within)
+    except SimulatorError:
+        return False
+    await station.disconnect()
+    return True
+
+
+async def lib_boot(
+    server: OCPPServer,
+    station_id: str,
+    password: str | None = None,
+    tls: ssl.SSLContext | None = None,
+    user: str | None = None,
+) -> str:
+    """Connect an ``ocpp`` library station and boot; its registration status."""
+    headers = None
+    if password is not None:
+        headers = {"Authorization": build_authorization_basic(user or station_id, password)}
+    async with asyncio.timeout(WAIT):
+        async with connect(
+            f"{url(server)}/{station_id}",
+            subprotocols=["ocpp2.0.1"],  # type: ignore[list-item]
+            additional_headers=headers,
+            ssl=tls,
+        ) as ws:
+            cp = ChargePoint(station_id, ws, response_timeout=WAIT)
+            reader = asyncio.create_task(cp.start())
+            try:
+                response = await cp.call(
+                    call.BootNotification(
+                        charging_station={"model": "Lib", "vendor_name": "ocpp"},
+                        reason="PowerUp",
+                    )
+                )
+            finally:
+                reader.cancel()
+            return str(response.status)
+
+
+async def refused_status(server: OCPPServer, station_id: str, **kwargs: Any) -> int:
+    with pytest.raises(InvalidStatus) as info:
+        await lib_boot(server, station_id, **kwargs)
+    return info.value.response.status_code
+
+
+# --- profile 1: Basic auth over ws:// ---
+
+
+async def test_profile_1_accepts_the_right_password_and_refuses_others() -> None:
+    async with csms() as server:
+        await server.set_station_security("CP-P1", 1, PASSWORD)
+        assert server.get_station_security("CP-P1") == {
+            "charger_id": "CP-P1",
+            "profile": 1,
+            "password_set": True,
+        }
+        ok = ChargerSimulator("CP-P1", url(server), basic_auth_password=PASSWORD)
+        assert await sim_connects(ok)
+        wrong = ChargerSimulator("CP-P1", url(server), basic_auth_password="x" * 16)
+        assert not await sim_connects(wrong, within=1.0)
+        assert not await sim_connects(ChargerSimulator("CP-P1", url(server)), within=1.0)
+
+        assert await lib_boot(server, "CP-P1", PASSWORD) == "Accepted"
+        assert await refused_status(server, "CP-P1") == 401
+        assert await refused_status(server, "CP-P1", password="wrong-password-123") == 401
+        assert await refused_status(server, "CP-P1", password=PASSWORD, user="CP-OTHER") == 401
+        reasons = server.security_counters.refusals
+        assert reasons["password_missing"] >= 2 and reasons["password_wrong"] >= 2
+        assert reasons["wrong_user"] == 1
+        event = server.security_counters.events[-1]
+        assert (event["charger_id"], event["reason"]) == ("CP-P1", "wrong_user")
+
+
+async def test_a_refusal_is_a_401_with_a_basic_challenge_before_the_upgrade() -> None:
+    async with csms() as server:
+        await server.set_station_security("CP-P1", 1, PASSWORD)
+        events: list[tuple[str, str, dict[str, Any]]] = []
+        server.add_listener(lambda kind, cid, data: events.append((kind, cid, data)))
+        with pytest.raises(InvalidStatus) as info:
+            await lib_boot(server, "CP-P1")
+        assert info.value.response.headers["WWW-Authenticate"].startswith("Basic")
+        assert ("security", "CP-P1") == events[-1][:2]
+        assert not server.is_connected("CP-P1")
+
+
+async def test_stations_without_settings_connect_as_before_unless_a_minimum_is_set() -> None:
+    async with csms() as server:
+        assert await lib_boot(server, "CP-FREE") == "Accepted"
+        assert await lib_boot(server, "CP-FREE", password="anything-at-all-1") == "Accepted"
+    async with csms(unknown_station_profile=1) as server:
+        assert await refused_status(server, "CP-FREE") == 401
+
+
+async def test_settings_are_checked() -> None:
+    async with csms() as server:
+        with pytest.raises(SecuritySettingError, match="needs a password"):
+            await server.set_station_security("CP-X", 1)
+        with pytest.raises(SecuritySettingError, match="16 to 40"):
+            await server.set_station_security("CP-X", 1, "short")
+        with pytest.raises(SecuritySettingError, match="needs TLS"):
+            await server.set_station_security("CP-X", 2, PASSWORD)
+
+
+async def test_passwords_are_stored_hashed_and_survive_a_restart(tmp_path: Path) -> None:
+    database = f"sqlite+aiosqlite:///{tmp_path / 'csms.db'}"
+    async with csms(database_url=database) as server:
+        await server.set_station_security("CP-DB", 1, PASSWORD)
+    raw = (tmp_path / "csms.db").read_bytes()
+    assert PASSWORD.encode() not in raw and b"scrypt$" in raw
+    async with csms(database_url=database) as server:
+        assert server.get_station_security("CP-DB")["profile"] == 1
+        assert await lib_boot(server, "CP-DB", PASSWORD) == "Accepted"
+        assert await refused_status(server, "CP-DB") == 401
+
+
+# --- profile 2: TLS + Basic auth ---
+
+
+async def test_profile_2_tls_with_basic_auth(pki: Pki) -> None:
+    async with csms(ssl_context=pki.server_context(client_ca=False)) as server:
+        await server.set_station_security("CP-P2", 2, PASSWORD)
+        tls = pki.client()
+        station = ChargerSimulator(
+            "CP-P2", url(server), basic_auth_password=PASSWORD, ssl_context=tls
+        )
+        assert await sim_connects(station)
+        assert await lib_boot(server, "CP-P2", PASSWORD, tls=pki.client()) == "Accepted"
+        assert await refused_status(server, "CP-P2", tls=pki.client()) == 401
+        untrusting = ssl.create_default_context()  # the system CAs do not know the test CA
+        with pytest.raises(ssl.SSLCertVerificationError):
+            await lib_boot(server, "CP-P2", PASSWORD, tls=untrusting)
+
+
+def test_the_server_speaks_tls_1_2_or_newer_with_modern_ciphers_only(pki: Pki) -> None:
+    context = pki.server_context()
+    assert context.minimum_version == ssl.TLSVersion.TLSv1_2
+    tls12 = [c["name"] for c in context.get_ciphers() if c["protocol"] == "TLSv1.2"]
+    assert tls12 and all(name.startswith("ECDHE") for name in tls12)
+    assert not [n for n in tls12 if "CBC" in n or "SHA" == n.rsplit("-", 1)[-1]]
+
+
+# --- profile 3: client certificates ---
+
+
+async def test_profile_3_accepts_the_stations_own_certificate_only(pki: Pki) -> None:
+    async with csms(ssl_context=pki.server_context()) as server:
+        await server.set_station_security("CP-A", 3)
+        await server.set_station_security("CP-B", 3)
+        assert await sim_connects(
+            ChargerSimulator("CP-A", url(server), ssl_context=pki.client("CP-A"))
+        )
+        assert await lib_boot(server, "CP-A", tls=pki.client("CP-A")) == "Accepted"
+        # a valid certificate of the same CA, for another station, is refused
+        assert await refused_status(server, "CP-B", tls=pki.client("CP-A")) == 403
+        stolen = ChargerSimulator("CP-B", url(server), ssl_context=pki.client("CP-A"))
+        assert not await sim_connects(stolen, within=1.0)
+        # even for a station with no settings, and even with its password
+        await server.set_station_security("CP-C", 1, PASSWORD)
+        assert (
+            await refused_status(server, "CP-C", password=PASSWORD, tls=pki.client("CP-A")) == 403
+        )
+        assert await refused_status(server, "CP-NEW", tls=pki.client("CP-A")) == 403
+        assert server.security_counters.refusals["certificate_mismatch"] >= 4
+
+
+async def test_profile_3_refuses_no_expired_and_foreign_certificates(pki: Pki) -> None:
+    async with csms(ssl_context=pki.server_context()) as server:
+        await server.set_station_security("CP-A", 3)
+        assert await lib_boot(server, "CP-A", tls=pki.client("CP-A")) == "Accepted"  # control
+        assert await refused_status(server, "CP-A", tls=pki.client()) == 403  # no certificate
+        with pytest.raises(TLS_REFUSED):
+            await lib_boot(server, "CP-A", tls=pki.client("CP-A", days=0))  # expired
+        stranger = CertificateAuthority.create("stranger CA")
+        with pytest.raises(TLS_REFUSED):
+            await lib_boot(server, "CP-A", tls=pki.client("CP-A", ca=stranger))
+        assert not server.is_connected("CP-A")
+
+
+async def test_profile_3_refuses_a_revoked_certificate(pki: Pki) -> None:
+    cert_file, key_file = pki.station("CP-R")
+    crl = pki.revoke(cert_file)
+    async with csms(ssl_context=pki.server_context(crl=crl)) as server:
+        assert await lib_boot(server, "CP-OK", tls=pki.client("CP-OK")) == "Accepted"
+        with pytest.raises(TLS_REFUSED):
+            await lib_boot(server, "CP-R", tls=client_ssl_context(pki.ca_file, cert_file, key_file))
+
+
+async def test_no_downgrade_below_the_stations_profile(pki: Pki) -> None:
+    async with csms(ssl_context=pki.server_context()) as server:
+        await server.set_station_security("CP-3", 3, PASSWORD)
+        # A05: a password over TLS is profile 2, below the station's 3
+        assert await refused_status(server, "CP-3", password=PASSWORD, tls=pki.client()) == 403
+        assert server.security_counters.refusals["below_profile"] == 1
+        await server.set_station_security("CP-2", 2, PASSWORD)
+        assert await lib_boot(server, "CP-2", tls=pki.client("CP-2")) == "Accepted"  # 3 > 2
+
+
+async def test_password_rotation_keeps_the_old_one_until_the_new_one_is_used() -> None:
+    async with csms() as server:
+        await server.set_station_security("CP-ROT", 1, PASSWORD)
+        await server.station_security.begin_rotation("CP-ROT", "the-new-password-42")
+        assert await lib_boot(server, "CP-ROT", PASSWORD) == "Accepted"  # not yet confirmed
+        assert await lib_boot(server, "CP-ROT", "the-new-password-42") == "Accepted"
+        assert await refused_status(server, "CP-ROT", password=PASSWORD) == 401
+
+
+# --- station ids ---
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/ocpp/..",
+        "/ocpp/.",
+        "/ocpp/CP1%2F..%2FCP2",
+        "/ocpp/%2E%2E",
+        "/ocpp/" + "A" * 49,
+        "/ocpp/CP%00",
+        "/ocpp/CP%0A1",
+        "/ocpp/CP%E2%80%8B1",  # zero-width space
+        "/ocpp/%D0%A1P1",  # Cyrillic Es looks like C
+        "/ocpp/CP%252F1",
+        "/ocpp/",
+    ],
+)
+async def test_station_ids_with_path_tricks_are_refused_at_the_handshake(path: str) -> None:
+    async with csms() as server:
+        with pytest.raises(InvalidStatus) as info:
+            async with asyncio.timeout(WAIT):
+                async with connect(
+                    f"ws://127.0.0.1:{server.port}{path}",
+                    subprotocols=["ocpp2.0.1"],  # type: ignore[list-item]
+                ):
+                    pass
+        assert info.value.response.status_code == 400
+        assert server.list_chargers() == []
