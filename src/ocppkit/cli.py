@@ -534,16 +534,17 @@ async def _fleet(args: argparse.Namespace, stop: asyncio.Event) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``ocppkit`` command; returns the exit status."""
     args = build_parser().parse_args(argv)
+    from ocppkit import security_cli
+
+    if args.command in security_cli.COMMANDS:  # certs, api-keys, station-security
+        return security_cli.run(args, _database_url)
     try:
         setup_logging(args.log_level, args.protocol_debug, args.log_file)
     except (ValueError, OSError) as exc:
         print(f"ocppkit: {exc}", file=sys.stderr)
         return 2
-    from ocppkit import security_cli
     from ocppkit.config import ConfigError
 
-    if args.command in security_cli.COMMANDS:
-        return security_cli.run(args, _database_url)
     try:
         if args.command == "fleet":
             args.fleet_options = _fleet_options(args)

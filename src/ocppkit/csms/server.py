@@ -288,8 +288,6 @@ class OCPPServer(Commands, SecurityMethods):
             await connection.run()
         finally:
             self._gate.open_links -= 1
-            if ws.close_code == 1009:  # websockets closed it: a frame over max_frame_bytes
-                self.security_counters.limit_hit("max_frame_bytes")
             if self.chargers.detach(charger_id, connection, self._ctx.now()):
                 self._store.station_link_changed(charger)
                 log.info("[%s] disconnected (code %s)", charger_id, ws.close_code)

@@ -43,6 +43,7 @@ ViolationObserver = Callable[[str, tuple[Violation, ...]], None]  # (action, vio
 
 
 LimitObserver = Callable[[str], None]  # the name of the limit hit
+CLOSE_MESSAGE_TOO_BIG = 1009  # websockets closes so on a frame over its max_size
 
 
 class TooManyCallsError(OCPPKitError):
@@ -148,6 +149,9 @@ class Connection:
             raise
         except Exception as exc:  # websockets.ConnectionClosed and transport errors end the link
             log.debug("[%s] link ended: %r", self.identity, exc)
+            sent = getattr(exc, "sent", None)  # the close frame websockets sent, if any
+            if sent is not None and sent.code == CLOSE_MESSAGE_TOO_BIG:
+                self._limit_hit("max_frame_bytes")
         finally:
             await self._shutdown()
 
