@@ -210,6 +210,7 @@ def _server_options(args: argparse.Namespace) -> run.ServerOptions:
     grace = config.offline_grace
     try:
         tls = security_cli.tls_context_of(config)
+        proxy = security_cli.proxy_of(config)
     except security_cli.SecurityUsageError as exc:
         raise UsageError(str(exc)) from None
     return run.ServerOptions(
@@ -230,6 +231,7 @@ def _server_options(args: argparse.Namespace) -> run.ServerOptions:
         ssl_context=tls,
         limits=security_cli.limits_of(config),
         unknown_station_profile=config.unknown_station_profile,
+        trusted_proxy=proxy,
     )
 
 

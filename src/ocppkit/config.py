@@ -100,6 +100,9 @@ class ServerConfig(BaseModel):
     tls_key: str | None = Field(None, description="PEM: its key (default: in tls_cert)")
     tls_client_ca: str | None = Field(None, description="PEM: CA of station certificates")
     tls_crl: str | None = Field(None, description="PEM: CRL of that CA (revoked certificates)")
+    trusted_proxies: list[str] = Field(
+        default_factory=list, description="addresses of a TLS proxy whose X-Client-Cert counts"
+    )
     unknown_station_profile: int = Field(
         0, ge=0, le=3, description="security profile of stations without settings"
     )

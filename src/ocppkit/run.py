@@ -20,6 +20,7 @@ from ocppkit.api import ApiServer, create_app
 from ocppkit.csms import OCPPServer, ev_max_power_policy
 from ocppkit.security.api_auth import check_api_exposure
 from ocppkit.security.limits import Limits
+from ocppkit.security.proxy import TrustedProxy
 from ocppkit.simulator import ChargerSimulator
 
 log = logging.getLogger("ocppkit.run")
@@ -46,6 +47,7 @@ class ServerOptions:
     ssl_context: ssl.SSLContext | None = None  # wss:// (security profiles 2 and 3)
     limits: Limits = field(default_factory=Limits)
     unknown_station_profile: int = 0  # what stations without security settings must use
+    trusted_proxy: TrustedProxy | None = None  # a TLS-terminating proxy (docs/security.md)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +107,7 @@ async def csms_with_api(options: ServerOptions):  # type: ignore[no-untyped-def]
         ssl_context=options.ssl_context,
         limits=options.limits,
         unknown_station_profile=options.unknown_station_profile,
+        trusted_proxy=options.trusted_proxy,
     )
     await server.start()
     try:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ocppkit.config import ServerConfig
     from ocppkit.security.limits import Limits
+    from ocppkit.security.proxy import TrustedProxy
     from ocppkit.storage.database import Database
 
 COMMANDS = ("certs", "api-keys", "station-security")
@@ -56,6 +57,15 @@ def add_server_flags(p: argparse.ArgumentParser) -> None:
         help="CA that station client certificates must chain to (profile 3)",
     )
     g.add_argument("--tls-crl", default=None, metavar="FILE", help="CRL of that CA")
+    g.add_argument(
+        "--trusted-proxy",
+        action="append",
+        default=None,
+        dest="trusted_proxies",
+        metavar="ADDR",
+        help="address or network of a TLS-terminating proxy: its X-Forwarded-Proto and "
+        "X-Client-Cert (checked against --tls-client-ca) count (repeat for more)",
+    )
     g.add_argument(
         "--unknown-station-profile",
         type=int,
@@ -102,9 +112,11 @@ def tls_context_of(config: ServerConfig) -> ssl.SSLContext | None:
     from ocppkit.security.tls import server_ssl_context
 
     if config.tls_cert is None:
-        if config.tls_key or config.tls_client_ca or config.tls_crl:
+        if config.tls_key or (
+            not config.trusted_proxies and (config.tls_client_ca or config.tls_crl)
+        ):
             raise SecurityUsageError("--tls-key/--tls-client-ca/--tls-crl need --tls-cert")
-        if config.unknown_station_profile >= 2:
+        if config.unknown_station_profile >= 2 and not config.trusted_proxies:
             raise SecurityUsageError("--unknown-station-profile 2 or 3 needs --tls-cert")
         return None
     try:
@@ -113,6 +125,22 @@ def tls_context_of(config: ServerConfig) -> ssl.SSLContext | None:
         )
     except (OSError, ssl.SSLError, ValueError) as exc:
         raise SecurityUsageError(f"cannot load the TLS files: {exc}") from exc
+
+
+def proxy_of(config: ServerConfig) -> TrustedProxy | None:
+    """The trusted proxy of the config, None without ``trusted_proxies``.
+
+    Raises:
+        SecurityUsageError: a bad address, or CA/CRL files that cannot be read.
+    """
+    from ocppkit.security.proxy import TrustedProxy
+
+    if not config.trusted_proxies:
+        return None
+    try:
+        return TrustedProxy(config.trusted_proxies, config.tls_client_ca, config.tls_crl)
+    except (OSError, ValueError) as exc:
+        raise SecurityUsageError(f"--trusted-proxy: {exc}") from exc
 
 
 # --- subcommands ---
@@ -322,6 +350,7 @@ __all__ = [
     "SecurityUsageError",
     "add_server_flags",
     "limits_of",
+    "proxy_of",
     "register",
     "run",
     "station_file_stem",

@@ -5,6 +5,7 @@ CA, and a CSMS started with them."""
 from __future__ import annotations
 
 import asyncio
+import itertools
 import ssl
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -18,6 +19,7 @@ from ocppkit.security.limits import Limits
 from ocppkit.security.tls import server_ssl_context
 from ocppkit.simulator.security import client_ssl_context
 
+_FILES = itertools.count(1)
 WAIT = 5.0
 PASSWORD = "correct-horse-battery"  # 16-40 characters (A00)
 # Tests refuse many handshakes from 127.0.0.1: the failure throttle would slow them down.
@@ -36,7 +38,7 @@ class Pki:
     def station(self, station_id: str, days: int = 30, ca: CertificateAuthority | None = None):
         """(cert file, key file) of a new certificate naming ``station_id``."""
         cert, key = (ca or self.ca).issue_station(station_id, days=days)
-        stem = self.folder / f"{station_id}-{days}-{id(ca)}"
+        stem = self.folder / f"{station_id}-{next(_FILES)}"
         cert_file, key_file = Path(f"{stem}-cert.pem"), Path(f"{stem}-key.pem")
         cert_file.write_bytes(cert_pem(cert))
         key_file.write_bytes(key_pem(key))

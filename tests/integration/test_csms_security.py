@@ -9,6 +9,7 @@ import asyncio
 import ssl
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from ocpp.v201 import ChargePoint, call
@@ -19,6 +20,7 @@ from websockets.headers import build_authorization_basic
 
 from ocppkit.csms import OCPPServer
 from ocppkit.security.ca import CertificateAuthority
+from ocppkit.security.proxy import TrustedProxy
 from ocppkit.security.stations import SecuritySettingError
 from ocppkit.simulator import ChargerSimulator, SimulatorError
 from ocppkit.simulator.security import client_ssl_context
@@ -271,3 +273,72 @@ async def test_station_ids_with_path_tricks_are_refused_at_the_handshake(path: s
                     pass
         assert info.value.response.status_code == 400
         assert server.list_chargers() == []
+
+
+# --- behind a TLS-terminating reverse proxy ---
+
+
+def forwarded(cert_file: str | None, proto: str = "https") -> dict[str, str]:
+    headers = {"X-Forwarded-Proto": proto}
+    if cert_file is not None:
+        headers["X-Client-Cert"] = quote(Path(cert_file).read_text())
+    return headers
+
+
+async def proxied_boot(server: OCPPServer, station_id: str, headers: dict[str, str]) -> str:
+    async with asyncio.timeout(WAIT):
+        async with connect(
+            f"{url(server)}/{station_id}",
+            subprotocols=["ocpp2.0.1"],  # type: ignore[list-item]
+            additional_headers=headers,
+        ) as ws:
+            cp = ChargePoint(station_id, ws, response_timeout=WAIT)
+            reader = asyncio.create_task(cp.start())
+            try:
+                response = await cp.call(
+                    call.BootNotification(
+                        charging_station={"model": "Lib", "vendor_name": "ocpp"},
+                        reason="PowerUp",
+                    )
+                )
+            finally:
+                reader.cancel()
+            return str(response.status)
+
+
+async def proxied_status(server: OCPPServer, station_id: str, headers: dict[str, str]) -> int:
+    with pytest.raises(InvalidStatus) as info:
+        await proxied_boot(server, station_id, headers)
+    return info.value.response.status_code
+
+
+async def test_behind_a_trusted_proxy_its_forwarded_certificate_names_the_station(
+    pki: Pki,
+) -> None:
+    cert_a, _ = pki.station("CP-A")
+    revoked, _ = pki.station("CP-A")
+    stranger, _ = pki.station("CP-A", ca=CertificateAuthority.create("stranger"))
+    expired, _ = pki.station("CP-A", days=0)
+    proxy = TrustedProxy(["127.0.0.0/8"], pki.ca_file, pki.revoke(revoked))
+    async with csms(trusted_proxy=proxy) as server:
+        await server.set_station_security("CP-A", 3)
+        await server.set_station_security("CP-B", 3)
+        assert await proxied_boot(server, "CP-A", forwarded(cert_a)) == "Accepted"
+        assert await proxied_status(server, "CP-B", forwarded(cert_a)) == 403
+        for bad in (stranger, expired, revoked):
+            assert await proxied_status(server, "CP-A", forwarded(bad)) == 403
+        assert server.security_counters.refusals["proxy_certificate_refused"] == 3
+        # profile 2 through the proxy: its https counts as TLS, plain http does not
+        await server.set_station_security("CP-2", 2, PASSWORD)
+        auth = {"Authorization": build_authorization_basic("CP-2", PASSWORD)}
+        assert await proxied_boot(server, "CP-2", {**forwarded(None), **auth}) == "Accepted"
+        assert await proxied_status(server, "CP-2", {**forwarded(None, "http"), **auth}) == 403
+
+
+async def test_forwarded_headers_from_other_addresses_are_ignored(pki: Pki) -> None:
+    cert_a, _ = pki.station("CP-A")
+    proxy = TrustedProxy(["192.0.2.10"], pki.ca_file)  # not where the test connects from
+    async with csms(trusted_proxy=proxy) as server:
+        await server.set_station_security("CP-A", 3)
+        assert await proxied_status(server, "CP-A", forwarded(cert_a)) == 403
+        assert server.security_counters.refusals["below_profile"] == 1

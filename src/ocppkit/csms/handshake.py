@@ -42,6 +42,7 @@ from websockets.http11 import Request, Response
 
 from ocppkit.security.limits import FailureThrottle, Limits, SecurityCounters
 from ocppkit.security.passwords import PasswordVerifier
+from ocppkit.security.proxy import CERT_HEADER, PROTO_HEADER, ProxyRefusal, TrustedProxy
 from ocppkit.security.stations import StationSecurityStore
 from ocppkit.security.tls import peer_common_name
 from ocppkit.transport import SUBPROTOCOL
@@ -148,6 +149,8 @@ class StationGate:
         counters: refusals are counted and recorded there.
         unknown_profile: the profile a station without settings needs (0: none).
         on_event: ``on_event("security", station_id, data)`` for every refusal.
+        proxy: a TLS-terminating reverse proxy whose forwarded client certificate and protocol
+            are believed on connections from its addresses (``ocppkit.security.proxy``).
     """
 
     def __init__(
@@ -157,8 +160,10 @@ class StationGate:
         counters: SecurityCounters,
         unknown_profile: int = 0,
         on_event: EventSink | None = None,
+        proxy: TrustedProxy | None = None,
     ) -> None:
         self.stations, self.limits, self.counters = stations, limits, counters
+        self.proxy = proxy
         self.unknown_profile = unknown_profile
         self.on_event = on_event
         self.verifier = PasswordVerifier(limits.auth_concurrency)
@@ -193,7 +198,13 @@ class StationGate:
             Refusal: the station is not who it says, or below its profile.
         """
         ssl_object = connection.transport.get_extra_info("ssl_object")
-        common_name = peer_common_name(ssl_object)
+        common_name, tls = peer_common_name(ssl_object), ssl_object is not None
+        if self.proxy is not None and self._from_proxy(connection):
+            try:
+                common_name = self.proxy.common_name(request.headers.get(CERT_HEADER))
+            except ProxyRefusal as exc:
+                raise Refusal(403, "proxy_certificate_refused", str(exc)) from None
+            tls = request.headers.get(PROTO_HEADER, "").lower() in ("https", "wss")
         if common_name is not None and common_name != identity:
             raise Refusal(
                 403,
@@ -210,7 +221,7 @@ class StationGate:
         elif required == 3:
             raise Refusal(403, "below_profile", f"{identity} must connect with its certificate")
         else:
-            achieved = await self._basic_auth(identity, header, settings, ssl_object is not None)
+            achieved = await self._basic_auth(identity, header, settings, tls)
         if achieved < required:
             raise Refusal(
                 403,
@@ -219,6 +230,10 @@ class StationGate:
                 "(A05: no downgrade)",
             )
         return achieved
+
+    def _from_proxy(self, connection: ServerConnection) -> bool:
+        address = connection.remote_address
+        return self.proxy is not None and self.proxy.trusts(str(address[0]) if address else None)
 
     async def _basic_auth(self, identity: str, header: str | None, settings: Any, tls: bool) -> int:
         credentials = basic_credentials(header)

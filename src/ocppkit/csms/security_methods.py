@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ocppkit.csms.handshake import StationGate
 from ocppkit.security.api_keys import ApiKeyStore
 from ocppkit.security.limits import Limits, SecurityCounters, TokenBucket
+from ocppkit.security.proxy import TrustedProxy
 from ocppkit.security.stations import PROFILES, StationSecurityStore
 
 if TYPE_CHECKING:
@@ -34,10 +35,11 @@ class SecurityMethods:
         ssl_context: ssl.SSLContext | None,
         limits: Limits | None,
         unknown_station_profile: int,
+        trusted_proxy: TrustedProxy | None = None,
     ) -> None:
         if unknown_station_profile not in PROFILES:
             raise ValueError(f"unknown_station_profile {unknown_station_profile!r} is not 0-3")
-        if unknown_station_profile >= 2 and ssl_context is None:
+        if unknown_station_profile >= 2 and ssl_context is None and trusted_proxy is None:
             raise ValueError(f"security profile {unknown_station_profile} needs TLS (wss://)")
         self.ssl_context = ssl_context
         self.limits = limits or Limits()
@@ -50,6 +52,7 @@ class SecurityMethods:
             self.security_counters,
             unknown_station_profile,
             events.emit,
+            trusted_proxy,
         )
 
     async def _open_security(self, store: Any) -> None:
@@ -101,9 +104,10 @@ class SecurityMethods:
         """
         from ocppkit.security.stations import SecuritySettingError
 
-        if profile >= 2 and self.ssl_context is None:
+        if profile >= 2 and self.ssl_context is None and self._gate.proxy is None:
             raise SecuritySettingError(
-                f"security profile {profile} needs TLS: start the CSMS with --tls-cert/--tls-key"
+                f"security profile {profile} needs TLS: start the CSMS with --tls-cert/--tls-key "
+                "(or behind a TLS proxy, --trusted-proxy)"
             )
         await self.station_security.configure(charger_id, profile, password)
         return self.station_security.view(charger_id)

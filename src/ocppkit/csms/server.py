@@ -51,6 +51,7 @@ from ocppkit.protocol.models import (
 )
 from ocppkit.protocol.validation import coerce, models_for, to_wire_dict
 from ocppkit.security.limits import Limits
+from ocppkit.security.proxy import TrustedProxy
 from ocppkit.transport import SUBPROTOCOL, Connection
 
 log = logging.getLogger("ocppkit.csms")
@@ -105,6 +106,8 @@ class OCPPServer(Commands, SecurityMethods):
             (``ocppkit.security.limits.Limits``; default its defaults).
         unknown_station_profile: the security profile a station without stored settings must
             connect with (0: none, as stations connect today); see ``set_station_security``.
+        trusted_proxy: a TLS-terminating reverse proxy whose forwarded client certificates
+            are believed (``ocppkit.security.proxy.TrustedProxy``).
 
     Raises:
         RuntimeError: from the constructor, if the routing table does not cover every action a
@@ -134,6 +137,7 @@ class OCPPServer(Commands, SecurityMethods):
         ssl_context: ssl.SSLContext | None = None,
         limits: Limits | None = None,
         unknown_station_profile: int = 0,
+        trusted_proxy: TrustedProxy | None = None,
     ) -> None:
         self.host = host
         self.port = port
@@ -141,7 +145,9 @@ class OCPPServer(Commands, SecurityMethods):
         self.ping_interval = ping_interval
         self.chargers = ChargerRegistry()
         self.events = EventHub()
-        self._init_security(self.events, ssl_context, limits, unknown_station_profile)
+        self._init_security(
+            self.events, ssl_context, limits, unknown_station_profile, trusted_proxy
+        )
         self._store = Store() if database_url is None else DatabaseStore(database_url, clock)
         self.tokens = TokenStore(authorized_tokens, allow_concurrent_tx=allow_concurrent_tx)
         self.tokens.bind(self._store)
