@@ -198,3 +198,40 @@ async def test_cli_keys_count_at_once_on_a_running_server(
 async def test_httpx_sanity() -> None:  # the client sends what a Prometheus scrape sends
     request = httpx.Request("GET", "http://x/metrics", headers=bearer("k"))
     assert request.headers["authorization"] == "Bearer k"
+
+
+async def test_password_rotation_through_the_api_is_admin_only() -> None:
+    import asyncio
+
+    from ocppkit.simulator import ChargerSimulator
+
+    async with api_stack(REQUIRED) as (server, client):
+        made = await keys(server)
+        await server.set_station_security("CP-ROT", 1, PASSWORD)
+        station = ChargerSimulator(
+            "CP-ROT",
+            f"ws://127.0.0.1:{server.port}",
+            basic_auth_password=PASSWORD,
+            reconnect_min_delay=0.05,
+        )
+        async with asyncio.timeout(10):
+            await station.connect()
+        try:
+            body = {"password": "rotated-by-the-api-01"}
+            path = "/chargers/CP-ROT/security/password"
+            denied = await client.post(path, json=body, headers=bearer(made["operator"]))
+            assert denied.status_code == 403
+            done = await client.post(path, json=body, headers=bearer(made["admin"]))
+            assert done.status_code == 200
+            assert done.json() == {
+                "charger_id": "CP-ROT",
+                "status": "RebootRequired",
+                "reset": True,
+                "pending": True,
+            }
+            missing = await client.post(
+                "/chargers/NOPE/security/password", json=body, headers=bearer(made["admin"])
+            )
+            assert missing.status_code == 404
+        finally:
+            await station.disconnect()

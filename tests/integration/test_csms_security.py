@@ -12,7 +12,8 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from ocpp.v201 import ChargePoint, call
+from ocpp.routing import on
+from ocpp.v201 import ChargePoint, call, call_result
 from security_support import PASSWORD, WAIT, Pki, csms, make_pki, url
 from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidMessage, InvalidStatus
@@ -342,3 +343,74 @@ async def test_forwarded_headers_from_other_addresses_are_ignored(pki: Pki) -> N
         await server.set_station_security("CP-A", 3)
         assert await proxied_status(server, "CP-A", forwarded(cert_a)) == 403
         assert server.security_counters.refusals["below_profile"] == 1
+
+
+# --- A01 end to end: the CSMS gives our simulator a new password ---
+
+
+async def test_a01_rotation_with_our_simulator() -> None:
+    async with csms() as server:
+        await server.set_station_security("CP-A01", 1, PASSWORD)
+        station = ChargerSimulator(
+            "CP-A01", url(server), basic_auth_password=PASSWORD, reconnect_min_delay=0.05
+        )
+        async with asyncio.timeout(WAIT):
+            await station.connect()
+        try:
+            result = await server.rotate_station_password("CP-A01", "rotated-password-0042")
+            assert result == {
+                "charger_id": "CP-A01",
+                "status": "RebootRequired",
+                "reset": True,
+                "pending": True,
+            }
+            async with asyncio.timeout(WAIT):  # it reboots and connects with the new one
+                while server.station_security.get("CP-A01").previous_password_hash:  # type: ignore[union-attr]  # noqa: ASYNC110
+                    await asyncio.sleep(0.02)
+            assert station.basic_auth_password == "rotated-password-0042"
+        finally:
+            await station.disconnect()
+        assert await refused_status(server, "CP-A01", password=PASSWORD) == 401
+        assert await lib_boot(server, "CP-A01", "rotated-password-0042") == "Accepted"
+
+
+async def test_a01_a_refused_rotation_keeps_the_old_password() -> None:
+    async with csms() as server:
+        await server.set_station_security("CP-LIB", 1, PASSWORD)
+
+        class Refusing(ChargePoint):  # type: ignore[misc]
+            @on("SetVariables")
+            async def on_set_variables(self, set_variable_data: list[Any], **_: Any) -> Any:
+                item = set_variable_data[0]
+                return call_result.SetVariables(
+                    set_variable_result=[
+                        {
+                            "attribute_status": "Rejected",
+                            "component": item["component"],
+                            "variable": item["variable"],
+                        }
+                    ]
+                )
+
+        headers = {"Authorization": build_authorization_basic("CP-LIB", PASSWORD)}
+        async with asyncio.timeout(WAIT):
+            async with connect(
+                f"{url(server)}/CP-LIB",
+                subprotocols=["ocpp2.0.1"],  # type: ignore[list-item]
+                additional_headers=headers,
+            ) as ws:
+                cp = Refusing("CP-LIB", ws, response_timeout=WAIT)
+                reader = asyncio.create_task(cp.start())
+                try:
+                    await cp.call(
+                        call.BootNotification(
+                            charging_station={"model": "Lib", "vendor_name": "ocpp"},
+                            reason="PowerUp",
+                        )
+                    )
+                    result = await server.rotate_station_password("CP-LIB", "never-used-password-1")
+                finally:
+                    reader.cancel()
+        assert result["status"] == "Rejected" and not result["pending"]
+        assert await lib_boot(server, "CP-LIB", PASSWORD) == "Accepted"
+        assert await refused_status(server, "CP-LIB", password="never-used-password-1") == 401

@@ -4,7 +4,8 @@ With keys required (``create_app(require_api_key=True)``; ``ocppkit server`` req
 beyond loopback or once any key exists) every request but the dashboard's page and the API docs
 sends ``Authorization: Bearer <key>``. The role needed follows from the request:
 
-- ``admin``: anything under ``/api-keys`` and ``/security``, and ``/chargers/{id}/security``;
+- ``admin``: anything under ``/api-keys``, and every path with a ``security`` segment
+  (``/security/events``, ``/chargers/{id}/security``, ``.../security/password``);
 - ``read-only``: every other GET (HEAD);
 - ``operator``: every other method (the commands).
 
@@ -29,7 +30,8 @@ OPEN_PATHS = frozenset({"/", "/docs", "/docs/oauth2-redirect", "/redoc", "/opena
 
 def required_role(method: str, path: str) -> str:
     """The least role that may make this request."""
-    if path.startswith(("/api-keys", "/security")) or path.endswith("/security"):
+    segments = path.split("/")
+    if path.startswith("/api-keys") or "security" in segments:
         return "admin"
     if method in ("GET", "HEAD"):
         return "read-only"

@@ -112,5 +112,53 @@ class SecurityMethods:
         await self.station_security.configure(charger_id, profile, password)
         return self.station_security.view(charger_id)
 
+    async def rotate_station_password(
+        self, charger_id: str, password: str, reconnect: bool = True
+    ) -> dict[str, Any]:
+        """A01: give a connected station a new Basic auth password.
+
+        The new password is stored (hashed) next to the old one, then sent in SetVariables
+        (SecurityCtrlr.BasicAuthPassword). Accepted or RebootRequired: both passwords are
+        accepted until the station first connects with the new one, then the old one is
+        refused; with ``reconnect`` a RebootRequired station is sent Reset OnIdle so that it
+        reconnects. Any other answer (or none) restores the old password alone.
+
+        Returns:
+            {charger_id, status (the SetVariables attributeStatus), reset (whether a Reset was
+            sent), pending (whether the old password is still accepted)}.
+
+        Raises:
+            SecuritySettingError: the password breaks the rules.
+            NotConnectedError, OCPPError, CallTimeoutError: as ``call`` (the old password is
+                then kept alone).
+        """
+        store = self.station_security
+        before = store.get(charger_id)
+        await store.begin_rotation(charger_id, password)
+        request = {
+            "setVariableData": [
+                {
+                    "attributeValue": password,
+                    "component": {"name": "SecurityCtrlr"},
+                    "variable": {"name": "BasicAuthPassword"},
+                }
+            ]
+        }
+        try:
+            response = await self.call(charger_id, "SetVariables", request)  # type: ignore[attr-defined]
+            status = str(response.set_variable_result[0].attribute_status.value)
+        except BaseException:
+            await store.restore(charger_id, before)
+            raise
+        if status not in ("Accepted", "RebootRequired"):
+            await store.restore(charger_id, before)
+            return {"charger_id": charger_id, "status": status, "reset": False, "pending": False}
+        reset = reconnect and status == "RebootRequired"
+        if reset:
+            await self.call(charger_id, "Reset", {"type": "OnIdle"})  # type: ignore[attr-defined]
+        current = store.get(charger_id)
+        pending = current is not None and current.previous_password_hash is not None
+        return {"charger_id": charger_id, "status": status, "reset": reset, "pending": pending}
+
 
 __all__ = ["SecurityMethods"]

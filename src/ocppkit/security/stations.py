@@ -62,6 +62,12 @@ async def _put(db: Database, record: StationSecurityRecord) -> None:
         await session.commit()
 
 
+async def _remove(db: Database, station_id: str) -> None:
+    async with db.session() as session:
+        await StationSecurityRepository(session).remove(station_id)
+        await session.commit()
+
+
 async def _all(db: Database) -> list[StationSecurityRecord]:
     async with db.session() as session:
         return await StationSecurityRepository(session).all()
@@ -151,6 +157,15 @@ class StationSecurityStore:
         current = self._stations.get(station_id)
         if current is not None and current.previous_password_hash is not None:
             await self._save(station_id, StationSecurity(current.profile, current.password_hash))
+
+    async def restore(self, station_id: str, security: StationSecurity | None) -> None:
+        """Put back settings read before (a rotation that failed); None removes them."""
+        if security is not None:
+            await self._save(station_id, security)
+        elif station_id in self._stations:
+            if self._run is not None:
+                await self._run(lambda db: _remove(db, station_id))
+            del self._stations[station_id]
 
     async def _save(self, station_id: str, security: StationSecurity) -> StationSecurity:
         if self._run is not None:

@@ -8,7 +8,13 @@ from typing import Any, Literal
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 
-from ocppkit.api.deps import ApiError, OperatorDep
+from ocppkit.api.deps import (
+    ApiError,
+    OperatorDep,
+    await_command,
+    charger_or_404,
+    require_connected,
+)
 from ocppkit.api.schemas import ErrorBody
 from ocppkit.csms.handshake import is_valid_identity
 from ocppkit.security.api_keys import public_view
@@ -77,6 +83,44 @@ async def put_security(
     except SecuritySettingError as exc:
         raise ApiError(422, "invalid_security_settings", str(exc)) from exc
     return SecurityView(**view)
+
+
+class PasswordRotation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    password: str = Field(min_length=16, max_length=40, description="the station's new password")
+
+
+class RotationResult(BaseModel):
+    charger_id: str
+    status: str = Field(description="the station's SetVariables attributeStatus")
+    reset: bool = Field(description="a Reset OnIdle was sent so that it reconnects")
+    pending: bool = Field(description="the old password is accepted until the new one is used")
+
+
+@router.post(
+    "/chargers/{charger_id}/security/password",
+    responses={
+        **_DENIED,
+        409: {"model": ErrorBody, "description": "the station is not connected"},
+        502: {"model": ErrorBody, "description": "the station answered with a CALLERROR"},
+        504: {"model": ErrorBody, "description": "no answer from the station in time"},
+    },
+    summary="A01: give a connected station a new Basic auth password (SetVariables)",
+)
+async def rotate_password(
+    operator: OperatorDep, charger_id: str, body: PasswordRotation
+) -> dict[str, Any]:
+    server = operator.server
+    charger_or_404(server, charger_id)
+    require_connected(server, charger_id)
+
+    async def rotate() -> RotationResult:
+        return RotationResult(**await server.rotate_station_password(charger_id, body.password))
+
+    try:
+        return await await_command(charger_id, rotate())
+    except SecuritySettingError as exc:
+        raise ApiError(422, "invalid_security_settings", str(exc)) from exc
 
 
 @router.get("/api-keys", responses=_DENIED, summary="Every API key (never the key itself)")
