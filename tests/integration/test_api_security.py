@@ -235,3 +235,22 @@ async def test_password_rotation_through_the_api_is_admin_only() -> None:
             assert missing.status_code == 404
         finally:
             await station.disconnect()
+
+
+async def test_a_profile_upgrade_needs_an_admin_key_and_a_real_upgrade() -> None:
+    async with api_stack(REQUIRED) as (server, client):
+        made = await keys(server)
+        from api_support import connected_station
+
+        station = await connected_station(server, "CP-UPG")
+        try:
+            path = "/chargers/CP-UPG/security/upgrade"
+            body = {"profile": 2, "csms_url": "wss://csms.example/ocpp"}
+            assert (
+                await client.post(path, json=body, headers=bearer(made["operator"]))
+            ).status_code == 403
+            refused = await client.post(path, json=body, headers=bearer(made["admin"]))
+            assert refused.status_code == 422  # this CSMS serves no TLS
+            assert "needs TLS" in refused.json()["detail"]
+        finally:
+            await station.disconnect()

@@ -414,3 +414,81 @@ async def test_a01_a_refused_rotation_keeps_the_old_password() -> None:
         assert result["status"] == "Rejected" and not result["pending"]
         assert await lib_boot(server, "CP-LIB", PASSWORD) == "Accepted"
         assert await refused_status(server, "CP-LIB", password="never-used-password-1") == 401
+
+
+# --- A05 end to end: the CSMS moves a station up from profile 2 to 3 ---
+
+
+class Obedient(ChargePoint):  # type: ignore[misc]
+    """An ``ocpp`` library station that takes a new network profile and reboots on Reset."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.profiles: list[dict[str, Any]] = []
+        self.reset = asyncio.Event()
+
+    @on("SetNetworkProfile")
+    async def on_set_network_profile(self, configuration_slot: int, connection_data: Any) -> Any:
+        self.profiles.append({"slot": configuration_slot, **connection_data})
+        return call_result.SetNetworkProfile(status="Accepted")
+
+    @on("SetVariables")
+    async def on_set_variables(self, set_variable_data: list[Any], **_: Any) -> Any:
+        item = set_variable_data[0]
+        return call_result.SetVariables(
+            set_variable_result=[
+                {
+                    "attribute_status": "RebootRequired",
+                    "component": item["component"],
+                    "variable": item["variable"],
+                }
+            ]
+        )
+
+    @on("Reset")
+    async def on_reset(self, type: str, **_: Any) -> Any:
+        self.reset.set()
+        return call_result.Reset(status="Accepted")
+
+
+async def test_a05_upgrade_from_profile_2_to_3(pki: Pki) -> None:
+    async with csms(ssl_context=pki.server_context()) as server:
+        await server.set_station_security("CP-UP", 2, PASSWORD)
+        with pytest.raises(SecuritySettingError, match="no upgrade"):
+            await server.upgrade_station_profile("CP-UP", 2, "wss://csms.example/ocpp")
+        headers = {"Authorization": build_authorization_basic("CP-UP", PASSWORD)}
+        async with asyncio.timeout(WAIT):
+            async with connect(
+                f"{url(server)}/CP-UP",
+                subprotocols=["ocpp2.0.1"],  # type: ignore[list-item]
+                additional_headers=headers,
+                ssl=pki.client(),
+            ) as ws:
+                station = Obedient("CP-UP", ws, response_timeout=WAIT)
+                reader = asyncio.create_task(station.start())
+                try:
+                    await station.call(
+                        call.BootNotification(
+                            charging_station={"model": "Lib", "vendor_name": "ocpp"},
+                            reason="PowerUp",
+                        )
+                    )
+                    result = await server.upgrade_station_profile(
+                        "CP-UP", 3, "wss://127.0.0.1/ocpp", slot=2
+                    )
+                    await station.reset.wait()
+                finally:
+                    reader.cancel()
+        assert result == {
+            "charger_id": "CP-UP",
+            "profile": 3,
+            "network_profile": "Accepted",
+            "priority": "RebootRequired",
+            "reset": "Accepted",
+        }
+        assert station.profiles[0]["slot"] == 2 and station.profiles[0]["security_profile"] == 3
+        assert server.get_station_security("CP-UP")["profile"] == 2  # not before it reconnects
+        # the station comes back with its certificate: from now on profile 3 is its minimum
+        assert await lib_boot(server, "CP-UP", tls=pki.client("CP-UP")) == "Accepted"
+        assert server.get_station_security("CP-UP")["profile"] == 3
+        assert await refused_status(server, "CP-UP", password=PASSWORD, tls=pki.client()) == 403

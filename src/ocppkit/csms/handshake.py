@@ -183,9 +183,11 @@ class StationGate:
             return connection.respond(503, "too many station connections\n")
         identity = identity_from_path(request.path)
         try:
-            await self.authenticate(connection, request, identity)
+            achieved = await self.authenticate(connection, request, identity)
         except Refusal as refusal:
             return await self._refuse(connection, identity, refusal)
+        if self.stations.upgrades:  # A05: an upgrade completes when the station uses it
+            await self.stations.connected_at(identity, achieved)
         normalise_subprotocols(request)
         return None
 

@@ -160,5 +160,80 @@ class SecurityMethods:
         pending = current is not None and current.previous_password_hash is not None
         return {"charger_id": charger_id, "status": status, "reset": reset, "pending": pending}
 
+    async def upgrade_station_profile(
+        self, charger_id: str, profile: int, csms_url: str, slot: int = 1
+    ) -> dict[str, Any]:
+        """A05: move a connected station up to security ``profile`` at ``csms_url``.
+
+        Sends SetNetworkProfile (``slot``, the new URL and profile), SetVariables
+        OCPPCommCtrlr.NetworkConfigurationPriority = ``slot`` and Reset OnIdle. The station's
+        stored profile is raised when it first connects at the new profile; from then a lower
+        one is refused. Until then its current profile still applies.
+
+        Returns:
+            {charger_id, profile, network_profile (the SetNetworkProfile status), priority
+            (the SetVariables attributeStatus), reset (the Reset status)}.
+
+        Raises:
+            SecuritySettingError: not an upgrade, profile 2 without a password, or 2-3 on a
+                CSMS without TLS.
+            NotConnectedError, OCPPError, CallTimeoutError: as ``call``.
+        """
+        from ocppkit.security.stations import SecuritySettingError
+
+        current = self.station_security.get(charger_id)
+        now = 0 if current is None else current.profile
+        if profile <= now or profile not in PROFILES:
+            raise SecuritySettingError(f"profile {profile} is no upgrade from {now} (1-3)")
+        if profile >= 2 and self.ssl_context is None and self._gate.proxy is None:
+            raise SecuritySettingError(f"security profile {profile} needs TLS on this CSMS")
+        if profile in (1, 2) and (current is None or current.password_hash is None):
+            raise SecuritySettingError(f"security profile {profile} needs a password first")
+        call = self.call  # type: ignore[attr-defined]
+        network = await call(
+            charger_id,
+            "SetNetworkProfile",
+            {
+                "configurationSlot": slot,
+                "connectionData": {
+                    "ocppVersion": "OCPP20",
+                    "ocppTransport": "JSON",
+                    "ocppCsmsUrl": csms_url,
+                    "messageTimeout": 30,
+                    "securityProfile": profile,
+                    "ocppInterface": "Wired0",
+                },
+            },
+        )
+        result: dict[str, Any] = {
+            "charger_id": charger_id,
+            "profile": profile,
+            "network_profile": str(network.status.value),
+            "priority": None,
+            "reset": None,
+        }
+        if result["network_profile"] != "Accepted":
+            return result
+        priority = await call(
+            charger_id,
+            "SetVariables",
+            {
+                "setVariableData": [
+                    {
+                        "attributeValue": str(slot),
+                        "component": {"name": "OCPPCommCtrlr"},
+                        "variable": {"name": "NetworkConfigurationPriority"},
+                    }
+                ]
+            },
+        )
+        result["priority"] = str(priority.set_variable_result[0].attribute_status.value)
+        if result["priority"] not in ("Accepted", "RebootRequired"):
+            return result
+        self.station_security.upgrades[charger_id] = profile
+        reset = await call(charger_id, "Reset", {"type": "OnIdle"})
+        result["reset"] = str(reset.status.value)
+        return result
+
 
 __all__ = ["SecurityMethods"]

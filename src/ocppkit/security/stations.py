@@ -84,6 +84,7 @@ class StationSecurityStore:
     def __init__(self, run: Runner | None = None) -> None:
         self._run = run
         self._stations: dict[str, StationSecurity] = {}
+        self.upgrades: dict[str, int] = {}  # A05: profile a station was told to move up to
 
     def bind(self, run: Runner | None) -> None:
         """Persist through ``run`` from now on (the CSMS binds its database at start)."""
@@ -157,6 +158,20 @@ class StationSecurityStore:
         current = self._stations.get(station_id)
         if current is not None and current.previous_password_hash is not None:
             await self._save(station_id, StationSecurity(current.profile, current.password_hash))
+
+    async def connected_at(self, station_id: str, achieved: int) -> None:
+        """A05: a station told to move up connected at ``achieved``: once that reaches the new
+        profile, it becomes the station's minimum (no way back down)."""
+        target = self.upgrades.get(station_id)
+        if target is None or achieved < target:
+            return
+        del self.upgrades[station_id]
+        current = self._stations.get(station_id, StationSecurity(0))
+        if target > current.profile:
+            await self._save(
+                station_id,
+                StationSecurity(target, current.password_hash, current.previous_password_hash),
+            )
 
     async def restore(self, station_id: str, security: StationSecurity | None) -> None:
         """Put back settings read before (a rotation that failed); None removes them."""

@@ -123,6 +123,51 @@ async def rotate_password(
         raise ApiError(422, "invalid_security_settings", str(exc)) from exc
 
 
+class ProfileUpgrade(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    profile: Literal[1, 2, 3] = Field(description="the new, higher security profile")
+    csms_url: str = Field(
+        min_length=6, max_length=512, description="where the station connects at the new profile"
+    )
+    slot: int = Field(1, ge=1, le=8, description="the network configuration slot to use")
+
+
+class UpgradeResult(BaseModel):
+    charger_id: str
+    profile: int
+    network_profile: str = Field(description="the SetNetworkProfile status")
+    priority: str | None = Field(description="the NetworkConfigurationPriority attributeStatus")
+    reset: str | None = Field(description="the Reset status")
+
+
+@router.post(
+    "/chargers/{charger_id}/security/upgrade",
+    responses={
+        **_DENIED,
+        409: {"model": ErrorBody, "description": "the station is not connected"},
+        422: {"model": ErrorBody, "description": "not an upgrade, or not possible here"},
+    },
+    summary="A05: move a connected station up to a higher security profile",
+)
+async def upgrade_profile(
+    operator: OperatorDep, charger_id: str, body: ProfileUpgrade
+) -> dict[str, Any]:
+    server = operator.server
+    charger_or_404(server, charger_id)
+    require_connected(server, charger_id)
+
+    async def upgrade() -> UpgradeResult:
+        result = await server.upgrade_station_profile(
+            charger_id, body.profile, body.csms_url, body.slot
+        )
+        return UpgradeResult(**result)
+
+    try:
+        return await await_command(charger_id, upgrade())
+    except SecuritySettingError as exc:
+        raise ApiError(422, "invalid_security_settings", str(exc)) from exc
+
+
 @router.get("/api-keys", responses=_DENIED, summary="Every API key (never the key itself)")
 async def list_keys(operator: OperatorDep) -> list[dict[str, Any]]:
     return [public_view(r) for r in await operator.server.api_keys.all()]
