@@ -254,3 +254,21 @@ async def test_a_profile_upgrade_needs_an_admin_key_and_a_real_upgrade() -> None
             assert "needs TLS" in refused.json()["detail"]
         finally:
             await station.disconnect()
+
+
+async def test_refused_connections_are_listed_for_admins() -> None:
+    from websockets.asyncio.client import connect
+    from websockets.exceptions import InvalidStatus
+
+    async with api_stack(REQUIRED) as (server, client):
+        made = await keys(server)
+        await server.set_station_security("CP-EV", 1, PASSWORD)
+        with pytest.raises(InvalidStatus):
+            await connect(
+                f"ws://127.0.0.1:{server.port}/CP-EV",
+                subprotocols=["ocpp2.0.1"],  # type: ignore[list-item]
+            )
+        path = "/security/events?charger_id=CP-EV"
+        assert (await client.get(path, headers=bearer(made["read-only"]))).status_code == 403
+        events = (await client.get(path, headers=bearer(made["admin"]))).json()
+        assert [(e["charger_id"], e["reason"]) for e in events] == [("CP-EV", "password_missing")]

@@ -107,8 +107,9 @@ async def test_profile_1_accepts_the_right_password_and_refuses_others() -> None
         reasons = server.security_counters.refusals
         assert reasons["password_missing"] >= 2 and reasons["password_wrong"] >= 2
         assert reasons["wrong_user"] == 1
-        event = server.security_counters.events[-1]
+        event = (await server.security_events.recent(1))[0]
         assert (event["charger_id"], event["reason"]) == ("CP-P1", "wrong_user")
+        assert event["remote_address"] == "127.0.0.1"
 
 
 async def test_a_refusal_is_a_401_with_a_basic_challenge_before_the_upgrade() -> None:
@@ -145,12 +146,15 @@ async def test_passwords_are_stored_hashed_and_survive_a_restart(tmp_path: Path)
     database = f"sqlite+aiosqlite:///{tmp_path / 'csms.db'}"
     async with csms(database_url=database) as server:
         await server.set_station_security("CP-DB", 1, PASSWORD)
+        assert await refused_status(server, "CP-DB", password="not-the-password-1") == 401
     raw = (tmp_path / "csms.db").read_bytes()
     assert PASSWORD.encode() not in raw and b"scrypt$" in raw
     async with csms(database_url=database) as server:
         assert server.get_station_security("CP-DB")["profile"] == 1
         assert await lib_boot(server, "CP-DB", PASSWORD) == "Accepted"
         assert await refused_status(server, "CP-DB") == 401
+        events = await server.security_events.recent(10, "CP-DB")  # the first run's too
+        assert [e["reason"] for e in events] == ["password_missing", "password_wrong"]
 
 
 # --- profile 2: TLS + Basic auth ---

@@ -40,6 +40,7 @@ from urllib.parse import unquote, urlsplit
 from websockets.asyncio.server import ServerConnection
 from websockets.http11 import Request, Response
 
+from ocppkit.security.events import SecurityEventLog
 from ocppkit.security.limits import FailureThrottle, Limits, SecurityCounters
 from ocppkit.security.passwords import PasswordVerifier
 from ocppkit.security.proxy import CERT_HEADER, PROTO_HEADER, ProxyRefusal, TrustedProxy
@@ -164,6 +165,7 @@ class StationGate:
     ) -> None:
         self.stations, self.limits, self.counters = stations, limits, counters
         self.proxy = proxy
+        self.events = SecurityEventLog()
         self.unknown_profile = unknown_profile
         self.on_event = on_event
         self.verifier = PasswordVerifier(limits.auth_concurrency)
@@ -260,14 +262,9 @@ class StationGate:
         delay = self.throttle.delay(address)
         self.throttle.failed(address)
         self.counters.refused(refusal.reason)
-        record = {
-            "at": datetime.now(UTC).isoformat(),
-            "charger_id": identity,
-            "remote_address": address,
-            "reason": refusal.reason,
-            "detail": refusal.detail,
-        }
-        self.counters.event(record)
+        record = await self.events.record(
+            identity, address, refusal.reason, refusal.detail, datetime.now(UTC)
+        )
         if self.on_event is not None:
             self.on_event("security", identity, record)
         log.warning("refused %s from %s: %s", identity, address, refusal.detail)

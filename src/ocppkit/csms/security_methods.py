@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ocppkit.csms.handshake import StationGate
 from ocppkit.security.api_keys import ApiKeyStore
+from ocppkit.security.events import SecurityEventLog
 from ocppkit.security.limits import Limits, SecurityCounters, TokenBucket
 from ocppkit.security.proxy import TrustedProxy
 from ocppkit.security.stations import PROFILES, StationSecurityStore
@@ -61,6 +62,7 @@ class SecurityMethods:
         run = None if worker is None else worker.run
         self.station_security.bind(run)
         self.api_keys.bind(run)
+        self._gate.events.bind(run)
         await self.station_security.load()
 
     def _serve_options(self) -> dict[str, Any]:
@@ -80,6 +82,11 @@ class SecurityMethods:
         if rate is None:
             return None
         return TokenBucket(rate, self.limits.message_burst, time.monotonic())
+
+    @property
+    def security_events(self) -> SecurityEventLog:
+        """The station connections the handshake refused (see ``SecurityEventLog.recent``)."""
+        return self._gate.events
 
     @property
     def scheme(self) -> str:

@@ -3,16 +3,15 @@
 ``Limits`` is every bound the CSMS enforces, in one place (``ServerConfig`` and the command line
 set them). ``TokenBucket`` is the rate limiter of a station's messages and of REST clients;
 ``FailureThrottle`` slows down an address after repeated handshake failures; ``SecurityCounters``
-counts refusals and limits hit by reason and keeps the recent security events.
+counts refusals and limits hit by reason.
 """
 
 from __future__ import annotations
 
 import time
-from collections import OrderedDict, deque
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,21 +119,17 @@ class FailureThrottle:
 
 class SecurityCounters:
     """Refusals and limits hit, by reason (``ocppkit_security_refusals_total`` and
-    ``ocppkit_limits_hit_total`` in /metrics), and the last ``keep`` security events."""
+    ``ocppkit_limits_hit_total`` in /metrics)."""
 
-    def __init__(self, keep: int = 500) -> None:
+    def __init__(self) -> None:
         self.refusals: dict[str, int] = {}
         self.limits_hit: dict[str, int] = {}
-        self.events: deque[dict[str, Any]] = deque(maxlen=keep)
 
     def refused(self, reason: str) -> None:
         self.refusals[reason] = self.refusals.get(reason, 0) + 1
 
     def limit_hit(self, limit: str) -> None:
         self.limits_hit[limit] = self.limits_hit.get(limit, 0) + 1
-
-    def event(self, record: dict[str, Any]) -> None:
-        self.events.append(record)
 
 
 __all__ = ["BucketsByKey", "FailureThrottle", "Limits", "SecurityCounters", "TokenBucket"]

@@ -231,3 +231,15 @@ class ApiKeyRecord(Record):
     name: str | None
     created_at: datetime
     revoked_at: datetime | None = None
+
+
+@dataclass(slots=True)
+class SecurityEventRecord(Record):
+    """A refused station connection; ``id`` is None until stored."""
+
+    station_id: str
+    remote_address: str
+    reason: str
+    detail: str
+    at: datetime
+    id: int | None = None

@@ -11,9 +11,9 @@ from datetime import datetime
 from sqlalchemy import delete, select, update
 
 from ocppkit.storage import statements
-from ocppkit.storage.records import ApiKeyRecord, StationSecurityRecord
+from ocppkit.storage.records import ApiKeyRecord, SecurityEventRecord, StationSecurityRecord
 from ocppkit.storage.repositories import _all, _Repository, _select
-from ocppkit.storage.tables import ApiKeyRow, StationSecurityRow
+from ocppkit.storage.tables import ApiKeyRow, SecurityEventRow, StationSecurityRow
 
 
 class StationSecurityRepository(_Repository):
@@ -76,4 +76,20 @@ class ApiKeyRepository(_Repository):
         return len(rows.all())
 
 
-__all__ = ["ApiKeyRepository", "StationSecurityRepository"]
+class SecurityEventRepository(_Repository):
+    """Refused station connections, newest first."""
+
+    async def add_many(self, records: Iterable[SecurityEventRecord]) -> None:
+        rows = [{k: v for k, v in r.row().items() if k != "id"} for r in records]
+        if rows:
+            await self.session.execute(statements.insert(SecurityEventRow), rows)
+
+    async def recent(self, limit: int, station_id: str | None = None) -> list[SecurityEventRecord]:
+        stmt = _select(SecurityEventRow, SecurityEventRecord)
+        if station_id is not None:
+            stmt = stmt.where(SecurityEventRow.station_id == station_id)
+        stmt = stmt.order_by(SecurityEventRow.id.desc()).limit(limit)
+        return await _all(self.session, stmt, SecurityEventRecord)
+
+
+__all__ = ["ApiKeyRepository", "SecurityEventRepository", "StationSecurityRepository"]

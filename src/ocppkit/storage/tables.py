@@ -263,3 +263,18 @@ class ApiKeyRow(Base):
     name: Mapped[str | None] = mapped_column(OcppText())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class SecurityEventRow(Base):
+    """A station connection the handshake refused (wrong password, another station's
+    certificate, below its profile, ...): who, from where, why."""
+
+    __tablename__ = "security_events"
+    __table_args__ = (Index(None, "station_id", "id"),)
+
+    id: Mapped[int] = mapped_column(AutoId, primary_key=True, autoincrement=True)
+    station_id: Mapped[str] = mapped_column(OcppText())
+    remote_address: Mapped[str] = mapped_column(OcppText())
+    reason: Mapped[str] = mapped_column(OcppText(32))
+    detail: Mapped[str] = mapped_column(OcppText())
+    at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -37,6 +37,7 @@ TABLES = {
     "meter_values",
     "station_security",
     "api_keys",
+    "security_events",
     "alembic_version",
 }
 

@@ -3,9 +3,9 @@ and password, the API keys, and the security events of refused station connectio
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
 
 from ocppkit.api.deps import (
@@ -194,7 +194,12 @@ async def revoke_key(operator: OperatorDep, key_id: str) -> dict[str, Any]:
 @router.get(
     "/security/events",
     responses=_DENIED,
-    summary="Refused station connections, newest first (the last 500)",
+    summary="Refused station connections (wrong password, another station's certificate, "
+    "below its profile, ...), newest first",
 )
-async def security_events(operator: OperatorDep) -> list[dict[str, Any]]:
-    return list(reversed(operator.server.security_counters.events))
+async def security_events(
+    operator: OperatorDep,
+    charger_id: Annotated[str | None, Query(max_length=48, description="one station")] = None,
+    limit: Annotated[int, Query(ge=1, le=1000, description="at most this many")] = 100,
+) -> list[dict[str, Any]]:
+    return await operator.server.security_events.recent(limit, charger_id)

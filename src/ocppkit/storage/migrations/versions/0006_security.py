@@ -1,5 +1,5 @@
 """Security: per-station security profile and hashed Basic auth password (OCPP 2.0.1 A00-A05),
-and the REST API's keys (hashed, with a role).
+the REST API's keys (hashed, with a role), and the station connections the handshake refused.
 
 Revision ID: 0006
 Revises: 0005
@@ -17,6 +17,9 @@ revision: str = "0006"
 down_revision: str | Sequence[str] | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
+
+# Written out here rather than imported, so this revision never changes with the models.
+AUTO_ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 
 
 def upgrade() -> None:
@@ -40,8 +43,23 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_api_keys")),
         sa.UniqueConstraint("key_hash", name=op.f("uq_api_keys_key_hash")),
     )
+    op.create_table(
+        "security_events",
+        sa.Column("id", AUTO_ID, autoincrement=True, nullable=False),
+        sa.Column("station_id", sa.String(), nullable=False),
+        sa.Column("remote_address", sa.String(), nullable=False),
+        sa.Column("reason", sa.String(32), nullable=False),
+        sa.Column("detail", sa.String(), nullable=False),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_security_events")),
+    )
+    op.create_index(
+        op.f("ix_security_events_station_id_id"), "security_events", ["station_id", "id"]
+    )
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_security_events_station_id_id"), table_name="security_events")
+    op.drop_table("security_events")
     op.drop_table("api_keys")
     op.drop_table("station_security")
