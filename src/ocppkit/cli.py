@@ -93,8 +93,9 @@ def _grace(text: str) -> float | str:
 
 SERVER_HELP = """Run the CSMS (OCPP 2.0.1 over ws://HOST:PORT/<station id>) and its REST API. Every
 option may also be given in a TOML file (--config): its keys are the long options with "_" for
-"-" (known_stations and lenient_stations as lists, offline_grace as seconds or "off"); an
-option on the command line wins over the file. A bad file exits with status 2.
+"-" (known_stations, lenient_stations and trusted_proxies as lists, offline_grace as seconds
+or "off"); an option on the command line wins over the file. A bad file exits with status 2.
+Security profiles, certificates, API keys and limits: docs/security.md.
 """
 
 

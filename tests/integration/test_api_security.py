@@ -118,11 +118,19 @@ async def test_the_event_stream_takes_the_key_as_a_query_parameter() -> None:
 
 async def test_the_rest_rate_limit_answers_429_and_is_counted() -> None:
     limits = Limits(api_rate=0.5, api_burst=3)
-    async with api_stack(limits=limits) as (_server, client):
+    async with api_stack({"rate_limit": True}, limits=limits) as (_server, client):
         statuses = [(await client.get("/chargers")).status_code for _ in range(5)]
         assert statuses[:3] == [200, 200, 200] and statuses[3:] == [429, 429]
         limited = await client.get("/chargers")
         assert limited.json()["code"] == "rate_limited"
+    async with api_stack(limits=limits) as (_server, client):  # loopback, no keys: trusted
+        assert {(await client.get("/chargers")).status_code for _ in range(5)} == {200}
+    async with api_stack(REQUIRED, limits=limits) as (server, client):  # keys: limited too
+        key = (await keys(server))["read-only"]
+        statuses = [
+            (await client.get("/chargers", headers=bearer(key))).status_code for _ in range(4)
+        ]
+        assert statuses[-1] == 429
 
 
 async def test_metrics_show_refusals_and_limits() -> None:

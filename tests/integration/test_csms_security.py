@@ -21,6 +21,7 @@ from websockets.headers import build_authorization_basic
 
 from ocppkit.csms import OCPPServer
 from ocppkit.security.ca import CertificateAuthority
+from ocppkit.security.limits import Limits
 from ocppkit.security.proxy import TrustedProxy
 from ocppkit.security.stations import SecuritySettingError
 from ocppkit.simulator import ChargerSimulator, SimulatorError
@@ -496,3 +497,19 @@ async def test_a05_upgrade_from_profile_2_to_3(pki: Pki) -> None:
         assert await lib_boot(server, "CP-UP", tls=pki.client("CP-UP")) == "Accepted"
         assert server.get_station_security("CP-UP")["profile"] == 3
         assert await refused_status(server, "CP-UP", password=PASSWORD, tls=pki.client()) == 403
+
+
+async def test_repeated_failures_from_one_address_are_answered_slower() -> None:
+    limits = Limits(auth_failure_max_delay=0.4)
+    async with csms(limits=limits) as server:
+        await server.set_station_security("CP-G", 1, PASSWORD)
+        loop = asyncio.get_running_loop()
+        took = []
+        for _ in range(5):
+            started = loop.time()
+            assert await refused_status(server, "CP-G", password="guess-guess-guess") == 401
+            took.append(loop.time() - started)
+        assert min(took[3:]) >= 0.38  # 3 free, then held 0.4 s before the answer
+        assert server.security_counters.limits_hit["auth_failure_delay"] == 2  # only those
+        assert await lib_boot(server, "CP-G", PASSWORD) == "Accepted"  # successes never wait
+        assert server.security_counters.limits_hit["auth_failure_delay"] == 2

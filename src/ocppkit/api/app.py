@@ -55,6 +55,7 @@ def create_app(
     protocol_log_file: str | Path | None = None,
     heartbeat_interval: float = 15.0,
     require_api_key: bool = False,
+    rate_limit: bool | None = None,
 ) -> FastAPI:
     """The REST API over ``server`` (it holds no state of its own).
 
@@ -67,6 +68,9 @@ def create_app(
         heartbeat_interval: seconds between keep-alive comments on ``GET /events``.
         require_api_key: every request needs ``Authorization: Bearer <key>`` with a role
             (``ocppkit.api.auth``); ``ocppkit server`` sets it beyond loopback.
+        rate_limit: limit each client address to ``server.limits.api_rate`` requests a second
+            (429 beyond); None: when keys are required (an API on loopback without keys trusts
+            its local clients fully).
     """
     app = FastAPI(
         title="ocppkit CSMS API",
@@ -80,8 +84,11 @@ def create_app(
     )
     app.state.require_api_key = require_api_key
     limits = server.limits
+    limited = require_api_key if rate_limit is None else rate_limit
     app.state.rate_limits = (
-        None if limits.api_rate is None else BucketsByKey(limits.api_rate, limits.api_burst)
+        BucketsByKey(limits.api_rate, limits.api_burst)
+        if limited and limits.api_rate is not None
+        else None
     )
     app.state.operator = Operator(
         server,

@@ -11,8 +11,8 @@ sends ``Authorization: Bearer <key>``. The role needed follows from the request:
 
 A missing or unknown key is 401 (``WWW-Authenticate: Bearer``), a key whose role is too low 403,
 both in the API's error shape. ``GET /events`` also takes the key as ``?access_token=``, since a
-browser's EventSource cannot send headers. Every client address is rate limited (429) whether
-keys are required or not.
+browser's EventSource cannot send headers. With keys required (or ``create_app(rate_limit=True)``)
+every client address is rate limited too (429).
 """
 
 from __future__ import annotations
