@@ -334,6 +334,9 @@ async def test_behind_a_trusted_proxy_its_forwarded_certificate_names_the_statio
         for bad in (stranger, expired, revoked):
             assert await proxied_status(server, "CP-A", forwarded(bad)) == 403
         assert server.security_counters.refusals["proxy_certificate_refused"] == 3
+        await proxied_status(server, "CP-B", {**forwarded(cert_a), "X-Forwarded-For": "192.0.2.7"})
+        event = (await server.security_events.recent(1))[0]
+        assert (event["remote_address"], event["reason"]) == ("192.0.2.7", "certificate_mismatch")
         # profile 2 through the proxy: its https counts as TLS, plain http does not
         await server.set_station_security("CP-2", 2, PASSWORD)
         auth = {"Authorization": build_authorization_basic("CP-2", PASSWORD)}

@@ -187,7 +187,9 @@ class StationGate:
         try:
             achieved = await self.authenticate(connection, request, identity)
         except Refusal as refusal:
-            return await self._refuse(connection, identity, refusal)
+            return await self._refuse(
+                connection, self._client(connection, request), identity, refusal
+            )
         if self.stations.upgrades:  # A05: an upgrade completes when the station uses it
             await self.stations.connected_at(identity, achieved)
         normalise_subprotocols(request)
@@ -235,6 +237,15 @@ class StationGate:
             )
         return achieved
 
+    def _client(self, connection: ServerConnection, request: Request) -> str:
+        """The station's address: behind a trusted proxy, the first of X-Forwarded-For."""
+        address = connection.remote_address
+        own = str(address[0]) if address else "?"
+        if self._from_proxy(connection):
+            forwarded = request.headers.get("X-Forwarded-For", "").split(",")[0].strip()
+            return forwarded or own
+        return own
+
     def _from_proxy(self, connection: ServerConnection) -> bool:
         address = connection.remote_address
         return self.proxy is not None and self.proxy.trusts(str(address[0]) if address else None)
@@ -256,9 +267,8 @@ class StationGate:
         return 2 if tls else 1
 
     async def _refuse(
-        self, connection: ServerConnection, identity: str, refusal: Refusal
+        self, connection: ServerConnection, address: str, identity: str, refusal: Refusal
     ) -> Response:
-        address = str(connection.remote_address[0]) if connection.remote_address else "?"
         delay = self.throttle.delay(address)
         self.throttle.failed(address)
         self.counters.refused(refusal.reason)
