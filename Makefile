@@ -25,8 +25,9 @@ demo-debug: $(STAMP)  ## the demo with every OCPP frame logged
 test: $(STAMP)  ## the whole test suite
 	$(PY) -m pytest $(ARGS)
 
-lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests bench scripts
+lint: $(STAMP)  ## the fast checks CI runs before the tests: ruff, ruff format, mypy
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 bench: $(STAMP)  ## benchmarks (print figures)
 	$(PY) bench/bench_protocol.py

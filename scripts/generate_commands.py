@@ -100,14 +100,16 @@ HEADER = '''\
 
 Every method takes the station id, the request's fields (required ones positional or keyword,
 optional ones keyword only; nested objects as models or wire dicts) and ``timeout`` (seconds per
-CALL, default the server's ``call_timeout``), and returns the action's response model.
-``OCPPServer`` itself defines ``request_start_transaction``, ``request_stop_transaction`` and
-``set_charging_profile``.
+CALL, default the server's ``call_timeout``), builds the request model and sends it through the
+command pipeline (``CommandSender.send_command``: split per the station's limits, tracked,
+learned from), and returns the action's response model. ``OCPPServer`` itself defines
+``request_start_transaction``, ``request_stop_transaction`` and ``set_charging_profile``.
 
 Every method raises:
-    OCPPError: a field is invalid (nothing sent), the station answered a CALLERROR (the class
-        of its code), or its answer was invalid.
+    OCPPError: a field is invalid (nothing sent; the error names the wire field), the station
+        answered a CALLERROR (the class of its code), or its answer was invalid.
     NotConnectedError: the station is not connected.
+    StationRejectedError: the station was Rejected at boot (B03).
     CallTimeoutError: no answer in time.
 """
 
@@ -212,8 +214,11 @@ def method(action: str) -> str:
         f"            m.{request.__name__},",
         *args,
         "        )",
-        "        return await self.send_command(",
-        f'            station_id, "{action}", request, m.{response.__name__},',
+        "        return await self.send_command(",  # one argument a line, as ruff formats it
+        "            station_id,",
+        f'            "{action}",',
+        "            request,",
+        f"            m.{response.__name__},",
         "            timeout,",
         "        )",
     ]

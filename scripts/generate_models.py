@@ -144,6 +144,12 @@ def snake(name: str) -> str:
     return s
 
 
+def enum_member(value: str) -> str:
+    """The Python member name of an enumeration value (``v_`` before what is no identifier)."""
+    member = re.sub(r"\W", "_", value)
+    return member if member.isidentifier() and not keyword.iskeyword(member) else f"v_{member}"
+
+
 def ref_name(ref: str) -> str:
     return ref.rsplit("/", 1)[-1]
 
@@ -216,6 +222,9 @@ class Generator:
                 if default is None and "$ref" in spec:
                     default = self.default_of(spec["$ref"])
                 default_src = "None" if default is None else repr(default)
+                if default is not None and "$ref" in spec and ref_name(spec["$ref"]) in self.enums:
+                    # An enum's default as its member, so the field's type holds it.
+                    default_src = f"{ref_name(spec['$ref'])}.{enum_member(str(default))}"
                 optional = ftype if ftype == "Any" else f"{ftype} | None"
                 lines.append(
                     f'    {field}: {optional} = Field(default={default_src}, alias="{prop}")'
@@ -232,12 +241,7 @@ class Generator:
         for name in sorted(self.enums):
             out.append(f"class {name}(StrEnum):")
             for value in self.enums[name]["enum"]:
-                member = re.sub(r"\W", "_", value)
-                member = (
-                    member
-                    if member.isidentifier() and not keyword.iskeyword(member)
-                    else f"v_{member}"
-                )
+                member = enum_member(value)
                 out.append(f'    {member} = "{value}"')
             out += ["", ""]
         out += ["# --- Datatypes ---", "", ""]

@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -15,6 +17,7 @@ from websockets.asyncio.client import connect
 from ocppkit.csms import OCPPServer
 from ocppkit.protocol.models import CSMS_TO_CS
 from ocppkit.simulator import ChargerSimulator
+from ocppkit.simulator.device import Key
 
 
 @pytest.fixture
@@ -231,3 +234,124 @@ async def test_convenience_bodies_are_checked(stack, charger) -> None:
     assert bad_reset.status_code == 422 and bad_reset.json()["code"] == "invalid_body"
     empty = await client.post("/chargers/CP_CMD/variables/get", json={"variables": []})
     assert empty.status_code == 422
+
+
+# --- the one command pipeline: REST commands are split, merged and learned from ---
+
+HEARTBEAT = {"component": "OCPPCommCtrlr", "variable": "HeartbeatInterval"}
+
+
+def _wire_ref(component: str, variable: str, instance: str | None = None) -> dict[str, Any]:
+    wire_variable: dict[str, Any] = {"name": variable}
+    if instance is not None:
+        wire_variable["instance"] = instance
+    return {"component": {"name": component}, "variable": wire_variable}
+
+
+async def _calls_sent(client: httpx.AsyncClient, station: str, action: str) -> int:
+    frames = (
+        await client.get(
+            f"/chargers/{station}/messages",
+            params={"action": action, "direction": "out", "limit": 1000},
+        )
+    ).json()
+    return sum(1 for f in frames if f["message_type"] == "CALL")
+
+
+@pytest.mark.parametrize(
+    "path, body",
+    [
+        ("/variables/get", {"variables": [HEARTBEAT] * 5}),
+        (
+            "/commands/GetVariables",
+            {"getVariableData": [_wire_ref("OCPPCommCtrlr", "HeartbeatInterval")] * 5},
+        ),
+    ],
+)
+async def test_b06_rest_get_variables_is_split_per_the_items_per_message_it_learned(
+    stack, charger, path: str, body: dict[str, Any]
+) -> None:
+    """The station takes 2 items per GetVariables (B06.FR.03: more is a CALLERROR); the CSMS
+    learns that from a REST GetVariables answer and splits the next REST request in 3 CALLs,
+    answered as one response in request order."""
+    _, client = stack
+    charger.device_model.set_value(
+        Key("DeviceDataCtrlr", "ItemsPerMessage", variable_instance="GetVariables"), "2"
+    )
+    limit = _wire_ref("DeviceDataCtrlr", "ItemsPerMessage", "GetVariables")
+    learned = await client.post(
+        "/chargers/CP_CMD/commands/GetVariables", json={"getVariableData": [limit]}
+    )
+    assert learned.status_code == 200, learned.text
+    assert learned.json()["response"]["getVariableResult"][0]["attributeValue"] == "2"
+    before = await _calls_sent(client, "CP_CMD", "GetVariables")
+    response = await client.post(f"/chargers/CP_CMD{path}", json=body)
+    assert response.status_code == 200, response.text
+    results = response.json()["response"]["getVariableResult"]
+    assert [r["attributeStatus"] for r in results] == ["Accepted"] * 5
+    assert [r["variable"]["name"] for r in results] == ["HeartbeatInterval"] * 5
+    assert await _calls_sent(client, "CP_CMD", "GetVariables") - before == 3
+
+
+@pytest.mark.parametrize("route", ["/variables/set", "/commands/SetVariables"])
+async def test_b05_rest_set_variables_is_split_per_the_configured_items_per_message(
+    stack, charger, route: str
+) -> None:
+    _, client = stack
+    charger.device_model.set_value(
+        Key("DeviceDataCtrlr", "ItemsPerMessage", variable_instance="SetVariables"), "2"
+    )
+    patched = await client.patch("/chargers/CP_CMD/settings", json={"items_per_message": 2})
+    assert patched.status_code == 200, patched.text
+    values = [str(30 + i) for i in range(3)]
+    if route == "/variables/set":
+        body: dict[str, Any] = {"variables": [{**HEARTBEAT, "value": v} for v in values]}
+    else:
+        ref = _wire_ref("OCPPCommCtrlr", "HeartbeatInterval")
+        body = {"setVariableData": [{**ref, "attributeValue": v} for v in values]}
+    before = await _calls_sent(client, "CP_CMD", "SetVariables")
+    response = await client.post(f"/chargers/CP_CMD{route}", json=body)
+    assert response.status_code == 200, response.text
+    results = response.json()["response"]["setVariableResult"]
+    assert [r["attributeStatus"] for r in results] == ["Accepted"] * 3
+    assert await _calls_sent(client, "CP_CMD", "SetVariables") - before == 2
+    assert charger.device_model.value(("OCPPCommCtrlr", "HeartbeatInterval")) == "32"
+
+
+async def test_b05_rest_set_variables_accepted_updates_the_stored_device_model(
+    tmp_path: Path,
+) -> None:
+    """As ``OCPPServer.set_variables`` does: an Accepted value goes into the CSMS's device model
+    (``GET /device-model``), stored, so a restarted CSMS still has it; a rejected one does not."""
+    url = f"sqlite+aiosqlite:///{tmp_path / 'csms.db'}"
+    async with api_stack(database_url=url) as (server, client):
+        sim = await connected_station(server, "CP_DM")
+        try:
+            assert (await client.get("/chargers/CP_DM/device-model")).status_code == 404
+            response = await client.post(
+                "/chargers/CP_DM/variables/set",
+                json={
+                    "variables": [
+                        {**HEARTBEAT, "value": "77"},
+                        {"component": "NoSuchCtrlr", "variable": "NoSuchVariable", "value": "1"},
+                    ]
+                },
+            )
+            assert response.status_code == 200, response.text
+            statuses = [
+                r["attributeStatus"] for r in response.json()["response"]["setVariableResult"]
+            ]
+            assert statuses == ["Accepted", "UnknownComponent"]
+            model = (await client.get("/chargers/CP_DM/device-model")).json()
+        finally:
+            await sim.disconnect()
+    values = {
+        (e["component"]["name"], e["variable"]["name"]): e["variableAttribute"][0]["value"]
+        for e in model["report_data"]
+    }
+    assert values == {("OCPPCommCtrlr", "HeartbeatInterval"): "77"}
+    restarted = OCPPServer("127.0.0.1", 0, database_url=url)
+    async with asyncio.timeout(10):
+        await restarted.start()
+        await restarted.stop()
+    assert restarted.get_device_model("CP_DM") == model

@@ -4,6 +4,7 @@ run-time settings, the message log, OpenAPI and the common error shape."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from typing import Any
 
 import httpx
 import pytest
@@ -224,3 +225,66 @@ async def test_openapi_documents_every_endpoint_with_examples(stack) -> None:
         "ValidationErrorBody",
     ):
         assert schemas[name].get("examples"), name
+
+
+def _described(schema: dict[str, Any], components: dict[str, Any]) -> bool:
+    """Whether a JSON schema says what the answer holds: an object with properties, a list of
+    described items, a scalar; not ``{}`` or a bare ``object``."""
+    if "$ref" in schema:
+        return _described(components[schema["$ref"].rsplit("/", 1)[-1]], components)
+    options = schema.get("anyOf") or schema.get("oneOf")
+    if options:
+        return all(_described(o, components) for o in options if o != {"type": "null"})
+    kind = schema.get("type")
+    if kind == "array":
+        return _described(schema.get("items", {}), components)
+    if kind == "object":
+        return bool(schema.get("properties"))
+    return kind in ("string", "integer", "number", "boolean")
+
+
+async def test_openapi_describes_every_answer(stack) -> None:
+    """Every 2xx answer of every route has a schema: JSON ones a described model, streams and
+    files a declared non-JSON content type; 204 has no body."""
+    _, client = stack
+    spec = (await client.get("/openapi.json")).json()
+    components = spec["components"]["schemas"]
+    undescribed = []
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            for status, answer in operation["responses"].items():
+                if not status.startswith("2") or status == "204":
+                    continue
+                content = answer.get("content") or {}
+                json_schema = content.get("application/json", {}).get("schema")
+                if json_schema is None:
+                    ok = bool(content)  # e.g. text/event-stream, text/plain
+                else:
+                    ok = _described(json_schema, components)
+                if not ok:
+                    undescribed.append(f"{method.upper()} {path} {status}")
+    assert undescribed == []
+    station = components["StationView"]
+    assert {"charger_id", "connection", "evses", "transaction", "lenient"} <= set(
+        station["properties"]
+    )
+
+
+async def test_the_typed_views_answer_the_python_views_unchanged(stack, stations) -> None:
+    """The REST answers are the CSMS's views as they are (no key dropped or added by the
+    response models), so the dashboard and the Python API read the same JSON."""
+    server, client = stack
+
+    async def same() -> bool:
+        one = (await client.get("/chargers/CP_1")).json()
+        listed = (await client.get("/chargers")).json()
+        evses = (await client.get("/chargers/CP_1/evses")).json()
+        python = server.get_charger_status("CP_1")
+        return (
+            one == python
+            and listed == server.list_chargers()
+            and evses == python["evses"]  # type: ignore[index]
+            and bool(evses)
+        )
+
+    await _until(same)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import dataclasses
 import os
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
@@ -106,13 +106,14 @@ async def test_reconnect_replaces_an_old_socket_that_never_closes(csms: OCPPServ
 
 async def slow_heartbeats(server: OCPPServer, seconds: float) -> None:
     """Make the Heartbeat handler take ``seconds`` (a handler still running at shutdown)."""
-    route: Callable[..., Awaitable[Any]] = server._routes["Heartbeat"]
+    router = server._router
+    route = router.routes["Heartbeat"]
 
     async def slow(charger: Any, request: Any) -> Any:
         await asyncio.sleep(seconds)
-        return await route(charger, request)
+        return await route.handler(charger, request)
 
-    server._routes["Heartbeat"] = slow  # type: ignore[index]
+    router.routes = {**router.routes, "Heartbeat": dataclasses.replace(route, handler=slow)}
 
 
 async def test_stop_lets_handlers_finish_then_closes_1001(clock: FixedClock) -> None:

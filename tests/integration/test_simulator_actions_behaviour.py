@@ -219,12 +219,12 @@ async def test_local_list_versions_and_cache() -> None:
                 "localAuthorizationList": [{"idToken": token}],
             },
         )
-        assert remove.status == "Accepted" and not sim.local_auth.local_list.entries
+        assert remove.status == "Accepted" and not sim.local_list.entries
         assert (await csms.send("GetLocalListVersion", {})).version_number == 3  # D02
         assert await sim.present_token("CACHED", 1)
-        assert len(sim.local_auth.cache.entries) == 1  # C10: the CSMS's answer is cached
+        assert len(sim.authorization.cache.entries) == 1  # C10: the CSMS's answer is cached
         cleared = await csms.send("ClearCache", {})
-        assert cleared.status == "Accepted" and not sim.local_auth.cache.entries  # C11
+        assert cleared.status == "Accepted" and not sim.authorization.cache.entries  # C11
         await sim.disconnect()
     recorder.assert_all_valid()
 
@@ -253,7 +253,7 @@ async def test_display_messages_and_costs() -> None:
         assert (await csms.send("ClearDisplayMessage", {"id": 1})).status == "Unknown"
         assert (await csms.send("GetDisplayMessages", {"requestId": 4})).status == "Unknown"
         await csms.send("CostUpdated", {"totalCost": 3.25, "transactionId": "tx-9"})
-        assert sim.display.costs == {"tx-9": 3.25}
+        assert sim.tariff_cost.costs == {"tx-9": 3.25}
         await sim.disconnect()
     recorder.assert_all_valid()
 
@@ -372,7 +372,7 @@ async def test_customer_information_reports_then_clears() -> None:
         (notify,) = await csms.wait_calls("NotifyCustomerInformation")
         assert notify["requestId"] == 2 and notify["seqNo"] == 0 and not notify["tbc"]
         assert "authorization cache: Accepted" in notify["data"] and "cleared" in notify["data"]
-        assert not sim.local_auth.cache.entries
+        assert not sim.authorization.cache.entries
         await sim.disconnect()
     recorder.assert_all_valid()
 
@@ -402,7 +402,8 @@ async def test_data_transfer_network_profile_and_triggers() -> None:
         stored = await csms.send(
             "SetNetworkProfile", {"configurationSlot": 2, "connectionData": profile}
         )
-        assert stored.status == "Accepted" and sim.network_profiles[2].ocpp_csms_url == "wss://x/y"
+        slots = sim.provisioning.network_profiles
+        assert stored.status == "Accepted" and slots[2].ocpp_csms_url == "wss://x/y"
         for message in (
             "FirmwareStatusNotification",
             "LogStatusNotification",

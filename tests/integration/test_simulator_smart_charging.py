@@ -14,7 +14,6 @@ from wire import FrameRecorder
 
 from ocppkit.protocol.models import ChargingProfileType
 from ocppkit.simulator import ChargerSimulator
-from ocppkit.simulator.smart_charging.messages import clear_external_limit, set_external_limit
 
 ID = "CP-SC-1"
 
@@ -201,11 +200,11 @@ async def test_k12_k13_an_external_limit_is_obeyed_and_notified() -> None:
         external = ChargingProfileType.model_validate(
             profile(50, "ChargingStationExternalConstraints", 8.0)
         )
-        await set_external_limit(sim, 1, external)
+        await sim.smart_charging.set_external_limit(1, external)
         assert sim.current_a == pytest.approx(8.0)
         (notified,) = await csms.wait_calls("NotifyChargingLimit")
         assert notified["chargingLimit"]["chargingLimitSource"] == "EMS"
-        assert await clear_external_limit(sim, 1)
+        assert await sim.smart_charging.clear_external_limit(1)
         await csms.wait_calls("ClearedChargingLimit")
         assert sim.current_a == pytest.approx(16.0)
         await sim.disconnect()

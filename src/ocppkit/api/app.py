@@ -2,29 +2,27 @@
 
 ``create_app(server)`` builds it over a running (or about to run) ``OCPPServer``; the routes
 live in ``ocppkit.api.routes`` (chargers, commands, tracking, transactions, tokens, events,
-metrics), the
-request/response models in ``ocppkit.api.schemas``. OpenAPI at ``/openapi.json``, docs at ``/docs``.
+metrics), the request/response models in ``ocppkit.api.schemas`` and ``ocppkit.csms.views``.
+OpenAPI at ``/openapi.json``, docs at ``/docs``.
 
 Every error is JSON ``{"detail": "<what was wrong>", "code": "<machine-readable code>"}`` (422s
-add ``errors: [{field, rule, message}]``): 404 unknown charger/transaction/token/action/path,
-409 not connected (or nothing to stop), 422 bad body/parameters/payload, 502 the station
-answered with a CALLERROR, 504 no answer from the station in time, 500 a bug.
+add ``errors: [{field, rule, message}]``; ``ocppkit.http`` answers them): 404 unknown
+charger/transaction/token/action/path, 409 not connected (or nothing to stop), 422 bad
+body/parameters/payload, 502 the station answered with a CALLERROR, 504 no answer from the
+station in time, 500 a bug.
 """
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from fastapi import Depends, FastAPI, Request
-from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ocppkit.api.auth import authorize
 from ocppkit.api.dashboard import mount_dashboard
-from ocppkit.api.deps import ApiError, Operator
+from ocppkit.api.deps import Operator
 from ocppkit.api.routes import (
     chargers,
     commands,
@@ -38,14 +36,11 @@ from ocppkit.api.routes import (
 from ocppkit.api.schemas import ErrorBody, StartRequest, StopRequest
 from ocppkit.csms.message_log import MessageLog
 from ocppkit.csms.queries import CsmsQueries
+from ocppkit.http import ApiError, install_error_handlers
 from ocppkit.security.limits import BucketsByKey
 
 if TYPE_CHECKING:
     from ocppkit.csms import OCPPServer
-
-log = logging.getLogger("ocppkit.api")
-
-_HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 400: "bad_request"}
 
 
 def create_app(
@@ -90,61 +85,31 @@ def create_app(
         if limited and limits.api_rate is not None
         else None
     )
-    app.state.operator = Operator(
+    operator = Operator(
         server,
         CsmsQueries(server),
         MessageLog.attach(server, message_log_size),
         None if protocol_log_file is None else Path(protocol_log_file),
         heartbeat_interval,
     )
-    _install_error_handlers(app)
+    app.state.operator = operator
+    app.state.closing = operator.closing  # set by ApiServer.stop: live event streams end
+    install_error_handlers(app)  # the JSON error body (ocppkit.http)
+    _challenge_on_401(app)
     for module in (chargers, commands, tracking, transactions, tokens, events, metrics, security):
         app.include_router(module.router)
     mount_dashboard(app)  # the web dashboard at / and /static (ocppkit.api.dashboard)
     return app
 
 
-def _error(status: int, code: str, detail: str, **extra: Any) -> JSONResponse:
-    return JSONResponse({"detail": detail, "code": code, **extra}, status_code=status)
+def _challenge_on_401(app: FastAPI) -> None:
+    """ApiError as ``install_error_handlers`` answers it, plus ``WWW-Authenticate: Bearer`` on a
+    401 (a missing or unknown API key, ``ocppkit.api.auth``)."""
 
-
-def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def api_error(_: Request, exc: ApiError) -> JSONResponse:
         headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
         return JSONResponse(exc.body(), status_code=exc.status, headers=headers)
-
-    @app.exception_handler(RequestValidationError)
-    async def bad_request(_: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = [
-            {
-                "field": ".".join(str(p) for p in e["loc"] if p != "body") or "body",
-                "rule": e["type"],
-                "message": e["msg"],
-            }
-            for e in exc.errors()
-        ]
-        in_body = any(e["loc"] and e["loc"][0] == "body" for e in exc.errors())
-        return _error(
-            422,
-            "invalid_body" if in_body else "invalid_parameter",
-            "; ".join(f"{e['field']}: {e['message']}" for e in errors),
-            errors=errors,
-        )
-
-    @app.exception_handler(StarletteHTTPException)
-    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = _HTTP_CODES.get(exc.status_code, "http_error")
-        return JSONResponse(
-            {"detail": str(exc.detail), "code": code},
-            status_code=exc.status_code,
-            headers=exc.headers,
-        )
-
-    @app.exception_handler(Exception)
-    async def internal_error(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("%s %s failed", request.method, request.url.path)
-        return _error(500, "internal_error", f"internal error: {type(exc).__name__}")
 
 
 __all__ = ["ApiError", "ErrorBody", "StartRequest", "StopRequest", "create_app"]

@@ -1,50 +1,43 @@
-"""What every route is given (``Annotated`` dependencies), the API's error type, and the one
-function that sends a CSMS->CS action and maps its failures to HTTP errors.
+"""What every route is given (``Annotated`` dependencies: the CSMS side, a page, the station
+named in the path) and the mapping of a command's failures to HTTP errors.
 
 The API holds no state of its own: ``Operator`` bundles the CSMS, its queries
 (``ocppkit.csms.queries``) and its message log (``ocppkit.csms.message_log``), which live on the
-CSMS side and are fed by the CSMS's hooks.
+CSMS side and are fed by the CSMS's hooks. Commands go through the CSMS's one command pipeline
+(``OCPPServer.send_command``), as the typed Python methods do.
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import Depends, Query, Request, Response
+from fastapi import Path as PathParam
 
+from ocppkit.csms.commands import command_request
 from ocppkit.csms.errors import InvalidCommandError, StationRejectedError
 from ocppkit.csms.message_log import MessageLog
 from ocppkit.csms.queries import CsmsQueries
+from ocppkit.csms.registry import Charger
+from ocppkit.http import ApiError
 from ocppkit.protocol.errors import (
     CallTimeoutError,
     NotConnectedError,
     OCPPError,
     OCPPKitError,
 )
-from ocppkit.protocol.models import CSMS_TO_CS, OcppModel
-from ocppkit.protocol.validation import coerce, models_for, to_wire_dict
+from ocppkit.protocol.models import OcppModel
+from ocppkit.protocol.validation import to_wire_dict
 
 if TYPE_CHECKING:
     from ocppkit.csms import OCPPServer
 
 MAX_PAGE = 1000
-
-
-class ApiError(Exception):
-    """An error answered as ``{"detail", "code", ...extra}`` with an HTTP status."""
-
-    def __init__(
-        self, status: int, code: str, detail: str, extra: dict[str, Any] | None = None
-    ) -> None:
-        super().__init__(detail)
-        self.status, self.code, self.detail = status, code, detail
-        self.extra = extra or {}
-
-    def body(self) -> dict[str, Any]:
-        return {"detail": self.detail, "code": self.code, **self.extra}
 
 
 @dataclass(eq=False)
@@ -93,32 +86,83 @@ def get_page(
 PageDep = Annotated[Page, Depends(get_page)]
 
 
-def charger_or_404(server: OCPPServer, charger_id: str) -> dict[str, Any]:
-    """The station's status view.
+@dataclass(frozen=True, slots=True)
+class Station:
+    """The station named in the path (``/chargers/{charger_id}/...``), looked up once per
+    request."""
+
+    station_id: str
+    charger: Charger  # the CSMS's registry entry
+
+
+def get_station(
+    operator: OperatorDep,
+    charger_id: Annotated[str, PathParam(description="the station identity")],
+) -> Station:
+    """Raises: ApiError 404 charger_not_found."""
+    charger = operator.server.chargers.get(charger_id)
+    if charger is None:
+        raise ApiError(404, "charger_not_found", f"charger {charger_id!r} is not known")
+    return Station(charger_id, charger)
+
+
+StationDep = Annotated[Station, Depends(get_station)]
+
+
+def get_connected_station(station: StationDep) -> Station:
+    """Raises: ApiError 404 charger_not_found, 409 charger_not_connected."""
+    if not station.charger.connected:
+        raise ApiError(
+            409, "charger_not_connected", f"charger {station.station_id!r} is not connected"
+        )
+    return station
+
+
+ConnectedStationDep = Annotated[Station, Depends(get_connected_station)]
+
+
+@contextmanager
+def checked_payload() -> Iterator[None]:
+    """Building a command's request: an invalid one (nothing is sent) is 422 invalid_payload
+    with the violations.
 
     Raises:
-        ApiError: 404 charger_not_found.
+        ApiError: 422 invalid_payload.
     """
-    status = server.get_charger_status(charger_id)
-    if status is None:
-        raise ApiError(404, "charger_not_found", f"charger {charger_id!r} is not known")
-    return status
+    try:
+        yield
+    except OCPPError as exc:
+        errors = exc.details.get("errors", [])
+        raise ApiError(
+            422, "invalid_payload", exc.description or str(exc), {"errors": errors}
+        ) from exc
 
 
-def require_connected(server: OCPPServer, charger_id: str) -> None:
-    """Raises: ApiError 404 unknown, 409 not connected."""
-    if charger_or_404(server, charger_id).get("connection") != "connected":
-        raise ApiError(409, "charger_not_connected", f"charger {charger_id!r} is not connected")
+def request_model(action: str, payload: Any) -> OcppModel:
+    """The request model of a CSMS->CS action from its wire JSON (the payload's one coercion).
+
+    Raises:
+        ApiError: 404 unknown_action, 422 invalid_payload (with the violations).
+    """
+    try:
+        with checked_payload():
+            return command_request(action, payload)
+    except InvalidCommandError as exc:
+        raise ApiError(
+            404,
+            "unknown_action",
+            f"{action!r} is not an action the CSMS sends to a station (see /actions)",
+        ) from exc
 
 
-async def await_command(charger_id: str, coro: Any) -> dict[str, Any]:
+async def await_command(station_id: str, command: Awaitable[OcppModel]) -> dict[str, Any]:
     """Await a command towards a station; its response as wire JSON.
 
     Raises:
         ApiError: 409 not connected or refused, 502 CALLERROR, 504 no answer in time.
     """
     try:
-        response = await coro
+        response = await command
     except NotConnectedError as exc:
         raise ApiError(409, "charger_not_connected", str(exc)) from exc
     except CallTimeoutError as exc:
@@ -129,7 +173,7 @@ async def await_command(charger_id: str, coro: Any) -> dict[str, Any]:
         raise ApiError(
             502,
             "station_call_error",
-            f"{charger_id} answered {exc.code}: {exc.description}",
+            f"{station_id} answered {exc.code}: {exc.description}",
             {"error_code": exc.code},
         ) from exc
     except InvalidCommandError as exc:
@@ -140,55 +184,35 @@ async def await_command(charger_id: str, coro: Any) -> dict[str, Any]:
     return result
 
 
-def validate_action(action: str, payload: Any) -> OcppModel:
-    """The request model of a CSMS->CS action from its wire JSON.
-
-    Raises:
-        ApiError: 404 unknown_action, 422 invalid_payload (with the violations).
-    """
-    if action not in CSMS_TO_CS:
-        raise ApiError(
-            404,
-            "unknown_action",
-            f"{action!r} is not an action the CSMS sends to a station (see /actions)",
-        )
-    model = models_for(action)[0]
-    try:
-        return coerce(model, payload, f"{action}Request")
-    except OCPPError as exc:
-        errors = exc.details.get("errors", [])
-        raise ApiError(
-            422, "invalid_payload", exc.description or str(exc), {"errors": errors}
-        ) from exc
-
-
-async def send_action(
-    operator: Operator, charger_id: str, action: str, payload: Any
+async def send_request(
+    operator: Operator, station: Station, action: str, request: OcppModel
 ) -> dict[str, Any]:
-    """Validate, send, and answer ``{"action", "response"}``.
+    """Send a validated request through the command pipeline; the answer as wire JSON.
 
     Raises:
-        ApiError: 404, 409, 422, 502, 504 (see ``validate_action`` and ``await_command``).
+        ApiError: 409, 502, 504 (see ``await_command``).
     """
     server = operator.server
-    charger_or_404(server, charger_id)
-    request = validate_action(action, payload)
-    require_connected(server, charger_id)
-    response = await await_command(charger_id, server.call(charger_id, action, request))
-    return {"action": action, "response": response}
+    return await await_command(
+        station.station_id, server.send_command(station.station_id, action, request, OcppModel)
+    )
 
 
 __all__ = [
     "MAX_PAGE",
     "ApiError",
+    "ConnectedStationDep",
     "Operator",
     "OperatorDep",
     "Page",
     "PageDep",
+    "Station",
+    "StationDep",
     "await_command",
-    "charger_or_404",
+    "checked_payload",
+    "get_connected_station",
     "get_operator",
-    "require_connected",
-    "send_action",
-    "validate_action",
+    "get_station",
+    "request_model",
+    "send_request",
 ]

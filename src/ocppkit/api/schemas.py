@@ -5,11 +5,13 @@ Every model carries an example for the OpenAPI document.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, NotRequired
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, with_config
+from typing_extensions import TypedDict  # pydantic reads typing's only from Python 3.12
 
-from ocppkit.csms.tracking import OBJECT_KINDS
+from ocppkit.csms.router import OBJECT_KINDS
+from ocppkit.http import ErrorBody, ValidationErrorBody, Violation
 from ocppkit.protocol.models import MessageTriggerEnumType
 
 TokenStatus = Literal[
@@ -40,45 +42,6 @@ def _examples(*examples: dict[str, Any], extra: str = "forbid") -> ConfigDict:
     return ConfigDict(extra=extra, json_schema_extra={"examples": list(examples)})  # type: ignore[typeddict-item]
 
 
-# --- errors ---
-
-
-class ErrorBody(BaseModel):
-    """Every error: what was wrong and a machine-readable code."""
-
-    model_config = _examples(
-        {"detail": "charger 'CP_1' is not known", "code": "charger_not_found"}, extra="allow"
-    )
-    detail: str
-    code: str
-
-
-class Violation(BaseModel):
-    field: str = Field(description="dotted path of the offending field")
-    rule: str = Field(description="the rule it breaks (pydantic error type)")
-    message: str
-
-
-class ValidationErrorBody(ErrorBody):
-    """A request whose body or payload breaks its schema."""
-
-    model_config = _examples(
-        {
-            "detail": "ResetRequest: type: Input should be 'Immediate' or 'OnIdle'",
-            "code": "invalid_payload",
-            "errors": [
-                {
-                    "field": "type",
-                    "rule": "enum",
-                    "message": "Input should be 'Immediate' or 'OnIdle'",
-                }
-            ],
-        },
-        extra="allow",
-    )
-    errors: list[Violation] = Field(default_factory=list)
-
-
 def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI ``responses`` for the given error statuses."""
     described = {
@@ -92,6 +55,15 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         s: {"model": ValidationErrorBody if s == 422 else ErrorBody, "description": described[s]}
         for s in statuses
     }
+
+
+class Health(BaseModel):
+    """Liveness and the number of stations."""
+
+    model_config = _examples({"status": "ok", "chargers_connected": 3, "chargers_known": 4})
+    status: Literal["ok"]
+    chargers_connected: int = Field(description="stations with an open link")
+    chargers_known: int = Field(description="stations seen since start (or stored)")
 
 
 # --- the seed's start/stop ---
@@ -126,6 +98,49 @@ class StopRequest(BaseModel):
         max_length=36,
         description="transaction to stop (default: the active one)",
     )
+
+
+@with_config(
+    ConfigDict(
+        extra="allow",
+        json_schema_extra={
+            "examples": [
+                {"charger_id": "CP_1", "evse_id": 1, "status": "Accepted", "transactionId": "b6a0"}
+            ]
+        },
+    )
+)
+class StartResult(TypedDict):
+    """What ``POST /chargers/{id}/start`` answers: the station's RequestStartTransactionResponse
+    (wire JSON) with the station and EVSE asked."""
+
+    charger_id: str
+    evse_id: int
+    status: Annotated[str, Field(description="Accepted or Rejected")]
+    transactionId: NotRequired[
+        Annotated[str, Field(description="set when a transaction was already running")]
+    ]
+    statusInfo: NotRequired[dict[str, Any]]
+    customData: NotRequired[dict[str, Any]]
+
+
+@with_config(
+    ConfigDict(
+        extra="allow",
+        json_schema_extra={
+            "examples": [{"charger_id": "CP_1", "transaction_id": "b6a0", "status": "Accepted"}]
+        },
+    )
+)
+class StopResult(TypedDict):
+    """What ``POST /chargers/{id}/stop`` answers: the station's RequestStopTransactionResponse
+    (wire JSON) with the station and the transaction asked (null: its active one)."""
+
+    charger_id: str
+    transaction_id: str | None
+    status: Annotated[str, Field(description="Accepted or Rejected")]
+    statusInfo: NotRequired[dict[str, Any]]
+    customData: NotRequired[dict[str, Any]]
 
 
 # --- commands ---
@@ -485,17 +500,20 @@ __all__ = [
     "CommandResult",
     "ErrorBody",
     "GetVariablesBody",
+    "Health",
     "LoggedMessage",
     "NotificationPage",
     "ObjectKind",
     "ResetBody",
     "SetVariablesBody",
     "StartRequest",
+    "StartResult",
     "StationNotification",
     "StationObject",
     "StationSettings",
     "StationSettingsPatch",
     "StopRequest",
+    "StopResult",
     "Token",
     "TokenCreate",
     "TokenUpdate",

@@ -1,9 +1,14 @@
-"""The CSMS's typed commands: building their payloads, and ``CommandSender``, the part of
-``OCPPServer`` that sends them (limits per message, splitting, merging).
+"""The CSMS's commands: building their payloads, and ``CommandSender``, the part of
+``OCPPServer`` that sends them: the one command pipeline.
 
-The 40 typed methods themselves (``reset``, ``get_variables``, ...) are generated into
-``ocppkit.csms.command_methods`` by ``scripts/generate_commands.py``; each builds its request
-model and calls ``CommandSender.send_command``.
+Every CSMS->CS command goes through ``CommandSender.send_command``, whoever sends it: the 40
+typed methods (``reset``, ``get_variables``, ..., generated into ``ocppkit.csms.command_methods``
+by ``scripts/generate_commands.py``, each building its request model), ``OCPPServer.call`` (any
+action, a model or its wire dict), the REST API and the dashboard (``ocppkit.api``), and the
+commands the CSMS sends itself (GetBaseReport after boot, TxProfiles). The pipeline checks the
+action and the station, turns the payload into the request model once, splits it per the
+station's ItemsPerMessage / BytesPerMessage, sends each part as one tracked CALL with its
+timeout, merges the answers, and learns from them (B05/B06: the device model).
 """
 
 from __future__ import annotations
@@ -11,11 +16,13 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from pydantic import ValidationError
 
 from ocppkit.csms.device_models import NO_REPORT, DeviceModel
+from ocppkit.csms.errors import InvalidCommandError, StationRejectedError
 from ocppkit.csms.splitting import (
     Limits,
     StationLimits,
@@ -25,6 +32,8 @@ from ocppkit.csms.splitting import (
 )
 from ocppkit.protocol.frames import json_bytes
 from ocppkit.protocol.models import (
+    CS_TO_CSMS,
+    CSMS_TO_CS,
     ChargingProfileType,
     ComponentType,
     GetVariableDataType,
@@ -39,7 +48,7 @@ from ocppkit.protocol.models import (
     SetVariablesResponse,
     VariableType,
 )
-from ocppkit.protocol.validation import error_from_validation, to_wire_dict
+from ocppkit.protocol.validation import coerce, error_from_validation, models_for, to_wire_dict
 
 if TYPE_CHECKING:
     from ocppkit.csms.context import CsmsContext
@@ -63,15 +72,43 @@ def id_token_type(token: str) -> str:
 
 
 def build(model: type[M], **fields: Any) -> M:
-    """A request model from Python field values, invalid values mapped to the OCPP error.
+    """A request model from Python field values (None: the field is left out); invalid values
+    are mapped to the OCPP error, naming the fields as the wire does (``requestedMessage``).
 
     Raises:
         OCPPError: a field is invalid (e.g. an id token longer than 36 characters).
     """
+    names = _wire_names(model)
+    data = {names.get(name, name): value for name, value in fields.items() if value is not None}
     try:
-        return model(**fields)
+        return model.model_validate(data)
     except ValidationError as exc:
         raise error_from_validation(exc, model.__name__) from None
+
+
+@cache
+def _wire_names(model: type[OcppModel]) -> dict[str, str]:
+    return {name: info.alias or name for name, info in model.model_fields.items()}
+
+
+def command_request(action: str, payload: OcppModel | dict[str, Any]) -> OcppModel:
+    """The request model of a CSMS->CS command: a model of the action's request class as is, a
+    wire (camelCase) dict validated into one. This is the one place a command's payload is
+    coerced.
+
+    Raises:
+        InvalidCommandError: the action is unknown, or one a station sends.
+        OCPPError: the payload is invalid (nothing is sent).
+    """
+    check_action(action)
+    return coerce(models_for(action)[0], payload, f"{action}Request")
+
+
+def check_action(action: str) -> None:
+    """Raises: InvalidCommandError when ``action`` is not one the CSMS sends to a station."""
+    if action not in CSMS_TO_CS:
+        direction = "a station sends" if action in CS_TO_CSMS else "not an OCPP 2.0.1 action"
+        raise InvalidCommandError(f"{action!r} cannot be sent to a station: {direction}")
 
 
 def start_transaction_request(
@@ -187,7 +224,8 @@ def _key(component: ComponentType, variable: VariableType, attribute_type: Any) 
 
 
 class CommandSender:
-    """Sending typed CSMS->CS commands; mixed into ``OCPPServer`` (which provides ``call``).
+    """The command pipeline, mixed into ``OCPPServer`` (which provides ``_send_call``, one
+    tracked CALL on the station's link).
 
     Commands to one station go out one at a time, in the order they were issued (the link's
     RPC session queues CALLs behind the outstanding one). A request with a list is cut into
@@ -201,12 +239,12 @@ class CommandSender:
 
     if TYPE_CHECKING:
 
-        async def call(
+        async def _send_call(
             self,
             charger_id: str,
             action: str,
-            payload: OcppModel | dict[str, Any],
-            timeout: float | None = None,  # noqa: ASYNC109
+            request: OcppModel,
+            timeout: float | None,  # noqa: ASYNC109
         ) -> OcppModel: ...
 
     def _init_commands(self) -> None:
@@ -239,13 +277,18 @@ class CommandSender:
         self,
         station_id: str,
         action: str,
-        request: OcppModel,
+        request: OcppModel | dict[str, Any],
         response_type: type[R],
         timeout: float | None = None,  # noqa: ASYNC109 (a per-CALL deadline)
     ) -> R:
-        """Send one command, split into parts if the station's limits require it.
+        """Send one command through the pipeline: check the action and the station, coerce the
+        payload into the request model (once; a model of the right class is used as is), split
+        it if the station's limits require it, send the parts, merge their answers and learn
+        from them.
 
         Args:
+            request: the request model, or its wire (camelCase) dict.
+            response_type: the action's response class (the answer is of this class).
             timeout: seconds to wait for each part's answer; default the server's
                 ``call_timeout``.
 
@@ -253,17 +296,30 @@ class CommandSender:
             the station's answer (the parts' answers merged, lists in request order).
 
         Raises:
-            NotConnectedError, OCPPError, CallTimeoutError: as ``OCPPServer.call``; a failing
-            part stops the command (the parts before it were applied by the station).
+            InvalidCommandError: the action is unknown or is one stations send.
+            NotConnectedError: the station is not connected (or the link closed meanwhile).
+            StationRejectedError: the station was Rejected at boot (B03).
+            OCPPError: the payload is invalid (nothing sent), or the station answered a
+                CALLERROR (the class of its code) or an invalid CALLRESULT; a failing part
+                stops the command (the parts before it were applied by the station).
+            CallTimeoutError: no answer in time.
         """
-        parts = split_request(action, request, self.station_limits.limits(station_id, action))
+        check_action(action)
+        self._check_station(station_id)
+        model = command_request(action, request)
+        parts = split_request(action, model, self.station_limits.limits(station_id, action))
         if len(parts) == 1:
-            response = await self.call(station_id, action, request, timeout)
+            response = await self._send_call(station_id, action, model, timeout)
         else:
             response = await self._send_parts(station_id, action, parts, timeout)
         if isinstance(response, GetVariablesResponse | SetVariablesResponse):
-            await self._learn_values(station_id, request, response)
+            await self._learn_values(station_id, model, response)
         return cast(R, response)
+
+    def _check_station(self, station_id: str) -> None:
+        self.chargers.connection(station_id)  # NotConnectedError
+        if self.chargers.chargers[station_id].registration_status == "Rejected":
+            raise StationRejectedError(f"{station_id!r} was Rejected at boot (B03)")
 
     def _device_model(self, station_id: str) -> DeviceModel | None:
         charger = self.chargers.get(station_id)
@@ -302,7 +358,7 @@ class CommandSender:
         responses: list[OcppModel] = []
         async with lock:
             for part in parts:
-                responses.append(await self.call(station_id, action, part, timeout))
+                responses.append(await self._send_call(station_id, action, part, timeout))
                 if stops_early(action, responses[-1]):
                     break
         return merge_responses(action, responses)

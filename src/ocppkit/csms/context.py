@@ -1,5 +1,7 @@
 """What every functional block is given: one context object (the shape of EVerest's
-functional blocks), holding the registry, the clock, the token policy and the event hook.
+functional blocks), holding the registry, the clock, the token policy, the event hook, the store,
+the boot policy, the command sender and the operator's plug-ins (DataTransfer handlers, the EV
+charging needs policy, the certificate signer).
 
 Nothing here is module-global; an ``OCPPServer`` builds one context and hands it to its blocks.
 """
@@ -10,7 +12,7 @@ import logging
 from collections.abc import Awaitable, Callable, Coroutine, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from ocppkit.csms.clock import Clock, format_time
 from ocppkit.csms.extensions import DataTransferHandlers, EvChargingNeedsPolicy
@@ -20,9 +22,6 @@ from ocppkit.csms.tokens import TokenStore
 from ocppkit.protocol.models import OcppModel
 
 log = logging.getLogger("ocppkit.csms")
-
-TokenPolicy = TokenStore
-"""The seed's name for the token policy, kept for its callers."""
 
 Listener = Callable[[str, str, dict[str, Any]], None]
 """``listener(kind, charger_id, data)``; see ``EventHub``."""
@@ -53,6 +52,14 @@ class EventHub:
                 listener(kind, charger_id, data)
             except Exception:
                 log.exception("event listener %r failed on %s for %s", listener, kind, charger_id)
+
+
+class CertificateSigner(Protocol):
+    """Signs a station's CSR for the security block (A02/A03)."""
+
+    async def sign(self, station_id: str, csr: str, certificate_type: str | None) -> str:
+        """The PEM certificate chain for ``csr``; raises when the CSR is refused."""
+        ...
 
 
 BOOT_POLICIES = ("accept", "known-only", "auto-register")
@@ -119,7 +126,7 @@ class CsmsContext:
 
     registry: ChargerRegistry
     clock: Clock
-    tokens: TokenPolicy
+    tokens: TokenStore
     events: EventHub
     heartbeat_interval: int
     store: Store = field(default_factory=Store)
@@ -131,6 +138,8 @@ class CsmsContext:
     ev_charging_needs_policy: EvChargingNeedsPolicy | None = None
     send: Callable[[str, str, OcppModel | dict[str, Any]], Awaitable[OcppModel]] | None = None
     """Sends a CSMS->CS command, tracked (the server's ``call``)."""
+    signer: CertificateSigner | None = None
+    """Signs the stations' CSRs (SignCertificate); None: they are Rejected."""
 
     def now(self) -> datetime:
         return self.clock()

@@ -113,7 +113,7 @@ def ev_max_power_policy(
     names its transaction), kind Relative (it starts with the transaction, so it has no
     startSchedule), stack level 0, one period from 0 s limiting to ``limit_w`` W, or
     to the EV's evMaxPower (DC) if that is lower. No active transaction on the EVSE: None
-    (the CSMS waits for one, see ``Remaining.on_notify_ev_charging_needs``). New needs during
+    (the CSMS waits for one, see ``SmartCharging.on_notify_ev_charging_needs``). New needs during
     the same transaction (K17) get the same profile id again, so the new profile replaces the
     old one (K01.FR.05) rather than clashing with it at the same stack level (K01.FR.06).
 

@@ -20,13 +20,12 @@ from typing import TypeVar
 
 import orjson
 
-from ocppkit.csms import snapshots
+import ocppkit.csms.snapshots as snapshots
 from ocppkit.csms.clock import Clock
-from ocppkit.csms.context import TokenPolicy
 from ocppkit.csms.device_models import DeviceModel
 from ocppkit.csms.registry import Charger, ChargerRegistry, ConnectorStatus, Transaction
 from ocppkit.csms.store import Store, TrackingChange
-from ocppkit.csms.tokens import TokenEntry
+from ocppkit.csms.tokens import TokenEntry, TokenStore
 from ocppkit.protocol.frames import json_bytes
 from ocppkit.protocol.models import MeterValueType, TransactionEventRequest
 from ocppkit.storage import (
@@ -109,7 +108,7 @@ class DatabaseStore(Store):
         self._opened = False
         self._tracking_state: TrackingState | None = None
 
-    async def open(self, registry: ChargerRegistry, tokens: TokenPolicy) -> None:
+    async def open(self, registry: ChargerRegistry, tokens: TokenStore) -> None:
         """Connect, migrate, rebuild ``registry`` and ``tokens``, start the writer.
 
         Raises:

@@ -17,6 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 from ocppkit.csms.clock import format_time
 from ocppkit.csms.registry import Transaction
+from ocppkit.csms.views import (
+    MeterValueView,
+    TransactionDetailView,
+    TransactionEventView,
+    TransactionView,
+)
 from ocppkit.storage.queries import transaction_history
 from ocppkit.storage.worker import DatabaseWorker
 
@@ -28,8 +34,8 @@ TxKey = tuple[str, str]  # (charger id, transaction id)
 
 @dataclass(slots=True)
 class _TxHistory:
-    events: deque[dict[str, Any]]
-    meter_values: deque[dict[str, Any]]
+    events: deque[TransactionEventView]
+    meter_values: deque[MeterValueView]
 
 
 class TransactionHistory:
@@ -53,7 +59,7 @@ class TransactionHistory:
 
     def get(
         self, charger_id: str, transaction_id: str
-    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    ) -> tuple[list[TransactionEventView], list[MeterValueView]]:
         """(events, meter values) remembered for a transaction, oldest first."""
         found = self._history.get((charger_id, transaction_id))
         if found is None:
@@ -170,7 +176,7 @@ class CsmsQueries:
         active: bool | None = None,
         since: datetime | None = None,
         until: datetime | None = None,
-    ) -> list[dict[str, Any]]:
+    ) -> list[TransactionView]:
         """Transactions the registry holds (every active one and the most recent ended ones),
         newest start first, filtered: ``since``/``until`` bound the start time."""
         token = None if id_token is None else id_token.casefold()
@@ -191,7 +197,7 @@ class CsmsQueries:
 
     async def transaction_detail(
         self, transaction_id: str, charger_id: str | None = None
-    ) -> dict[str, Any] | None:
+    ) -> TransactionDetailView | None:
         """A transaction (``get_transaction``) with ``events`` and ``meter_values``: from the
         database when one is configured, else the recent ones kept in memory. None if unknown."""
         tx = self.server.chargers.find_transaction(transaction_id, charger_id)
@@ -200,14 +206,14 @@ class CsmsQueries:
         # The database store runs its worker as ``worker``; the memory store has none.
         worker = getattr(self.server._store, "worker", None)  # private to the csms package
         if isinstance(worker, DatabaseWorker):
-            events, values = await worker.run(
+            stored_events, stored_values = await worker.run(
                 partial(transaction_history, transaction_ref=tx.record_id)
             )
             return {
                 **tx.to_dict(),
                 "source": "database",
-                "events": [_stored_event(e) for e in events],
-                "meter_values": [_stored_value(v) for v in values],
+                "events": [_stored_event(e) for e in stored_events],
+                "meter_values": [_stored_value(v) for v in stored_values],
             }
         events, meter_values = self.history.get(tx.charger_id, tx.transaction_id)
         return {**tx.to_dict(), "source": "memory", "events": events, "meter_values": meter_values}
@@ -253,7 +259,7 @@ class CsmsQueries:
         return sum(len(c.active) for c in self.server.chargers.chargers.values())
 
 
-def _stored_event(record: Any) -> dict[str, Any]:
+def _stored_event(record: Any) -> TransactionEventView:
     return {
         "seq_no": record.seq_no,
         "event_type": record.event_type,
@@ -264,7 +270,7 @@ def _stored_event(record: Any) -> dict[str, Any]:
     }
 
 
-def _stored_value(record: Any) -> dict[str, Any]:
+def _stored_value(record: Any) -> MeterValueView:
     return {
         "timestamp": format_time(record.timestamp),
         "evse_id": record.evse_id,

@@ -2,7 +2,8 @@
 statuses, latest meter values, and the transactions it runs.
 
 The registry is plain in-memory state owned by one ``OCPPServer`` (no module globals). Its views
-(``to_dict``) are JSON-serialisable dicts: times are RFC 3339 UTC text, enums are plain strings.
+(``to_dict``) are the typed, JSON-ready dicts of ``ocppkit.csms.views``: times are RFC 3339 UTC
+text, enums are plain strings.
 Transactions are keyed by (station, transactionId), since transaction ids are only unique per
 station; ended transactions are kept up to a bound, oldest dropped first.
 """
@@ -14,10 +15,20 @@ import uuid
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ocppkit.csms.clock import format_optional, format_time
 from ocppkit.csms.device_models import DeviceModel
+from ocppkit.csms.views import (
+    BootView,
+    ConnectorView,
+    DeviceModelSummaryView,
+    EvseView,
+    MeterView,
+    StationView,
+    TransactionSummaryView,
+    TransactionView,
+)
 from ocppkit.protocol.errors import NotConnectedError
 
 if TYPE_CHECKING:
@@ -40,7 +51,7 @@ class BootInfo:
     booted_at: datetime
     status: str = "Accepted"
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> BootView:
         return {
             "vendor": self.vendor,
             "model": self.model,
@@ -70,7 +81,7 @@ class MeterSnapshot:
     power_w: float | None
     sampled_values: list[dict[str, Any]]
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> MeterView:
         return {
             "timestamp": format_time(self.timestamp),
             "energy_wh": self.energy_wh,
@@ -170,7 +181,7 @@ class Transaction:
         missing = (n for n in range(low, high) if n not in seen)
         return list(itertools.islice(missing, 100))
 
-    def summary(self) -> dict[str, Any]:
+    def summary(self) -> TransactionSummaryView:
         """The short view used in station status: id, EVSE, token, energy, power, start."""
         return {
             "transaction_id": self.transaction_id,
@@ -183,7 +194,7 @@ class Transaction:
             "started_at": format_time(self.started_at),
         }
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> TransactionView:
         """The full view (``OCPPServer.get_transaction``)."""
         return {
             **self.summary(),
@@ -237,9 +248,14 @@ class Charger:
         """The most recently started transaction still running, if any."""
         return next(reversed(self.active.values()), None)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The status view; see ``OCPPServer.get_charger_status`` for its keys."""
+    def to_dict(self, lenient: bool = False, lenient_violations: int = 0) -> StationView:
+        """The status view; see ``OCPPServer.get_charger_status`` for its keys.
+
+        Args:
+            lenient, lenient_violations: what the server knows of its validation.
+        """
         current = self.active_transaction()
+        model = self.device_model
         return {
             "charger_id": self.charger_id,
             "connection": "connected" if self.connected else "disconnected",
@@ -248,19 +264,24 @@ class Charger:
             "last_seen": format_optional(self.last_seen),
             "boot": None if self.boot is None else self.boot.to_dict(),
             "registration_status": self.registration_status,
-            "device_model": None if self.device_model is None else self.device_model.summary(),
+            "device_model": None
+            if model is None
+            else cast(DeviceModelSummaryView, model.summary()),
             "firmware_status": self.firmware_status,
-            "evses": self._evses(),
+            "evses": self.evses(),
             "transaction": None if current is None else current.summary(),
             "active_transactions": [tx.summary() for tx in self.active.values()],
+            "lenient": lenient,
+            "lenient_violations": lenient_violations,
         }
 
-    def _evses(self) -> list[dict[str, Any]]:
+    def evses(self) -> list[EvseView]:
+        """Its EVSEs by id: those it reported a connector status or a meter reading of."""
         evse_ids = sorted({evse for evse, _ in self.connectors} | set(self.meters))
         return [self._evse(evse_id) for evse_id in evse_ids]
 
-    def _evse(self, evse_id: int) -> dict[str, Any]:
-        connectors = [
+    def _evse(self, evse_id: int) -> EvseView:
+        connectors: list[ConnectorView] = [
             {
                 "connector_id": connector_id,
                 "status": status.status,

@@ -1,7 +1,13 @@
-"""The routing table: every CS->CSMS action mapped to its block's handler, built once per server.
+"""The routing table and the one wrapper around every handler.
 
-The table must cover exactly the actions a station may send (``CS_TO_CSMS``); building it fails
-otherwise, so a missing handler is caught at start-up (and by the unit tests), never on the wire.
+The table is built once per server from the functional blocks (``BLOCKS``) and must cover exactly
+the actions a station may send (``CS_TO_CSMS``); building it fails otherwise, so a missing or
+doubled handler is caught at start-up (and by the unit tests), never on the wire. The blocks'
+command rules go to the tracker the same way.
+
+Every CALL of a station goes through ``Router.station_handler``'s dispatch, in one place:
+admission (before an Accepted boot only BootNotification is admitted: SecurityError, B02.FR.09,
+B03.FR.08), the tracker's record of a notification the block records, then the block's handler.
 """
 
 from __future__ import annotations
@@ -9,30 +15,61 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from ocppkit.csms.blocks import Route
+from ocppkit.csms.blocks import Block, Route
 from ocppkit.csms.blocks.authorization import Authorization
 from ocppkit.csms.blocks.availability import Availability
+from ocppkit.csms.blocks.data_transfer import DataTransfer
+from ocppkit.csms.blocks.diagnostics import Diagnostics
+from ocppkit.csms.blocks.display import Display
+from ocppkit.csms.blocks.firmware import Firmware
+from ocppkit.csms.blocks.iso15118_certificates import Iso15118Certificates
+from ocppkit.csms.blocks.local_auth_list import LocalAuthList
 from ocppkit.csms.blocks.metering import Metering
-from ocppkit.csms.blocks.provisioning import Provisioning
-from ocppkit.csms.blocks.remaining import Remaining
+from ocppkit.csms.blocks.provisioning import Provisioning, refusal
+from ocppkit.csms.blocks.remote_control import RemoteControl
+from ocppkit.csms.blocks.reservation import Reservation
+from ocppkit.csms.blocks.security import Security
+from ocppkit.csms.blocks.smart_charging import SmartCharging
 from ocppkit.csms.blocks.transactions import Transactions
 from ocppkit.csms.context import CsmsContext
 from ocppkit.csms.registry import Charger
+from ocppkit.csms.tracking import CommandRule, Tracker
 from ocppkit.protocol.models import CS_TO_CSMS, OcppModel
 from ocppkit.transport import Handler
 
-BLOCKS = (Provisioning, Authorization, Transactions, Metering, Availability, Remaining)
+BLOCKS: tuple[type[Block], ...] = (
+    Security,  # A
+    Provisioning,  # B
+    Authorization,  # C
+    LocalAuthList,  # D
+    Transactions,  # E
+    RemoteControl,  # F
+    Availability,  # G
+    Reservation,  # H
+    Metering,  # J
+    SmartCharging,  # K
+    Firmware,  # L
+    Iso15118Certificates,  # M
+    Diagnostics,  # N
+    Display,  # O
+    DataTransfer,  # P
+)
+
+TRACKED_NOTIFICATIONS = frozenset(action for block in BLOCKS for action in block.recorded())
+"""The CS->CSMS actions kept as station messages."""
+OBJECT_KINDS = tuple(kind for block in BLOCKS for kind in block.object_kinds)
+"""The kinds of station objects (what a station holds)."""
 
 
-def build_routes(ctx: CsmsContext) -> Mapping[str, Route]:
-    """The action -> handler table of one server.
+def build_routes(blocks: tuple[Block, ...]) -> Mapping[str, Route]:
+    """The action -> route table of one server.
 
     Raises:
         RuntimeError: two blocks claim an action, or the table does not cover ``CS_TO_CSMS``.
     """
     table: dict[str, Route] = {}
-    for block_class in BLOCKS:
-        for action, route in block_class(ctx).routes().items():
+    for block in blocks:
+        for action, route in block.routes().items():
             if action in table:
                 raise RuntimeError(f"{action} is routed twice")
             table[action] = route
@@ -43,13 +80,59 @@ def build_routes(ctx: CsmsContext) -> Mapping[str, Route]:
     return MappingProxyType(table)
 
 
-def station_handler(routes: Mapping[str, Route], charger: Charger) -> Handler:
-    """The ``Connection`` handler of one station's link: dispatch by action to ``routes``.
+def command_rules(blocks: tuple[Block, ...]) -> dict[str, CommandRule]:
+    """The blocks' command rules, by action.
 
-    The session only passes valid CALLs of ``CS_TO_CSMS`` actions, all of which are routed.
+    Raises:
+        RuntimeError: two blocks give rules for one command.
+    """
+    rules: dict[str, CommandRule] = {}
+    for block in blocks:
+        for action, rule in block.command_rules().items():
+            if action in rules:
+                raise RuntimeError(f"{action} has command rules in two blocks")
+            rules[action] = rule
+    return rules
+
+
+class Router:
+    """One server's blocks, routing table and dispatch.
+
+    Args:
+        ctx: the context every block is given.
+        tracker: records notifications; takes the blocks' command rules.
+        blocks: the block classes (default ``BLOCKS``).
+
+    Raises:
+        RuntimeError: the table or the command rules are incomplete or doubled.
     """
 
-    async def handle(action: str, request: OcppModel) -> OcppModel:
-        return await routes[action](charger, request)
+    def __init__(
+        self, ctx: CsmsContext, tracker: Tracker, blocks: tuple[type[Block], ...] = BLOCKS
+    ) -> None:
+        self.ctx = ctx
+        self.tracker = tracker
+        self.blocks = tuple(block(ctx) for block in blocks)
+        self.routes = build_routes(self.blocks)
+        tracker.learn(command_rules(self.blocks))
 
-    return handle
+    def station_handler(self, charger: Charger) -> Handler:
+        """The ``Connection`` handler of one station's link.
+
+        The session only passes valid CALLs of ``CS_TO_CSMS`` actions, all of which are routed.
+        """
+        routes, admits, notified = self.routes, self.ctx.boot.admits, self.tracker.notified
+        station_id = charger.charger_id
+
+        async def dispatch(action: str, request: OcppModel) -> OcppModel:
+            route = routes[action]
+            if route.gated and not admits(charger.registration_status):
+                raise refusal(action, charger)  # B02.FR.09, B03.FR.08
+            if route.notice is not None:
+                await notified(station_id, action, request, route.notice)
+            return await route.handler(charger, request)
+
+        return dispatch
+
+
+__all__ = ["BLOCKS", "OBJECT_KINDS", "TRACKED_NOTIFICATIONS", "Router", "build_routes"]

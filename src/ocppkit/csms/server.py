@@ -15,55 +15,48 @@ import logging
 import ssl
 from collections.abc import Callable, Coroutine, Iterable
 from types import TracebackType
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, cast
 
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.typing import Subprotocol
 
-from ocppkit.csms import commands
+import ocppkit.csms.commands as commands
 from ocppkit.csms.blocks.availability import default_offline_grace, watch_liveness
-from ocppkit.csms.blocks.provisioning import admit_calls
 from ocppkit.csms.clock import Clock, utc_now
 from ocppkit.csms.command_methods import Commands
 from ocppkit.csms.context import BootPolicy, CsmsContext, EventHub, Listener
-from ocppkit.csms.errors import (
-    InvalidCommandError,
-    NoActiveTransactionError,
-    StationRejectedError,
-)
+from ocppkit.csms.errors import NoActiveTransactionError
 from ocppkit.csms.extensions import DataTransferHandler, EvChargingNeedsPolicy
 from ocppkit.csms.handshake import identity_from_path
 from ocppkit.csms.persistence import DatabaseStore
 from ocppkit.csms.registry import Charger, ChargerRegistry
-from ocppkit.csms.router import build_routes, station_handler
+from ocppkit.csms.router import Router
 from ocppkit.csms.security_methods import SecurityMethods
 from ocppkit.csms.store import Store
 from ocppkit.csms.tokens import TokenStore
-from ocppkit.csms.tracking import Tracker
+from ocppkit.csms.tracking import TrackedHistory, Tracker
+from ocppkit.csms.views import DeviceModelView, StationView, TransactionView
 from ocppkit.protocol.models import (
     CS_TO_CSMS,
-    CSMS_TO_CS,
     ChargingProfileType,
     OcppModel,
     RequestStartTransactionResponse,
     RequestStopTransactionResponse,
     SetChargingProfileResponse,
 )
-from ocppkit.protocol.validation import coerce, models_for, to_wire_dict
 from ocppkit.security.limits import Limits
 from ocppkit.security.proxy import TrustedProxy
 from ocppkit.transport import SUBPROTOCOL, Connection
 
 log = logging.getLogger("ocppkit.csms")
 
-R = TypeVar("R", bound=OcppModel)
 FrameObserver = Callable[[str, str, str], None]
 """``observer(charger_id, direction, text)``: every raw frame, ``direction`` "in" or "out"."""
 
 CLOSE_REPLACED = 1000  # a newer link of the same station took over: a normal closure for the old
 
 
-class OCPPServer(Commands, SecurityMethods):
+class OCPPServer(Commands, TrackedHistory, SecurityMethods):
     """An OCPP 2.0.1 CSMS.
 
     Args:
@@ -171,7 +164,7 @@ class OCPPServer(Commands, SecurityMethods):
         self._ctx.ev_charging_needs_policy = ev_charging_needs_policy
         self.tracker = Tracker(clock, self._store, self.events)
         self._init_commands()
-        self._routes = self.tracker.observe(build_routes(self._ctx))
+        self._router = Router(self._ctx, self.tracker)
         self._lenient = set(lenient_stations)
         self.shutdown_grace = shutdown_grace
         self._lenient_violations: dict[str, int] = {}
@@ -273,7 +266,7 @@ class OCPPServer(Commands, SecurityMethods):
             charger_id,
             "SERVER",
             CS_TO_CSMS,
-            admit_calls(station_handler(self._routes, charger), charger, self._ctx.boot),
+            self._router.station_handler(charger),
             timeout=self.call_timeout,
             lenient=charger_id in self._lenient,
             rate=self._link_rate(),
@@ -340,11 +333,11 @@ class OCPPServer(Commands, SecurityMethods):
 
         return count
 
-    def _status(self, charger: Charger) -> dict[str, Any]:
-        status = charger.to_dict()
-        status["lenient"] = charger.charger_id in self._lenient
-        status["lenient_violations"] = self._lenient_violations.get(charger.charger_id, 0)
-        return status
+    def _status(self, charger: Charger) -> StationView:
+        station_id = charger.charger_id
+        return charger.to_dict(
+            station_id in self._lenient, self._lenient_violations.get(station_id, 0)
+        )
 
     # --- hooks ---
 
@@ -382,11 +375,15 @@ class OCPPServer(Commands, SecurityMethods):
     ) -> OcppModel:
         """Send any CSMS->CS action and return the station's validated response.
 
+        It goes through the command pipeline as the typed methods do (``send_command``): a
+        request with a list is split per the station's ItemsPerMessage / BytesPerMessage, and
+        the values a GetVariables / SetVariables answer confirms go into its device model.
+
         Args:
             charger_id: the station identity.
             action: a CSMS->CS action name, e.g. ``"Reset"``.
             payload: the request model, or its wire (camelCase) dict.
-            timeout: seconds to wait for the reply; default ``call_timeout``.
+            timeout: seconds to wait for the reply (to each part's); default ``call_timeout``.
 
         Returns:
             the action's response model.
@@ -394,32 +391,33 @@ class OCPPServer(Commands, SecurityMethods):
         Raises:
             InvalidCommandError: the action is unknown or is one stations send.
             NotConnectedError: the station is not connected (or the link closed meanwhile).
+            StationRejectedError: the station was Rejected at boot (B03).
             OCPPError: the payload is invalid (nothing sent), or the station answered a
                 CALLERROR (the class of its code) or an invalid CALLRESULT.
             CallTimeoutError: no reply in time.
 
         Every command sent is recorded with its answer or failure (see ``commands``).
         """
-        if action not in CSMS_TO_CS:
-            direction = "a station sends" if action in CS_TO_CSMS else "not an OCPP 2.0.1 action"
-            raise InvalidCommandError(f"{action!r} cannot be sent to a station: {direction}")
+        return await self.send_command(charger_id, action, payload, OcppModel, timeout)
+
+    async def _send_call(
+        self,
+        charger_id: str,
+        action: str,
+        request: OcppModel,
+        timeout: float | None,  # noqa: ASYNC109 (a per-CALL deadline, as Connection.call)
+    ) -> OcppModel:
+        """One CALL of a validated request on the station's link, recorded with its answer or
+        failure: the command pipeline's last step (``CommandSender.send_command``)."""
         connection = self.chargers.connection(charger_id)
-        if self.chargers.chargers[charger_id].registration_status == "Rejected":
-            raise StationRejectedError(f"{charger_id!r} was Rejected at boot (B03)")
-        request = coerce(models_for(action)[0], payload, f"{action}Request")
-        command = await self.tracker.sent(charger_id, action, to_wire_dict(request))
+        command = await self.tracker.sent(charger_id, action, request)
         try:
             response = await connection.call(action, request, timeout)
         except BaseException as exc:
             await self.tracker.failed(command, exc)
             raise
-        await self.tracker.answered(command, to_wire_dict(response))
+        await self.tracker.answered(command, response)
         return response
-
-    async def _command(
-        self, charger_id: str, action: str, request: OcppModel | dict[str, Any], kind: type[R]
-    ) -> R:
-        return cast(R, await self.call(charger_id, action, request))
 
     async def request_start_transaction(
         self,
@@ -433,7 +431,8 @@ class OCPPServer(Commands, SecurityMethods):
         Args:
             evse_id: the EVSE to start on, or None to let the station choose.
             id_token: the token to charge for; typed ISO14443 when it looks like a card UID
-                (8, 14 or 20 hex digits), else Central. It is accepted by this CSMS's token check.
+                (8, 14 or 20 hex digits), else Central. It is accepted by this CSMS's token check
+                (as the token of every RequestStartTransaction sent, see ``blocks.remote_control``).
             remote_start_id: links the resulting transaction (``transactionInfo.remoteStartId``)
                 to this request; generated when None.
 
@@ -446,9 +445,7 @@ class OCPPServer(Commands, SecurityMethods):
         if remote_start_id is None:
             remote_start_id = next(self._remote_start_ids)
         request = commands.start_transaction_request(evse_id, id_token, remote_start_id)
-        self.chargers.connection(charger_id)  # fail before issuing the token
-        self._ctx.tokens.issue(id_token)
-        return await self._command(
+        return await self.send_command(
             charger_id, "RequestStartTransaction", request, RequestStartTransactionResponse
         )
 
@@ -473,7 +470,7 @@ class OCPPServer(Commands, SecurityMethods):
                 raise NoActiveTransactionError(f"{charger_id!r} has no active transaction")
             transaction_id = active.transaction_id
         request = commands.stop_transaction_request(transaction_id)
-        return await self._command(
+        return await self.send_command(
             charger_id, "RequestStopTransaction", request, RequestStopTransactionResponse
         )
 
@@ -492,7 +489,7 @@ class OCPPServer(Commands, SecurityMethods):
             NotConnectedError, OCPPError, CallTimeoutError: as ``call``.
         """
         request = commands.charging_profile_request(evse_id, charging_profile)
-        return await self._command(
+        return await self.send_command(
             charger_id, "SetChargingProfile", request, SetChargingProfileResponse
         )
 
@@ -520,68 +517,11 @@ class OCPPServer(Commands, SecurityMethods):
     def ev_charging_needs_policy(self, policy: EvChargingNeedsPolicy | None) -> None:
         self._ctx.ev_charging_needs_policy = policy
 
-    # --- tracking: commands, station messages, station objects ---
-
-    async def commands(
-        self,
-        charger_id: str,
-        action: str | None = None,
-        limit: int = 50,
-        before_id: int | None = None,
-    ) -> list[dict[str, Any]]:
-        """The commands sent to a station, newest first (from the database when there is one,
-        else the last 200 in memory).
-
-        Args:
-            action: only commands of this action.
-            limit: at most this many.
-            before_id: only commands older than this id (the next page).
-
-        Returns:
-            dicts with id, charger_id, action, request_id (the id its notifications refer to),
-            payload and response (wire form), status (the answer's status, "Answered",
-            "Sent", "Timeout", "CallError:<code>", "NotConnected"), progress (the latest
-            status a notification reported, "Receiving"/"Complete" for reports in parts),
-            progress_at, sent_at, answered_at.
-        """
-        return await self.tracker.commands(charger_id, action, limit, before_id)
-
-    async def station_messages(
-        self,
-        charger_id: str,
-        action: str | None = None,
-        limit: int = 50,
-        before_id: int | None = None,
-    ) -> list[dict[str, Any]]:
-        """The notifications a station sent (security and monitoring events, status
-        notifications, smart-charging reports, DataTransfer, ...), newest first; arguments as
-        ``commands``.
-
-        Returns:
-            dicts with id, charger_id, action, request_id, command_id (the command it reports
-            on, if any), payload (wire form), received_at.
-        """
-        return await self.tracker.messages(charger_id, action, limit, before_id)
-
-    def station_objects(self, charger_id: str, kind: str | None = None) -> list[dict[str, Any]]:
-        """The current state of what a station holds, by kind and key.
-
-        Kinds: charging_profile (key "<source>:<evseId>:<profileId>", source "CSMS" for
-        profiles this CSMS set, else the reported chargingLimitSource), reservation (key the
-        reservation id; status Requested, the ReserveNow answer, Cancelled, Expired or
-        Removed), display_message, local_list (key ""; payload {version, entries}),
-        ev_charging_needs and ev_charging_schedule (key the EVSE id), charging_limit (key
-        "<source>:<evseId>").
-
-        Returns:
-            dicts with kind, key, evse_id, status, payload (wire form), updated_at.
-        """
-        return self.tracker.objects(charger_id, kind)
-
     # --- queries ---
 
-    def get_charger_status(self, charger_id: str) -> dict[str, Any] | None:
-        """A station's state as a JSON-serialisable dict, or None if it was never seen.
+    def get_charger_status(self, charger_id: str) -> StationView | None:
+        """A station's state (a JSON-ready dict, typed: ``ocppkit.csms.views.StationView``), or
+        None if it was never seen.
 
         Keys: ``charger_id``; ``connection`` ("connected"/"disconnected"); ``connected_at``,
         ``disconnected_at``, ``last_seen`` (RFC 3339 UTC or None); ``boot`` (None or {vendor,
@@ -600,14 +540,15 @@ class OCPPServer(Commands, SecurityMethods):
         charger = self.chargers.get(charger_id)
         return None if charger is None else self._status(charger)
 
-    def list_chargers(self) -> list[dict[str, Any]]:
+    def list_chargers(self) -> list[StationView]:
         """Every station seen since start, as ``get_charger_status`` dicts, sorted by id."""
         return [self._status(self.chargers.chargers[cid]) for cid in sorted(self.chargers.chargers)]
 
     def get_transaction(
         self, transaction_id: str, charger_id: str | None = None
-    ) -> dict[str, Any] | None:
-        """A transaction as a JSON-serialisable dict, or None if unknown.
+    ) -> TransactionView | None:
+        """A transaction (a JSON-ready dict: ``ocppkit.csms.views.TransactionView``), or None if
+        unknown.
 
         Transaction ids are unique per station only; without ``charger_id`` the most recent
         transaction with this id is returned. Keys: those of ``transaction`` in
@@ -618,15 +559,16 @@ class OCPPServer(Commands, SecurityMethods):
         tx = self.chargers.find_transaction(transaction_id, charger_id)
         return None if tx is None else tx.to_dict()
 
-    def get_device_model(self, charger_id: str) -> dict[str, Any] | None:
-        """The station's device model from its last complete report (B07/B08), or None.
+    def get_device_model(self, charger_id: str) -> DeviceModelView | None:
+        """The station's device model from its last complete report (B07/B08), or None
+        (``ocppkit.csms.views.DeviceModelView``).
 
         Keys: request_id, generated_at, received_at, components, variables (counts) and
         report_data (the reportData entries as sent, camelCase).
         """
         charger = self.chargers.get(charger_id)
         model = None if charger is None else charger.device_model
-        return None if model is None else model.to_dict()
+        return None if model is None else cast(DeviceModelView, model.to_dict())
 
     def set_boot_status(self, charger_id: str, status: str | None) -> None:
         """Answer ``status`` (Accepted, Pending or Rejected) to the station's next

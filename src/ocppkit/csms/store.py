@@ -17,9 +17,8 @@ from ocppkit.csms.registry import Charger, ChargerRegistry, ConnectorStatus, Tra
 from ocppkit.protocol.models import MeterValueType, TransactionEventRequest
 
 if TYPE_CHECKING:
-    from ocppkit.csms.context import TokenPolicy
     from ocppkit.csms.device_models import DeviceModel
-    from ocppkit.csms.tokens import TokenEntry
+    from ocppkit.csms.tokens import TokenEntry, TokenStore
     from ocppkit.storage.records import (
         CommandRecord,
         StationMessageRecord,
@@ -43,7 +42,7 @@ class TrackingChange:
 class Store:
     """No persistence: the registry lives and dies with the process."""
 
-    async def open(self, registry: ChargerRegistry, tokens: TokenPolicy) -> None:
+    async def open(self, registry: ChargerRegistry, tokens: TokenStore) -> None:
         """Load what was stored into ``registry`` and ``tokens``; start writing."""
 
     async def close(self) -> None:

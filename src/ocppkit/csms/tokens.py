@@ -21,12 +21,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from ocppkit.csms.clock import format_optional
-
-if TYPE_CHECKING:
-    from ocppkit.csms.store import Store
 
 STATUSES = frozenset(
     {
@@ -64,6 +61,14 @@ class TokenEntry:
         }
 
 
+class TokenSink(Protocol):
+    """Where managed tokens are persisted (the server's ``Store``)."""
+
+    async def id_token_saved(self, entry: TokenEntry) -> None: ...
+
+    async def id_token_removed(self, entry: TokenEntry) -> None: ...
+
+
 @dataclass(frozen=True, slots=True)
 class TokenDecision:
     """What the CSMS answers for a token: its status and, for a managed one, expiry and group."""
@@ -96,13 +101,13 @@ class TokenStore:
         self._entries: dict[str, TokenEntry] = {}
         self.allow_concurrent_tx = allow_concurrent_tx
         self.unknown_status = unknown_status
-        self._store: Store | None = None
+        self._store: TokenSink | None = None
 
-    def bind(self, store: Store) -> None:
+    def bind(self, store: TokenSink) -> None:
         """Persist changes through ``store`` from now on."""
         self._store = store
 
-    # --- the seed's TokenPolicy interface ---
+    # --- the seed's token policy interface ---
 
     @property
     def accepts_all(self) -> bool:
@@ -207,4 +212,4 @@ class TokenStore:
         return TokenDecision("Accepted", entry)
 
 
-__all__ = ["STATUSES", "TokenDecision", "TokenEntry", "TokenStore"]
+__all__ = ["STATUSES", "TokenDecision", "TokenEntry", "TokenSink", "TokenStore"]

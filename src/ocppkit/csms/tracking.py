@@ -4,35 +4,37 @@ Every CSMS->CS request is a *command*: recorded when sent, then answered (the an
 ``status``) or failed ("Timeout", "CallError:<code>", "NotConnected"). The notifications a
 request causes refer to it by request id, and move its ``progress`` (FirmwareStatusNotification
 moves an UpdateFirmware, a multi-part NotifyMonitoringReport a GetMonitoringReport: "Receiving"
-until the part without ``tbc``, then "Complete"). Every tracked notification is kept as a
+until the part without ``tbc``, then "Complete"). Every recorded notification is kept as a
 *station message*. Commands and notifications also change *station objects*, the current state of
-what a station holds: charging profiles, reservations, display messages, the local list, EV
-charging needs and schedules, charging limits.
+what a station holds (charging profiles, reservations, display messages, ...).
 
-The state lives here per station (objects, and the last ``HISTORY`` commands and messages, which
-are the whole history when no database is used); every change goes to the store's
-``tracking_changed`` hook and out as a CSMS event ("command", "notification"). The rules are
-tables below: which notification reports on which command, and how each answer or notification
-changes the objects.
+This module is the generic record keeping only: the rules come from the functional blocks
+(``ocppkit.csms.blocks``), which own them. A block's ``CommandRule`` says which id a command's
+notifications refer to and how sending and answering it change the station's objects; a block's
+``Notice`` says which commands a notification reports on and how it changes the objects. Both
+get the typed request and response models. The state lives here per station (objects, and the
+last ``HISTORY`` commands and messages, which are the whole history when no database is used);
+every change goes to the store's ``tracking_changed`` hook and out as a CSMS event ("command",
+"notification"). Payloads are serialised once, to the JSON text the store writes as is.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections import deque
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from ocppkit.csms.blocks import Route
+import orjson
+
 from ocppkit.csms.clock import Clock, format_optional, format_time
 from ocppkit.csms.context import EventHub
-from ocppkit.csms.registry import Charger
 from ocppkit.csms.store import Store, TrackingChange
 from ocppkit.protocol.errors import CallTimeoutError, NotConnectedError, OCPPError
 from ocppkit.protocol.models import OcppModel
-from ocppkit.protocol.validation import to_wire_dict
+from ocppkit.protocol.validation import dump
 from ocppkit.storage.records import (
     CommandRecord,
     StationMessageRecord,
@@ -43,76 +45,14 @@ from ocppkit.storage.types import INT64_MAX, INT64_MIN
 
 HISTORY = 200  # commands and messages kept in memory per station
 KEY_LENGTH = 128  # of a station object's key, as stored
-OBJECT_KINDS = (
-    "charging_profile",
-    "reservation",
-    "display_message",
-    "local_list",
-    "ev_charging_needs",
-    "ev_charging_schedule",
-    "charging_limit",
-)
-"""The kinds of station objects (what a station holds)."""
 
-# Notification -> (the commands it reports on, the field naming their request).
-PROGRESS_OF: dict[str, tuple[tuple[str, ...], str]] = {
-    "FirmwareStatusNotification": (("UpdateFirmware",), "requestId"),  # L01
-    "PublishFirmwareStatusNotification": (("PublishFirmware",), "requestId"),  # L03
-    "LogStatusNotification": (("GetLog",), "requestId"),  # N01
-    "NotifyMonitoringReport": (("GetMonitoringReport",), "requestId"),  # N02
-    "NotifyReport": (("GetBaseReport", "GetReport"), "requestId"),  # B07/B08
-    "NotifyCustomerInformation": (("CustomerInformation",), "requestId"),  # N09
-    "NotifyDisplayMessages": (("GetDisplayMessages",), "requestId"),  # O04
-    "ReportChargingProfiles": (("GetChargingProfiles",), "requestId"),  # K09
-    "ReservationStatusUpdate": (("ReserveNow",), "reservationId"),  # H03/H04
-}
-TRACKED_NOTIFICATIONS = frozenset(PROGRESS_OF) | {
-    "SecurityEventNotification",  # A04
-    "NotifyEvent",  # N07/N08
-    "NotifyEVChargingNeeds",  # K15
-    "NotifyEVChargingSchedule",  # K17
-    "NotifyChargingLimit",  # K12
-    "ClearedChargingLimit",  # K13
-    "DataTransfer",  # P02
-    "Get15118EVCertificate",  # M01/M02
-    "GetCertificateStatus",  # M06
-    "SignCertificate",  # A02/A03
-}
-
-# The field of a command's request that later notifications refer to, where not requestId.
-_REQUEST_KEY: dict[str, tuple[str, ...]] = {
-    "ReserveNow": ("id",),
-    "CancelReservation": ("reservationId",),
-    "SetChargingProfile": ("chargingProfile", "id"),
-    "ClearChargingProfile": ("chargingProfileId",),
-    "SetDisplayMessage": ("message", "id"),
-    "ClearDisplayMessage": ("id",),
-}
+M = TypeVar("M", bound=OcppModel)
 
 
 def integer(value: Any) -> int | None:
     """``value`` if it is a 64-bit integer, else None (the schemas bound no integer; an id
     beyond 64 bits is kept in the payload only, and matches no command)."""
     return value if isinstance(value, int) and INT64_MIN <= value <= INT64_MAX else None
-
-
-def request_id_of(action: str, payload: Mapping[str, Any]) -> int | None:
-    """The id a command's later notifications refer to (see ``_REQUEST_KEY``), or None."""
-    value: Any = payload
-    for name in _REQUEST_KEY.get(action, ("requestId",)):
-        value = value.get(name) if isinstance(value, Mapping) else None
-    return integer(value)
-
-
-def progress_of(action: str, payload: Mapping[str, Any]) -> str:
-    """The progress a notification reports: its status, or for a report in parts "Receiving"
-    until the last part (no ``tbc``), then "Complete"."""
-    status = payload.get(
-        "reservationUpdateStatus" if action == "ReservationStatusUpdate" else "status"
-    )
-    if isinstance(status, str):
-        return status
-    return "Receiving" if payload.get("tbc") else "Complete"
 
 
 def failure_status(error: BaseException) -> str:
@@ -126,6 +66,11 @@ def failure_status(error: BaseException) -> str:
     return "Cancelled" if not isinstance(error, Exception) else "Failed"
 
 
+def _json(payload: dict[str, Any] | str | None) -> Any:
+    """A stored payload as its JSON object (records made here hold JSON text)."""
+    return orjson.loads(payload) if isinstance(payload, str) else payload
+
+
 # --- views ---
 
 
@@ -136,8 +81,8 @@ def command_view(record: CommandRecord) -> dict[str, Any]:
         "charger_id": record.station_id,
         "action": record.action,
         "request_id": record.request_id,
-        "payload": record.payload,
-        "response": record.response,
+        "payload": _json(record.payload),
+        "response": _json(record.response),
         "status": record.status,
         "progress": record.progress,
         "progress_at": format_optional(record.progress_at),
@@ -154,7 +99,7 @@ def message_view(record: StationMessageRecord) -> dict[str, Any]:
         "action": record.action,
         "request_id": record.request_id,
         "command_id": record.command_id,
-        "payload": record.payload,
+        "payload": _json(record.payload),
         "received_at": format_time(record.received_at),
     }
 
@@ -166,7 +111,7 @@ def object_view(record: StationObjectRecord) -> dict[str, Any]:
         "key": record.key,
         "evse_id": record.evse_id,
         "status": record.status,
-        "payload": record.payload,
+        "payload": _json(record.payload),
         "updated_at": format_time(record.updated_at),
     }
 
@@ -175,257 +120,129 @@ def object_view(record: StationObjectRecord) -> dict[str, Any]:
 
 
 @dataclass(slots=True)
-class Objects:
-    """One station's objects as one step changes them; the changes are collected in
-    ``change`` for the store."""
+class _Held:
+    """A station object: its record, and the model its payload came from (None when it was read
+    back from the database; parsed from the stored JSON when a rule asks for it)."""
+
+    record: StationObjectRecord
+    model: OcppModel | None = None
+
+
+@dataclass(slots=True)
+class StationObjects:
+    """One station's objects as one step changes them (what a block's rule is given); the
+    changes are collected in ``change`` for the store."""
 
     station_id: str
-    state: dict[tuple[str, str], StationObjectRecord]
+    _held: dict[tuple[str, str], _Held]
     now: datetime
     change: TrackingChange = field(default_factory=TrackingChange)
 
     def get(self, kind: str, key: str) -> StationObjectRecord | None:
-        return self.state.get((kind, key[:KEY_LENGTH]))
+        held = self._held.get((kind, key[:KEY_LENGTH]))
+        return None if held is None else held.record
 
     def of_kind(self, kind: str) -> list[StationObjectRecord]:
-        return [obj for (k, _), obj in self.state.items() if k == kind]
+        return [held.record for (k, _), held in self._held.items() if k == kind]
+
+    def model(self, record: StationObjectRecord, model: type[M]) -> M:
+        """The object's payload as ``model`` (its type when it was put)."""
+        held = self._held[(record.kind, record.key)]
+        if not isinstance(held.model, model):
+            held.model = model.model_validate(_json(record.payload))
+        return held.model
 
     def put(
         self,
         kind: str,
         key: str,
-        payload: dict[str, Any],
+        payload: OcppModel,
         status: str | None = None,
         evse_id: int | None = None,
     ) -> None:
-        assert kind in OBJECT_KINDS, kind
-        key = key[:KEY_LENGTH]
-        obj = StationObjectRecord(
-            self.station_id, kind, key, payload, self.now, integer(evse_id), status
+        """Store an object (replacing the one of that kind and key)."""
+        self._put(
+            kind, key, _Held(self._record(kind, key, dump(payload), status, evse_id), payload)
         )
-        self.state[(kind, key)] = obj
-        self.change.objects.append(obj)
+
+    def set_status(self, kind: str, key: str, status: str, new: Callable[[], OcppModel]) -> None:
+        """Give an object a new status, keeping its payload and EVSE; an unknown one is put
+        with the payload ``new()``."""
+        held = self._held.get((kind, key[:KEY_LENGTH]))
+        if held is None:
+            self.put(kind, key, new(), status)
+            return
+        old = held.record
+        self._put(
+            kind, key, _Held(self._record(kind, key, old.payload, status, old.evse_id), held.model)
+        )
 
     def remove(self, kind: str, key: str) -> None:
         key = key[:KEY_LENGTH]
-        if self.state.pop((kind, key), None) is not None:
+        if self._held.pop((kind, key), None) is not None:
             self.change.removed.append((self.station_id, kind, key))
 
+    def _record(
+        self,
+        kind: str,
+        key: str,
+        payload: dict[str, Any] | str,
+        status: str | None,
+        evse_id: int | None,
+    ) -> StationObjectRecord:
+        return StationObjectRecord(
+            self.station_id, kind, key[:KEY_LENGTH], payload, self.now, integer(evse_id), status
+        )
 
-Answer = Callable[[Objects, dict[str, Any], dict[str, Any]], None]
-"""``rule(objects, request, response)``: how an answered command changes the objects."""
-Notice = Callable[[Objects, dict[str, Any]], None]
-"""``rule(objects, notification)``: how a notification changes the objects."""
-
-
-def _accepted(response: Mapping[str, Any]) -> bool:
-    return response.get("status") == "Accepted"
-
-
-def _profile_key(source: str, evse_id: Any, profile_id: Any) -> str:
-    return f"{source}:{evse_id}:{profile_id}"
-
-
-def _put_profile(objects: Objects, source: str, evse_id: int, profile: dict[str, Any]) -> None:
-    objects.put(
-        "charging_profile",
-        _profile_key(source, evse_id, profile.get("id")),
-        profile,
-        profile.get("chargingProfilePurpose"),
-        evse_id,
-    )
+    def _put(self, kind: str, key: str, held: _Held) -> None:
+        self._held[(kind, key[:KEY_LENGTH])] = held
+        self.change.objects.append(held.record)
 
 
-def _set_charging_profile(
-    objects: Objects, request: dict[str, Any], response: dict[str, Any]
-) -> None:
-    """K01: an Accepted profile replaces any other with the same id."""
-    if not _accepted(response):
-        return
-    profile = request["chargingProfile"]
-    for obj in objects.of_kind("charging_profile"):
-        if obj.key.startswith("CSMS:") and obj.payload.get("id") == profile["id"]:
-            objects.remove("charging_profile", obj.key)
-    _put_profile(objects, "CSMS", request["evseId"], profile)
+# --- what the blocks tell the tracker ---
 
 
-def _clears(request: dict[str, Any], obj: StationObjectRecord) -> bool:
-    """K10: whether ClearChargingProfile removes this profile (external constraints stay)."""
-    profile = obj.payload
-    if profile.get("chargingProfilePurpose") == "ChargingStationExternalConstraints":
-        return False
-    if "chargingProfileId" in request:
-        return bool(profile.get("id") == request["chargingProfileId"])
-    criteria = request.get("chargingProfileCriteria") or {}
-    return (
-        criteria.get("evseId", obj.evse_id) == obj.evse_id
-        and criteria.get("chargingProfilePurpose", profile.get("chargingProfilePurpose"))
-        == profile.get("chargingProfilePurpose")
-        and criteria.get("stackLevel", profile.get("stackLevel")) == profile.get("stackLevel")
-    )
+@dataclass(frozen=True, slots=True)
+class CommandRule:
+    """What a block learns from a CSMS->CS command it owns.
+
+    ``request_id(request)``: the id the command's notifications refer to (default: the
+    request's ``request_id``); ``on_sent(objects, request)`` and ``on_answer(objects, request,
+    response)``: how sending it and its answer change the station's objects.
+    """
+
+    request_id: Callable[[Any], Any] | None = None
+    on_sent: Callable[[StationObjects, Any], None] | None = None
+    on_answer: Callable[[StationObjects, Any, Any], None] | None = None
 
 
-def _clear_charging_profile(
-    objects: Objects, request: dict[str, Any], response: dict[str, Any]
-) -> None:
-    if _accepted(response):
-        for obj in objects.of_kind("charging_profile"):
-            if _clears(request, obj):
-                objects.remove("charging_profile", obj.key)
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """How a CS->CSMS notification is recorded: kept as a station message; it moves the progress
+    of the latest of the ``reports_on`` commands whose request id is its ``request_key`` field
+    (to its ``status_key`` field, or Receiving/Complete by ``tbc``); ``change(objects,
+    request)`` is how it changes the station's objects."""
+
+    reports_on: tuple[str, ...] = ()
+    request_key: str = "request_id"
+    status_key: str = "status"
+    change: Callable[[StationObjects, Any], None] | None = None
 
 
-def _reserve_now(objects: Objects, request: dict[str, Any], response: dict[str, Any]) -> None:
-    """H01: the reservation's status is the station's answer (Accepted, Occupied, ...)."""
-    objects.put(
-        "reservation", str(request["id"]), request, response.get("status"), request.get("evseId")
-    )
+def progress_of(notification: OcppModel, status_key: str = "status") -> str:
+    """The progress a notification reports: its status, or for a report in parts "Receiving"
+    until the last part (no ``tbc``), then "Complete"."""
+    status = getattr(notification, status_key, None)
+    if isinstance(status, str):
+        return str(status)
+    return "Receiving" if getattr(notification, "tbc", None) else "Complete"
 
 
-def _cancel_reservation(
-    objects: Objects, request: dict[str, Any], response: dict[str, Any]
-) -> None:
-    """H02: an Accepted cancellation ends the reservation."""
-    if _accepted(response):
-        _set_reservation(objects, request["reservationId"], "Cancelled")
-
-
-def _set_reservation(objects: Objects, reservation_id: int, status: str) -> None:
-    found = objects.get("reservation", str(reservation_id))
-    payload = found.payload if found else {"id": reservation_id}
-    objects.put(
-        "reservation", str(reservation_id), payload, status, found.evse_id if found else None
-    )
-
-
-def _set_display_message(
-    objects: Objects, request: dict[str, Any], response: dict[str, Any]
-) -> None:
-    if _accepted(response):  # O01
-        message = request["message"]
-        objects.put("display_message", str(message["id"]), message, "Accepted")
-
-
-def _clear_display_message(
-    objects: Objects, request: dict[str, Any], response: dict[str, Any]
-) -> None:
-    if _accepted(response):  # O05
-        objects.remove("display_message", str(request["id"]))
-
-
-def _token_key(entry: Mapping[str, Any]) -> tuple[str, str]:
-    token = entry.get("idToken") or {}
-    return (token.get("idToken", ""), token.get("type", ""))
-
-
-def _send_local_list(objects: Objects, request: dict[str, Any], response: dict[str, Any]) -> None:
-    """D01: Full replaces the list; Differential adds/replaces entries with idTokenInfo and
-    removes those without."""
-    if not _accepted(response):
-        return
-    current = objects.get("local_list", "")
-    full = request["updateType"] == "Full" or current is None
-    entries = {} if full else {_token_key(e): e for e in current.payload.get("entries", [])}
-    for entry in request.get("localAuthorizationList") or []:
-        if "idTokenInfo" in entry:
-            entries[_token_key(entry)] = entry
-        else:
-            entries.pop(_token_key(entry), None)
-    objects.put(
-        "local_list",
-        "",
-        {"version": request["versionNumber"], "entries": list(entries.values())},
-        request["updateType"],
-    )
-
-
-def _get_local_list_version(
-    objects: Objects, request: dict[str, Any], response: dict[str, Any]
-) -> None:
-    """D02: the station's version; 0 means it holds no list."""
-    version = response.get("versionNumber", 0)
-    current = objects.get("local_list", "")
-    entries = current.payload.get("entries", []) if current and version else []
-    objects.put(
-        "local_list",
-        "",
-        {"version": version, "entries": entries},
-        current.status if current and version else None,
-    )
-
-
-ANSWER_RULES: dict[str, Answer] = {
-    "SetChargingProfile": _set_charging_profile,
-    "ClearChargingProfile": _clear_charging_profile,
-    "ReserveNow": _reserve_now,
-    "CancelReservation": _cancel_reservation,
-    "SetDisplayMessage": _set_display_message,
-    "ClearDisplayMessage": _clear_display_message,
-    "SendLocalList": _send_local_list,
-    "GetLocalListVersion": _get_local_list_version,
-}
-
-
-def _display_messages(objects: Objects, notification: dict[str, Any]) -> None:
-    for message in notification.get("messageInfo") or []:  # O04
-        objects.put("display_message", str(message["id"]), message, "Reported")
-
-
-def _reported_profiles(objects: Objects, notification: dict[str, Any]) -> None:
-    source, evse_id = notification["chargingLimitSource"], notification["evseId"]  # K09
-    for profile in notification["chargingProfile"]:
-        _put_profile(objects, source, evse_id, profile)
-
-
-def _reservation_update(objects: Objects, notification: dict[str, Any]) -> None:
-    _set_reservation(
-        objects,
-        notification["reservationId"],  # H03/H04: Expired, Removed
-        notification["reservationUpdateStatus"],
-    )
-
-
-def _ev_charging_needs(objects: Objects, notification: dict[str, Any]) -> None:
-    evse_id = notification["evseId"]
-    objects.put(
-        "ev_charging_needs",
-        str(evse_id),
-        notification,
-        notification["chargingNeeds"].get("requestedEnergyTransfer"),
-        evse_id,
-    )
-
-
-def _ev_charging_schedule(objects: Objects, notification: dict[str, Any]) -> None:
-    evse_id = notification["evseId"]
-    objects.put("ev_charging_schedule", str(evse_id), notification, None, evse_id)
-
-
-def _charging_limit(objects: Objects, notification: dict[str, Any]) -> None:
-    """K12: a limit from an external source (EMS, SO, ...), per EVSE (0: the station)."""
-    source = notification["chargingLimit"]["chargingLimitSource"]
-    evse_id = notification.get("evseId", 0)
-    objects.put("charging_limit", f"{source}:{evse_id}", notification, source, evse_id)
-
-
-def _cleared_charging_limit(objects: Objects, notification: dict[str, Any]) -> None:
-    """K13: the source's limit is gone, and with it the profiles it reported for the EVSE
-    (every EVSE when none is named)."""
-    source, evse_id = notification["chargingLimitSource"], notification.get("evseId")
-    for kind in ("charging_limit", "charging_profile"):
-        for obj in objects.of_kind(kind):
-            if obj.key.startswith(f"{source}:") and evse_id in (None, obj.evse_id):
-                objects.remove(kind, obj.key)
-
-
-NOTICE_RULES: dict[str, Notice] = {
-    "NotifyDisplayMessages": _display_messages,
-    "ReportChargingProfiles": _reported_profiles,
-    "ReservationStatusUpdate": _reservation_update,
-    "NotifyEVChargingNeeds": _ev_charging_needs,
-    "NotifyEVChargingSchedule": _ev_charging_schedule,
-    "NotifyChargingLimit": _charging_limit,
-    "ClearedChargingLimit": _cleared_charging_limit,
-}
+def request_id_of(request: OcppModel, rule: CommandRule | None = None) -> int | None:
+    """The id a command's later notifications refer to, or None."""
+    if rule is not None and rule.request_id is not None:
+        return integer(rule.request_id(request))
+    return integer(getattr(request, "request_id", None))
 
 
 class Tracker:
@@ -436,17 +253,36 @@ class Tracker:
         store: persists every change (``tracking_changed``) and answers history reads.
         events: gets "command" and "notification" events.
         history: commands and messages kept in memory per station.
+        rules: the blocks' command rules, by action (see ``learn``).
     """
 
     def __init__(
-        self, clock: Clock, store: Store, events: EventHub, history: int = HISTORY
+        self,
+        clock: Clock,
+        store: Store,
+        events: EventHub,
+        history: int = HISTORY,
+        rules: Mapping[str, CommandRule] | None = None,
     ) -> None:
         self._clock, self._store, self._events, self._history = clock, store, events, history
+        self._rules: dict[str, CommandRule] = dict(rules or {})
         self._commands: dict[str, deque[CommandRecord]] = {}
         self._messages: dict[str, deque[StationMessageRecord]] = {}
-        self._objects: dict[str, dict[tuple[str, str], StationObjectRecord]] = {}
+        self._objects: dict[str, dict[tuple[str, str], _Held]] = {}
+        self._requests: dict[int, OcppModel] = {}  # commands sent and not yet answered
         self._command_ids = itertools.count(1)
         self._message_ids = itertools.count(1)
+
+    def learn(self, rules: Mapping[str, CommandRule]) -> None:
+        """Apply these command rules from now on (the router gives the blocks' rules).
+
+        Raises:
+            RuntimeError: an action has a rule already.
+        """
+        doubled = sorted(self._rules.keys() & rules.keys())
+        if doubled:
+            raise RuntimeError(f"command rules given twice for {doubled}")
+        self._rules.update(rules)
 
     def restore(self, state: TrackingState | None) -> None:
         """Take what the store read back at start-up; ids go on after the highest stored."""
@@ -455,7 +291,7 @@ class Tracker:
         for command in state.commands:
             self._station_commands(command.station_id).append(command)
         for obj in state.objects:
-            self._objects.setdefault(obj.station_id, {})[(obj.kind, obj.key)] = obj
+            self._objects.setdefault(obj.station_id, {})[(obj.kind, obj.key)] = _Held(obj)
         self._command_ids = itertools.count(state.last_command_id + 1)
         self._message_ids = itertools.count(state.last_message_id + 1)
 
@@ -465,44 +301,48 @@ class Tracker:
             found = self._commands[station_id] = deque(maxlen=self._history)
         return found
 
-    def _edit(self, station_id: str) -> Objects:
-        return Objects(station_id, self._objects.setdefault(station_id, {}), self._clock())
+    def _edit(self, station_id: str) -> StationObjects:
+        return StationObjects(station_id, self._objects.setdefault(station_id, {}), self._clock())
 
     # --- commands ---
 
-    async def sent(self, charger_id: str, action: str, payload: dict[str, Any]) -> CommandRecord:
-        """Record a command about to be sent (status "Sent")."""
+    async def sent(self, station_id: str, action: str, request: OcppModel) -> CommandRecord:
+        """Record a command about to be sent (status "Sent"); ``answered`` or ``failed`` must
+        follow."""
+        rule = self._rules.get(action)
         command = CommandRecord(
             next(self._command_ids),
-            charger_id,
+            station_id,
             action,
-            request_id_of(action, payload),
-            payload,
+            request_id_of(request, rule),
+            dump(request),
             self._clock(),
         )
-        self._station_commands(charger_id).append(command)
-        objects = self._edit(charger_id)
-        if action == "ReserveNow":  # H01: known from now on, as Requested
-            objects.put(
-                "reservation", str(payload["id"]), payload, "Requested", payload.get("evseId")
-            )
+        self._station_commands(station_id).append(command)
+        self._requests[command.id] = request
+        objects = self._edit(station_id)
+        if rule is not None and rule.on_sent is not None:
+            rule.on_sent(objects, request)
         await self._changed(command, objects.change, "sent")
         return command
 
-    async def answered(self, command: CommandRecord, response: dict[str, Any]) -> None:
-        """Record the station's answer; it may change the station's objects."""
-        command.response = response
-        status = response.get("status")
-        command.status = status if isinstance(status, str) else "Answered"
+    async def answered(self, command: CommandRecord, response: OcppModel) -> None:
+        """Record the station's answer; the rule of the command's block may change the
+        station's objects."""
+        request = self._requests.pop(command.id, None)
+        command.response = dump(response)
+        status = getattr(response, "status", None)
+        command.status = str(status) if isinstance(status, str) else "Answered"
         command.answered_at = self._clock()
         objects = self._edit(command.station_id)
-        rule = ANSWER_RULES.get(command.action)
-        if rule is not None:
-            rule(objects, command.payload, response)
+        rule = self._rules.get(command.action)
+        if rule is not None and rule.on_answer is not None and request is not None:
+            rule.on_answer(objects, request, response)
         await self._changed(command, objects.change, "answered")
 
     async def failed(self, command: CommandRecord, error: BaseException) -> None:
         """Record that the command got no valid answer."""
+        self._requests.pop(command.id, None)
         command.status = failure_status(error)
         command.answered_at = self._clock()
         await self._changed(command, TrackingChange(), "failed")
@@ -515,67 +355,85 @@ class Tracker:
     # --- notifications ---
 
     def find_command(
-        self, charger_id: str, actions: tuple[str, ...], request_id: int
+        self, station_id: str, actions: Iterable[str], request_id: int
     ) -> CommandRecord | None:
         """The latest command of one of ``actions`` with this request id, among the recent."""
-        for command in reversed(self._commands.get(charger_id, ())):
+        for command in reversed(self._commands.get(station_id, ())):
             if command.request_id == request_id and command.action in actions:
                 return command
         return None
 
     async def notified(
-        self, charger_id: str, action: str, request: OcppModel
+        self, station_id: str, action: str, request: OcppModel, notice: Notice
     ) -> StationMessageRecord:
         """Record a notification: a station message, the progress of the command it reports
         on, and what it changes in the station's objects."""
-        payload = to_wire_dict(request)
         now = self._clock()
         change = TrackingChange()
         command, request_id = None, None
-        if action in PROGRESS_OF:
-            actions, key = PROGRESS_OF[action]
-            request_id = integer(payload.get(key))
+        if notice.reports_on:
+            request_id = integer(getattr(request, notice.request_key, None))
             if request_id is not None:
-                command = self.find_command(charger_id, actions, request_id)
+                command = self.find_command(station_id, notice.reports_on, request_id)
         if command is not None:
-            command.progress, command.progress_at = progress_of(action, payload), now
+            command.progress, command.progress_at = progress_of(request, notice.status_key), now
             change.commands.append(command)
         message = StationMessageRecord(
             next(self._message_ids),
-            charger_id,
+            station_id,
             action,
-            payload,
+            dump(request),
             now,
             request_id,
             None if command is None else command.id,
         )
-        self._messages.setdefault(charger_id, deque(maxlen=self._history)).append(message)
+        self._messages.setdefault(station_id, deque(maxlen=self._history)).append(message)
         change.messages.append(message)
-        rule = NOTICE_RULES.get(action)
-        if rule is not None:
-            objects = Objects(charger_id, self._objects.setdefault(charger_id, {}), now, change)
-            rule(objects, payload)
-        self._events.emit("notification", charger_id, message_view(message))
+        if notice.change is not None:
+            held = self._objects.setdefault(station_id, {})
+            notice.change(StationObjects(station_id, held, now, change), request)
+        self._events.emit("notification", station_id, message_view(message))
         await self._store.tracking_changed(change)
         return message
 
-    def observe(self, routes: Mapping[str, Route]) -> dict[str, Route]:
-        """``routes`` with every tracked notification recorded before its handler runs."""
-        observed = dict(routes)
-        for action in TRACKED_NOTIFICATIONS:
-            observed[action] = self._recording(action, routes[action])
-        return observed
-
-    def _recording(self, action: str, route: Route) -> Route:
-        notified = self.notified
-
-        async def record(charger: Charger, request: Any) -> OcppModel:
-            await notified(charger.charger_id, action, request)
-            return await route(charger, request)
-
-        return record
-
     # --- reads ---
+
+    async def commands(
+        self,
+        station_id: str,
+        action: str | None = None,
+        limit: int = 50,
+        before_id: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """The station's commands, newest first (see ``OCPPServer.commands``)."""
+        stored = await self._store.stored_commands(station_id, action, limit, before_id)
+        if stored is None:
+            stored = _page(self._commands.get(station_id, ()), action, limit, before_id)
+        return [command_view(c) for c in stored]
+
+    async def messages(
+        self,
+        station_id: str,
+        action: str | None = None,
+        limit: int = 50,
+        before_id: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """The station's notifications, newest first (see ``OCPPServer.station_messages``)."""
+        stored = await self._store.stored_messages(station_id, action, limit, before_id)
+        if stored is None:
+            stored = _page(self._messages.get(station_id, ()), action, limit, before_id)
+        return [message_view(m) for m in stored]
+
+    def objects(self, station_id: str, kind: str | None = None) -> list[dict[str, Any]]:
+        """The station's objects, by kind and key (see ``OCPPServer.station_objects``)."""
+        found = self._objects.get(station_id, {})
+        return [object_view(found[k].record) for k in sorted(found) if kind in (None, k[0])]
+
+
+class TrackedHistory:
+    """The server's reads of what its tracker keeps (a mixin of ``OCPPServer``)."""
+
+    tracker: Tracker
 
     async def commands(
         self,
@@ -584,29 +442,54 @@ class Tracker:
         limit: int = 50,
         before_id: int | None = None,
     ) -> list[dict[str, Any]]:
-        """The station's commands, newest first (see ``OCPPServer.commands``)."""
-        stored = await self._store.stored_commands(charger_id, action, limit, before_id)
-        if stored is None:
-            stored = _page(self._commands.get(charger_id, ()), action, limit, before_id)
-        return [command_view(c) for c in stored]
+        """The commands sent to a station, newest first (from the database when there is one,
+        else the last 200 in memory).
 
-    async def messages(
+        Args:
+            action: only commands of this action.
+            limit: at most this many.
+            before_id: only commands older than this id (the next page).
+
+        Returns:
+            dicts with id, charger_id, action, request_id (the id its notifications refer to),
+            payload and response (wire form), status (the answer's status, "Answered",
+            "Sent", "Timeout", "CallError:<code>", "NotConnected"), progress (the latest
+            status a notification reported, "Receiving"/"Complete" for reports in parts),
+            progress_at, sent_at, answered_at.
+        """
+        return await self.tracker.commands(charger_id, action, limit, before_id)
+
+    async def station_messages(
         self,
         charger_id: str,
         action: str | None = None,
         limit: int = 50,
         before_id: int | None = None,
     ) -> list[dict[str, Any]]:
-        """The station's notifications, newest first (see ``OCPPServer.station_messages``)."""
-        stored = await self._store.stored_messages(charger_id, action, limit, before_id)
-        if stored is None:
-            stored = _page(self._messages.get(charger_id, ()), action, limit, before_id)
-        return [message_view(m) for m in stored]
+        """The notifications a station sent (security and monitoring events, status
+        notifications, smart-charging reports, DataTransfer, ...), newest first; arguments as
+        ``commands``.
 
-    def objects(self, charger_id: str, kind: str | None = None) -> list[dict[str, Any]]:
-        """The station's objects, by kind and key (see ``OCPPServer.station_objects``)."""
-        found = self._objects.get(charger_id, {})
-        return [object_view(found[k]) for k in sorted(found) if kind in (None, k[0])]
+        Returns:
+            dicts with id, charger_id, action, request_id, command_id (the command it reports
+            on, if any), payload (wire form), received_at.
+        """
+        return await self.tracker.messages(charger_id, action, limit, before_id)
+
+    def station_objects(self, charger_id: str, kind: str | None = None) -> list[dict[str, Any]]:
+        """The current state of what a station holds, by kind and key.
+
+        Kinds: charging_profile (key "<source>:<evseId>:<profileId>", source "CSMS" for
+        profiles this CSMS set, else the reported chargingLimitSource), reservation (key the
+        reservation id; status Requested, the ReserveNow answer, Cancelled, Expired or
+        Removed), display_message, local_list (key ""; payload {version, entries}),
+        ev_charging_needs and ev_charging_schedule (key the EVSE id), charging_limit (key
+        "<source>:<evseId>").
+
+        Returns:
+            dicts with kind, key, evse_id, status, payload (wire form), updated_at.
+        """
+        return self.tracker.objects(charger_id, kind)
 
 
 def _page(records: Any, action: str | None, limit: int, before_id: int | None) -> list[Any]:
@@ -621,4 +504,14 @@ def _page(records: Any, action: str | None, limit: int, before_id: int | None) -
     return page
 
 
-__all__ = ["HISTORY", "TRACKED_NOTIFICATIONS", "Tracker", "request_id_of"]
+__all__ = [
+    "HISTORY",
+    "CommandRule",
+    "Notice",
+    "StationObjects",
+    "TrackedHistory",
+    "Tracker",
+    "failure_status",
+    "progress_of",
+    "request_id_of",
+]

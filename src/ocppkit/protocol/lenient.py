@@ -29,6 +29,7 @@ from typing import Annotated, Any
 from annotated_types import MaxLen
 from pydantic import BaseModel, Field, ValidationError, create_model
 from pydantic.fields import FieldInfo
+from pydantic_core import ErrorDetails
 
 from ocppkit.protocol.errors import FormatViolationError
 from ocppkit.protocol.models import OcppModel
@@ -147,7 +148,7 @@ def _drop(data: Any, loc: tuple[Any, ...]) -> bool:
     return True
 
 
-def _repair(model: type[OcppModel], data: Any, err: dict[str, Any]) -> Violation | None:
+def _repair(model: type[OcppModel], data: Any, err: ErrorDetails) -> Violation | None:
     """Repair one strict-validation error in ``data`` (in place); None if it cannot be."""
     kind, loc, value = err["type"], tuple(err["loc"]), err.get("input")
     if kind == "extra_forbidden":
@@ -190,7 +191,7 @@ def _loosen(annotation: Any) -> Any:
         inner, *meta = typing.get_args(annotation)
         kept = [kept for m in meta for kept in _without_max_length(m)]
         loose = _loosen(inner)
-        return Annotated[(loose, *kept)] if kept else loose  # type: ignore[misc]
+        return Annotated[(loose, *kept)] if kept else loose
     if origin in (typing.Union, types.UnionType):
         members = [_loosen(a) for a in typing.get_args(annotation)]
         return functools.reduce(lambda a, b: a | b, members)
@@ -230,7 +231,7 @@ def lenient_model(model: type[BaseModel]) -> type[BaseModel]:
         loose = _loosen(_resolved(model, name, info))
         default = ... if info.is_required() else info.default
         fields[name] = (loose, Field(default, alias=info.alias))
-    twin: type[BaseModel] = create_model(  # type: ignore[call-overload]
+    twin: type[BaseModel] = create_model(
         f"Lenient{model.__name__}", __base__=model, __module__=model.__module__, **fields
     )
     return twin

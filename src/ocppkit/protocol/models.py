@@ -1033,7 +1033,7 @@ class GetVariableDataType(OcppModel):
     component: ComponentType = Field(alias="component")
     variable: VariableType = Field(alias="variable")
     custom_data: CustomDataType | None = Field(default=None, alias="customData")
-    attribute_type: AttributeEnumType | None = Field(default='Actual', alias="attributeType")
+    attribute_type: AttributeEnumType | None = Field(default=AttributeEnumType.Actual, alias="attributeType")
 
 
 class GetVariableResultType(OcppModel):
@@ -1044,7 +1044,7 @@ class GetVariableResultType(OcppModel):
     variable: VariableType = Field(alias="variable")
     custom_data: CustomDataType | None = Field(default=None, alias="customData")
     attribute_status_info: StatusInfoType | None = Field(default=None, alias="attributeStatusInfo")
-    attribute_type: AttributeEnumType | None = Field(default='Actual', alias="attributeType")
+    attribute_type: AttributeEnumType | None = Field(default=AttributeEnumType.Actual, alias="attributeType")
     attribute_value: Annotated[Str, Field(max_length=2500)] | None = Field(default=None, alias="attributeValue")
 
 
@@ -1195,10 +1195,10 @@ class SampledValueType(OcppModel):
 
     value: Number = Field(alias="value")
     custom_data: CustomDataType | None = Field(default=None, alias="customData")
-    context: ReadingContextEnumType | None = Field(default='Sample.Periodic', alias="context")
-    measurand: MeasurandEnumType | None = Field(default='Energy.Active.Import.Register', alias="measurand")
+    context: ReadingContextEnumType | None = Field(default=ReadingContextEnumType.Sample_Periodic, alias="context")
+    measurand: MeasurandEnumType | None = Field(default=MeasurandEnumType.Energy_Active_Import_Register, alias="measurand")
     phase: PhaseEnumType | None = Field(default=None, alias="phase")
-    location: LocationEnumType | None = Field(default='Outlet', alias="location")
+    location: LocationEnumType | None = Field(default=LocationEnumType.Outlet, alias="location")
     signed_meter_value: SignedMeterValueType | None = Field(default=None, alias="signedMeterValue")
     unit_of_measure: UnitOfMeasureType | None = Field(default=None, alias="unitOfMeasure")
 
@@ -1236,7 +1236,7 @@ class SetVariableDataType(OcppModel):
     component: ComponentType = Field(alias="component")
     variable: VariableType = Field(alias="variable")
     custom_data: CustomDataType | None = Field(default=None, alias="customData")
-    attribute_type: AttributeEnumType | None = Field(default='Actual', alias="attributeType")
+    attribute_type: AttributeEnumType | None = Field(default=AttributeEnumType.Actual, alias="attributeType")
 
 
 class SetVariableResultType(OcppModel):
@@ -1246,7 +1246,7 @@ class SetVariableResultType(OcppModel):
     component: ComponentType = Field(alias="component")
     variable: VariableType = Field(alias="variable")
     custom_data: CustomDataType | None = Field(default=None, alias="customData")
-    attribute_type: AttributeEnumType | None = Field(default='Actual', alias="attributeType")
+    attribute_type: AttributeEnumType | None = Field(default=AttributeEnumType.Actual, alias="attributeType")
     attribute_status_info: StatusInfoType | None = Field(default=None, alias="attributeStatusInfo")
 
 
@@ -1303,9 +1303,9 @@ class VariableAttributeType(OcppModel):
     """Attribute data of a variable."""
 
     custom_data: CustomDataType | None = Field(default=None, alias="customData")
-    type: AttributeEnumType | None = Field(default='Actual', alias="type")
+    type: AttributeEnumType | None = Field(default=AttributeEnumType.Actual, alias="type")
     value: Annotated[Str, Field(max_length=2500)] | None = Field(default=None, alias="value")
-    mutability: MutabilityEnumType | None = Field(default='ReadWrite', alias="mutability")
+    mutability: MutabilityEnumType | None = Field(default=MutabilityEnumType.ReadWrite, alias="mutability")
     persistent: Bool | None = Field(default=False, alias="persistent")
     constant: Bool | None = Field(default=False, alias="constant")
 

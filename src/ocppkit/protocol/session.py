@@ -266,8 +266,8 @@ class RpcSession:
             else:
                 event = ResultReceived(pending.message_id, pending.action, response)
         else:
-            error = error_from_code(frame.error_code, frame.error_description, _details(frame))
-            event = CallFailed(pending.message_id, pending.action, error)
+            failure = error_from_code(frame.error_code, frame.error_description, _details(frame))
+            event = CallFailed(pending.message_id, pending.action, failure)
         return [event]
 
     def _invalid_result(self, pending: _OutgoingCall, payload: Any, error: OCPPError) -> Event:

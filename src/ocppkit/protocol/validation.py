@@ -11,6 +11,7 @@ from typing import Any
 
 import orjson
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from ocppkit.protocol.errors import (
     FormatViolationError,
@@ -46,7 +47,7 @@ def _loc(loc: tuple[int | str, ...]) -> str:
     return ".".join(str(p) for p in loc) or "(payload)"
 
 
-def _classify(err: dict[str, Any]) -> type[OCPPError]:
+def _classify(err: ErrorDetails) -> type[OCPPError]:
     kind = err["type"]
     if kind == "enum" and not isinstance(err.get("input"), str):
         return TypeConstraintViolationError
@@ -148,7 +149,7 @@ def coerce(model: type[OcppModel], payload: OcppModel | dict[str, Any], what: st
         OCPPError: the payload is not valid; nothing is sent.
     """
     if type(payload) is model:
-        return payload  # type: ignore[return-value]
+        return payload
     if isinstance(payload, OcppModel):
         raise FormatViolationError(
             f"{what}: expected {model.__name__}, got {type(payload).__name__}"

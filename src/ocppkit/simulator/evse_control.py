@@ -12,34 +12,30 @@ the connector status moved (G01) and tells the transaction engine what the trans
   (StopAuthorized, stoppedReason Local), ``EVConnected`` when the EV unplugs
   (EVCommunicationLost, EVDisconnected); the default holds both (E06);
 - a driver authorized before the EV arrives waits ``EVConnectionTimeOut`` (TxCtrlr) for it;
-- authorization (C01, C12-C15): online, Authorize (unless LocalPreAuthorize finds the token in
-  the local list or cache); offline, the local list and cache (LocalAuthorizeOffline), else
-  OfflineTxForUnknownIdEnabled; every CSMS answer is cached (AuthCacheCtrlr.Enabled).
+- authorization (C01, C12-C15) is the authorization block's (``blocks.authorization``).
+
+It is not a functional block of its own (it answers no CSMS action): it is the station's
+hardware and driver side, given the context and the blocks it drives.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from typing import TYPE_CHECKING
 
-from ocppkit.protocol.errors import CallTimeoutError, NotConnectedError
 from ocppkit.protocol.models import (
-    AuthorizationStatusEnumType,
-    AuthorizeRequest,
-    AuthorizeResponse,
     ChargingProfileType,
-    IdTokenInfoType,
     IdTokenType,
     ReasonEnumType,
     TriggerReasonEnumType,
 )
+from ocppkit.simulator.blocks.authorization import Authorization as AuthorizationBlock
+from ocppkit.simulator.blocks.local_auth_list import accepted, token_key
+from ocppkit.simulator.blocks.reservation import Reservations
+from ocppkit.simulator.blocks.transactions import Transactions
+from ocppkit.simulator.context import StationContext
 from ocppkit.simulator.errors import SimulatorError
 from ocppkit.simulator.evse import Authorization, Evse, Status, Transaction
-from ocppkit.simulator.local_auth import accepted, token_key
-
-if TYPE_CHECKING:
-    from ocppkit.simulator.station import ChargerSimulator
+from ocppkit.simulator.scheduler import Timer
 
 log = logging.getLogger("ocppkit.simulator")
 Trigger = TriggerReasonEnumType
@@ -48,28 +44,36 @@ Trigger = TriggerReasonEnumType
 class EvseControl:
     """The events at a station's EVSEs, turned into state changes and messages."""
 
-    __slots__ = ("_station", "_timeouts")
+    __slots__ = ("_authorization", "_ctx", "_engine", "_reservations", "_timeouts")
 
-    def __init__(self, station: ChargerSimulator) -> None:
-        self._station = station
-        self._timeouts: dict[int, asyncio.Task[None]] = {}
+    def __init__(
+        self,
+        ctx: StationContext,
+        engine: Transactions,
+        authorization: AuthorizationBlock,
+        reservations: Reservations,
+    ) -> None:
+        self._ctx = ctx
+        self._engine = engine
+        self._authorization = authorization
+        self._reservations = reservations
+        self._timeouts: dict[int, Timer] = {}
 
     def _evse(self, evse_id: int) -> Evse:
-        evse = self._station.evses.get(evse_id)
+        evse = self._ctx.evses.get(evse_id)
         if evse is None:
             raise SimulatorError(f"no EVSE {evse_id}")
         return evse
 
     def _starts_at(self, point: str) -> bool:
-        return point in self._station.device_model.tx_start_points
+        return point in self._ctx.device_model.tx_start_points
 
     def _stops_at(self, point: str) -> bool:
-        points = self._station.device_model.tx_stop_points
+        points = self._ctx.device_model.tx_stop_points
         return point in points or "PowerPathClosed" in points
 
     async def _announce(self, evse: Evse, before: Status) -> None:
-        if evse.status != before:
-            await self._station.engine.send_status(evse)
+        await self._ctx.announce_change(evse, before)
 
     # --- the EV ---
 
@@ -86,7 +90,7 @@ class EvseControl:
         before = evse.status
         evse.plugged = True
         evse.settle()
-        engine = self._station.engine
+        engine = self._engine
         if evse.transaction is not None:
             await self._announce(evse, before)
             await engine.report_state(evse, Trigger.CablePluggedIn)
@@ -120,7 +124,7 @@ class EvseControl:
         evse = self._evse(evse_id)
         if not evse.plugged:
             raise SimulatorError(f"no EV is plugged into EVSE {evse_id}")
-        engine = self._station.engine
+        engine = self._engine
         evse.plugged = evse.ev_suspended = evse.ev_follows_transaction = False
         if evse.transaction is not None and self._stops_at("EVConnected"):
             await engine.stop(evse_id, ReasonEnumType.EVDisconnected, Trigger.EVCommunicationLost)
@@ -134,7 +138,7 @@ class EvseControl:
         """The EV stops (or resumes) drawing power: SuspendedEV (ChargingStateChanged)."""
         evse = self._evse(evse_id)
         evse.ev_suspended = suspended
-        await self._station.engine.report_state(evse, Trigger.ChargingStateChanged)
+        await self._engine.report_state(evse, Trigger.ChargingStateChanged)
 
     async def set_fault(self, evse_id: int, faulted: bool) -> None:
         """A fault appears on (or clears from) ``evse_id``: Faulted, and a running transaction
@@ -143,10 +147,10 @@ class EvseControl:
         before = evse.status
         evse.faulted = faulted
         if faulted and evse.reservation is not None:
-            await self._station.reservations.remove(evse)
+            await self._reservations.remove(evse)
         evse.settle()
         await self._announce(evse, before)
-        await self._station.engine.report_state(evse, Trigger.AbnormalCondition)
+        await self._engine.report_state(evse, Trigger.AbnormalCondition)
 
     # --- the driver ---
 
@@ -171,12 +175,12 @@ class EvseControl:
         reservation = evse.reservation
         if reservation is not None and not reservation.admits(token):
             return False
-        info = await self.authorize(token)
+        info = await self._authorization.authorize(token)
         if not accepted(info):
             return False
         if tx is not None:
             tx.authorized, tx.id_token = True, token
-            engine = self._station.engine
+            engine = self._engine
             await engine.send_update(evse, tx, Trigger.Authorized, with_id_token=True)
             return True
         await self.grant(evse, token)
@@ -185,7 +189,7 @@ class EvseControl:
     async def _stop_by_token(self, evse: Evse, tx: Transaction, token: IdTokenType) -> bool:
         if tx.id_token is None or token_key(token) != token_key(tx.id_token):
             return False  # C01: only the driver who started it (or the CSMS) stops it
-        engine = self._station.engine
+        engine = self._engine
         if self._stops_at("Authorized"):
             await engine.stop(evse.evse_id, ReasonEnumType.Local, Trigger.StopAuthorized)
         else:
@@ -208,7 +212,7 @@ class EvseControl:
             await self._begin(evse, token, trigger, remote_start_id, profile, transaction_id)
             return
         before = evse.status
-        clock = self._station.clock()
+        clock = self._ctx.clock()
         evse.authorization = Authorization(token, remote_start_id, clock, transaction_id, profile)
         evse.settle()
         await self._announce(evse, before)
@@ -223,7 +227,7 @@ class EvseControl:
         profile: ChargingProfileType | None = None,
         transaction_id: str | None = None,
     ) -> Transaction:
-        return await self._station.engine.begin(
+        return await self._engine.begin(
             evse,
             token,
             trigger,
@@ -234,19 +238,22 @@ class EvseControl:
 
     def _start_timeout(self, evse: Evse) -> None:
         self._cancel_timeout(evse.evse_id)
-        seconds = self._station.device_model.ev_connection_timeout
-        task = self._station.spawn(self._expire(evse, seconds), f"EV timeout {evse.evse_id}")
-        self._timeouts[evse.evse_id] = task
+        seconds = self._ctx.device_model.ev_connection_timeout
+        self._timeouts[evse.evse_id] = self._ctx.scheduler.call_later(
+            seconds, lambda: self._expire_due(evse)
+        )
 
     def _cancel_timeout(self, evse_id: int) -> None:
-        task = self._timeouts.pop(evse_id, None)
-        if task is not None and task is not asyncio.current_task():
-            task.cancel()
+        timer = self._timeouts.pop(evse_id, None)
+        if timer is not None:
+            timer.cancel()
 
-    async def _expire(self, evse: Evse, seconds: float) -> None:
-        """E03: no EV within EVConnectionTimeOut: the authorization lapses."""
-        await asyncio.sleep(seconds)
+    def _expire_due(self, evse: Evse) -> None:
         self._timeouts.pop(evse.evse_id, None)
+        self._ctx.spawn(self._expire(evse), f"EV timeout {evse.evse_id}")
+
+    async def _expire(self, evse: Evse) -> None:
+        """E03: no EV within EVConnectionTimeOut: the authorization lapses."""
         if evse.authorization is not None and evse.transaction is None:
             before = evse.status
             evse.authorization = None
@@ -272,11 +279,10 @@ class EvseControl:
             SimulatorError: the token was not accepted (C01).
             OCPPKitError: the Authorize could not be sent or was answered with an error.
         """
-        station = self._station
         try:
             remote = remote_start_id is not None
-            if not remote or station.device_model.authorize_remote_start:
-                info = await self.authorize(token)
+            if not remote or self._ctx.device_model.authorize_remote_start:
+                info = await self._authorization.authorize(token)
                 if not accepted(info):
                     status = info.status if info is not None else "Unknown"
                     raise SimulatorError(f"idToken {token.id_token} not authorized: {status}")
@@ -286,40 +292,3 @@ class EvseControl:
             return await self._begin(evse, token, trigger, remote_start_id, profile, transaction_id)
         finally:
             evse.starting = False
-
-    # --- authorization ---
-
-    async def authorize(self, token: IdTokenType) -> IdTokenInfoType | None:
-        """The idTokenInfo for ``token``: from the CSMS when online, else from local data.
-
-        Raises:
-            OCPPKitError: the CSMS answered the Authorize with a CALLERROR.
-        """
-        station = self._station
-        model = station.device_model
-        use_list, use_cache = model.local_list_enabled, model.auth_cache_enabled
-        local = station.local_auth.lookup(
-            token, station.now_utc(), use_list=use_list, use_cache=use_cache
-        )
-        if station.connected:
-            if accepted(local) and model.local_pre_authorize:
-                return local  # C12/C13: no need to ask the CSMS
-            try:
-                return await self._ask_csms(token, use_cache)
-            except (NotConnectedError, CallTimeoutError):
-                pass  # the link went: decide offline
-        if local is not None and model.local_authorize_offline:
-            return local  # C14/C15 (and D01: the local list)
-        if model.offline_tx_for_unknown_id:
-            return IdTokenInfoType(status=AuthorizationStatusEnumType.Accepted)
-        return IdTokenInfoType(status=AuthorizationStatusEnumType.Unknown)
-
-    async def _ask_csms(self, token: IdTokenType, use_cache: bool) -> IdTokenInfoType:
-        station = self._station
-        response: AuthorizeResponse = await station.call(
-            "Authorize", AuthorizeRequest(id_token=token)
-        )
-        info = response.id_token_info
-        if use_cache:
-            station.local_auth.cache.store(token, info)  # C10
-        return info

@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from contextlib import suppress
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from websockets.asyncio.client import connect as ws_connect
 from websockets.exceptions import InvalidURI, WebSocketException
@@ -29,18 +28,18 @@ from ocppkit.protocol.models import (
     BootNotificationRequest,
     BootNotificationResponse,
     BootReasonEnumType,
+    ChargingStationType,
     OcppModel,
     RegistrationStatusEnumType,
 )
-from ocppkit.simulator.device_model import HEARTBEAT_INTERVAL, Key
+from ocppkit.simulator.device_model import HEARTBEAT_INTERVAL, DeviceModel, Key
 from ocppkit.simulator.errors import SimulatorError
-from ocppkit.simulator.handlers import availability
+from ocppkit.simulator.evse import Evse
 from ocppkit.simulator.randomness import Stream
+from ocppkit.simulator.scheduler import Scheduler, Timer
 from ocppkit.simulator.security import basic_auth_headers, tls_argument
 from ocppkit.transport import SUBPROTOCOL, Connection
-
-if TYPE_CHECKING:
-    from ocppkit.simulator.station import ChargerSimulator
+from ocppkit.transport.connection import FrameObserver
 
 log = logging.getLogger("ocppkit.simulator")
 
@@ -54,6 +53,34 @@ CONNECT_OPTIONS: dict[str, Any] = {
     "max_queue": 4,
     "write_limit": 16_384,
 }
+
+
+class LinkStation(Protocol):
+    """What the link needs of the station it serves (``station.ChargerSimulator``)."""
+
+    charger_id: str
+    charging_station: ChargingStationType
+    device_model: DeviceModel
+    evses: dict[int, Evse]
+    frame_observers: list[FrameObserver]
+    scheduler: Scheduler
+    ssl_context: Any
+
+    @property
+    def basic_auth_password(self) -> str | None: ...
+
+    @property
+    def heartbeat_interval(self) -> float: ...
+
+    def restore_state(self) -> None: ...
+
+    async def handle(self, action: str, request: OcppModel) -> OcppModel: ...
+
+    async def send_status(self, evse: Evse, *, triggered: bool = False) -> None: ...
+
+    async def send_heartbeat(self, *, triggered: bool = False) -> None: ...
+
+    async def link_up(self) -> None: ...
 
 
 def retry_backoff(
@@ -103,7 +130,7 @@ class CsmsLink:
 
     def __init__(
         self,
-        station: ChargerSimulator,
+        station: LinkStation,
         url: str,
         rng: Stream,
         reconnect: tuple[float, float],
@@ -122,7 +149,7 @@ class CsmsLink:
         self._ready: asyncio.Event | None = None  # made while someone waits to be online
         self._boot_now: asyncio.Event | None = None  # while booting: TriggerMessage cuts a wait
         self._session_task: asyncio.Task[None] | None = None  # boot and announce, then ends
-        self._heartbeat: asyncio.TimerHandle | None = None  # the next Heartbeat (G02)
+        self._heartbeat: Timer | None = None  # the next Heartbeat (G02)
         self._beat: asyncio.Task[None] | None = None  # a Heartbeat being sent
         self._registered = False
         self._boot_reason = BootReasonEnumType.PowerUp
@@ -193,7 +220,7 @@ class CsmsLink:
         if self._runner is None or self._runner.done():
             if self._restore_pending:
                 self._restore_pending = False
-                availability.restore(self._station)  # G03/G04: persisted Inoperative EVSEs
+                self._station.restore_state()  # G03/G04: persisted Inoperative EVSEs
             self._stopping = False
             self._runner = asyncio.get_running_loop().create_task(
                 self._run(), name=f"{self._name}:runner"
@@ -281,7 +308,7 @@ class CsmsLink:
             )
             attempt += 1
             log.info("[%s] reconnecting in %.2f s", self._name, delay)
-            await asyncio.sleep(delay)
+            await self._station.scheduler.sleep(delay)
 
     async def _session(self) -> bool:
         """One websocket session; returns whether the station got online on it. The runner
@@ -346,8 +373,7 @@ class CsmsLink:
             for evse in station.evses.values():  # G01: every connector's status, on every link
                 await station.send_status(evse)
             self._set_online(True)
-            await station.engine.flush()  # E04: what queued while offline goes first, in order
-            await station.device_runtime.send_queued()  # N07: monitor events raised offline
+            await station.link_up()  # E04, N07: what queued while offline goes first, in order
         except NotConnectedError:
             return  # the link went: the runner sees it
         except Exception as error:
@@ -363,8 +389,10 @@ class CsmsLink:
     def _schedule_heartbeat(self) -> None:
         if self._heartbeat is not None:
             self._heartbeat.cancel()
-        loop = asyncio.get_running_loop()
-        self._heartbeat = loop.call_later(self._station.heartbeat_interval, self._heartbeat_due)
+        scheduler = self._station.scheduler
+        self._heartbeat = scheduler.call_later(
+            self._station.heartbeat_interval, self._heartbeat_due
+        )
 
     def _heartbeat_due(self) -> None:
         self._heartbeat = None
@@ -393,9 +421,7 @@ class CsmsLink:
                     return
                 # B02/B03: wait the interval before the next BootNotification; a TriggerMessage
                 # for BootNotification cuts the wait short (B02, F06)
-                with suppress(TimeoutError):
-                    async with asyncio.timeout(retry):
-                        await boot_now.wait()
+                await self._station.scheduler.wait(boot_now, retry)
         finally:
             self._boot_now = None
 

@@ -351,3 +351,14 @@ def _first_due(monitor: Monitor, now: float) -> float:
     if monitor.type == Kind.Periodic:
         return now + monitor.value
     return (math.floor(now / monitor.value) + 1) * monitor.value
+
+
+PROBLEM = Key("ChargingStation", "Problem")
+# The monitors a station comes with: a Delta monitor on ChargingStation.Problem (shared: a
+# station's monitoring keeps its own copy of each, see ``Monitoring``).
+PRECONFIGURED_MONITORS = (Monitor(1, PROBLEM, MonitorEnumType.Delta, 1.0, 2),)
+
+
+def preconfigured_monitors() -> list[Monitor]:
+    """The monitors a station comes with."""
+    return list(PRECONFIGURED_MONITORS)

@@ -1,11 +1,15 @@
 """``ChargerSimulator``: one simulated OCPP 2.0.1 charging station, connected to any CSMS.
 
-The station is its EVSEs (``evse``: connector states and meters), its transaction engine
-(``charging``), its charging profiles (``smart_charging``), its device model and its answers to
-the CSMS (``handlers``); ``link`` keeps it connected (boot, heartbeats, reconnection).
+The station assembles its functional blocks (``simulator.blocks``, one per OCPP 2.0.1 block,
+each given the one ``StationContext``) and routes each CSMS CALL to the block that answers it
+(the routing table is built from the blocks at start-up: every CSMS->CS action exactly once);
+``link`` keeps it connected (boot, heartbeats, reconnection). Its EVSEs are ``evse`` (connector
+states and meters), driven by ``evse_control`` (the EV, the driver, the hardware).
 
-Every task the station starts is owned: the link's runner and per-link tasks, and a tracked set
-(samplers, remote starts and stops, triggered messages, reboots) that ``disconnect()`` cancels.
+Every timer runs on the station's scheduler (``scheduler``: real time by default, or a
+``VirtualScheduler`` whose clock moves only when told). Every task the station starts is owned:
+the link's runner and per-link tasks, and a tracked set (samplers, remote starts and stops,
+triggered messages, reboots) that ``disconnect()`` cancels.
 """
 
 from __future__ import annotations
@@ -14,13 +18,11 @@ import asyncio
 import logging
 import random
 import ssl
-import time
-import uuid
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Callable, Coroutine, Mapping
 from contextlib import suppress
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from ocppkit.protocol.errors import NotConnectedError, OCPPKitError
 from ocppkit.protocol.models import (
@@ -29,37 +31,40 @@ from ocppkit.protocol.models import (
     HeartbeatRequest,
     IdTokenEnumType,
     IdTokenType,
-    NetworkConnectionProfileType,
     OcppModel,
     ReasonEnumType,
     RegistrationStatusEnumType,
-    StatusNotificationRequest,
 )
-from ocppkit.simulator.certificates import CertificateStore
-from ocppkit.simulator.charging import TransactionEngine
+from ocppkit.simulator.blocks import Block, Handler, route_table
+from ocppkit.simulator.blocks.authorization import Authorization
+from ocppkit.simulator.blocks.availability import Availability
+from ocppkit.simulator.blocks.data_transfer import DataTransfer, VendorHandler
+from ocppkit.simulator.blocks.diagnostics import Diagnostics
+from ocppkit.simulator.blocks.display import Display
+from ocppkit.simulator.blocks.firmware import Firmware
+from ocppkit.simulator.blocks.iso15118_certificates import Iso15118Certificates
+from ocppkit.simulator.blocks.local_auth_list import LocalAuthList
+from ocppkit.simulator.blocks.metering import Metering
+from ocppkit.simulator.blocks.provisioning import Provisioning
+from ocppkit.simulator.blocks.remote_control import RemoteControl
+from ocppkit.simulator.blocks.reservation import Reservations
+from ocppkit.simulator.blocks.security import Security
+from ocppkit.simulator.blocks.smart_charging import SmartCharging
+from ocppkit.simulator.blocks.tariff_cost import TariffCost
+from ocppkit.simulator.blocks.transactions import Transactions
+from ocppkit.simulator.context import StationContext
 from ocppkit.simulator.device import DeviceModelStore, StationSpec, station_model
-from ocppkit.simulator.device.reports import parts
-from ocppkit.simulator.device.runtime import DeviceRuntime, adopt_basic_auth_password, bind_station
-from ocppkit.simulator.display import Display
 from ocppkit.simulator.ev import DEFAULT_EV, EvMix, EvModel, ev_source
 from ocppkit.simulator.evse import Evse
 from ocppkit.simulator.evse_control import EvseControl
-from ocppkit.simulator.firmware import Firmware
-from ocppkit.simulator.handlers import HANDLERS
-from ocppkit.simulator.handlers.data_transfer import VendorHandler
 from ocppkit.simulator.link import CsmsLink
-from ocppkit.simulator.local_auth import LocalAuthorization
-from ocppkit.simulator.log_upload import LogUploader
 from ocppkit.simulator.meter import MeterModel, station_supply
-from ocppkit.simulator.monitoring import Monitoring
 from ocppkit.simulator.randomness import LazyRandom
-from ocppkit.simulator.reservations import Reservations
+from ocppkit.simulator.scheduler import LoopScheduler, Scheduler
 from ocppkit.simulator.smart_charging import ProfileStore
-from ocppkit.simulator.transactions import wire_time
 from ocppkit.transport.connection import FrameObserver
 
 log = logging.getLogger("ocppkit.simulator")
-_T = TypeVar("_T")
 
 DEFAULT_HEARTBEAT_INTERVAL = 300  # s, until a BootNotificationResponse gives one
 REBOOT_DELAY = 0.1  # s between answering Reset and going down (the answer goes out first)
@@ -85,7 +90,8 @@ class ChargerSimulator:
         id_token: the idToken (type ISO14443) used for local starts.
         seed: seed of the random streams; None for a random run.
         sample_interval: seconds between TransactionEvent Updated meter samples.
-        clock: monotonic time source in seconds.
+        clock: monotonic time source in seconds (by default ``time.monotonic``, or the
+            ``scheduler``'s clock when one is given).
         reconnect_min_delay: first reconnect back-off (s); it doubles per failed attempt...
         reconnect_max_delay: ...up to this (s).
         call_timeout: seconds to wait for the CSMS's reply to a CALL.
@@ -105,6 +111,9 @@ class ChargerSimulator:
             SoC), or None for EVs that take whatever is offered.
         ev_charging_needs: the EVs speak ISO 15118: NotifyEVChargingNeeds when one plugs in
             (K15).
+        scheduler: the station's timers (heartbeats, samples, expiries, back-off...); by default
+            the event loop's, in real time. A ``scheduler.VirtualScheduler`` runs hours of
+            station time in seconds.
 
     Raises:
         ValueError: an argument out of range (e.g. a model name too long for BootNotification).
@@ -135,9 +144,12 @@ class ChargerSimulator:
         max_power_w: float | None = None,
         ev: str | EvModel | EvMix | None = DEFAULT_EV,
         ev_charging_needs: bool = False,
+        scheduler: Scheduler | None = None,
     ) -> None:
         if num_connectors < 1 or sample_interval <= 0:
             raise ValueError("need num_connectors >= 1 and sample_interval > 0")
+        if scheduler is not None and clock is not None and clock is not scheduler:
+            raise ValueError("give a clock or a scheduler (whose clock the station reads)")
         supply = station_supply(
             station_type,
             phases=phases,
@@ -146,19 +158,19 @@ class ChargerSimulator:
             max_power_w=max_power_w,
         )
         phases, voltage, max_current = supply.phases, supply.voltage, supply.max_current
-        self.ev_charging_needs = ev_charging_needs
         self.charger_id = charger_id
         self.url = f"{server_url.rstrip('/')}/{charger_id}"
         self.charging_station = ChargingStationType(model=charger_model, vendor_name=charger_vendor)
         self.id_token = IdTokenType(id_token=id_token, type=IdTokenEnumType.ISO14443)
-        self.clock: Callable[[], float] = clock or time.monotonic
-        self._mono_origin = self.clock()
-        self._wall_origin = datetime.now(UTC)
+        if scheduler is None:
+            scheduler = LoopScheduler() if clock is None else LoopScheduler(clock)
+        self.scheduler = scheduler
+        self.clock: Callable[[], float] = self.scheduler.time
         # one stream per purpose, so that a draw for one never shifts another; each is made at
         # its first draw (an idle station draws nothing)
         rng = random.Random(seed)
         backoff_rng = LazyRandom(rng.getrandbits(64))
-        self._id_rng = LazyRandom(rng.getrandbits(64))
+        id_rng = LazyRandom(rng.getrandbits(64))
         self.evses: dict[int, Evse] = {
             i: Evse(
                 i,
@@ -189,58 +201,117 @@ class ChargerSimulator:
         if self.state_dir is not None:
             DeviceModelStore(self.state_dir, charger_id).attach(self.device_model)
         self.profiles = ProfileStore()
-        self.engine = TransactionEngine(self)
-        self.control = EvseControl(self)  # plug-in, tokens, faults (the EVSE state machine)
-        self.auto_plug = True  # a start with no EV there brings one (seed API, remote start)
-        self.local_auth = LocalAuthorization()  # local list and authorization cache (C, D)
-        self.reservations = Reservations(self)
-        self.firmware = Firmware(self)
-        self.logs = LogUploader(self)
-        self.display = Display()  # display messages and running costs (O, I)
-        self.certificates = CertificateStore()
-        self.network_profiles: dict[int, NetworkConnectionProfileType] = {}  # by slot (B09)
-        self.vendors: dict[str, VendorHandler] = {}  # DataTransfer vendorId -> handler (P01)
-        bind_station(self.device_model, self)
-        self.device_runtime = DeviceRuntime(self)  # aligned meter values, monitors (J01, N)
         self.frame_observers: list[FrameObserver] = []  # added to every websocket's Connection
-        self.reset_when_idle = False  # a Reset OnIdle was Scheduled (B12)
         self._call_timeout = call_timeout
-        self.basic_auth_password = basic_auth_password  # security profiles 1-3 (link's connect)
-        self.ssl_context = ssl_context
-        adopt_basic_auth_password(self.device_model, self)  # SecurityCtrlr.BasicAuthPassword
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self.ssl_context = ssl_context  # security profiles 2 and 3 (link's connect)
         self.link = CsmsLink(
             self, self.url, backoff_rng, (reconnect_min_delay, reconnect_max_delay), call_timeout
+        )
+        ctx = StationContext(
+            charger_id,
+            self.charging_station,
+            self.scheduler,
+            self.evses,
+            self.device_model,
+            self.profiles,
+            self.link,
+            id_rng,
+            self.reboot,
+            self.state_dir,
+        )
+        self.context = ctx
+        self._assemble(ctx, basic_auth_password, ev_charging_needs)
+        self._routes: Mapping[str, Handler] = route_table(self.blocks)
+
+    def _assemble(
+        self, ctx: StationContext, basic_auth_password: str | None, ev_charging_needs: bool
+    ) -> None:
+        """Build the blocks, each on the context and the blocks it relies on."""
+        self.security = Security(ctx, basic_auth_password)  # A
+        self.provisioning = Provisioning(ctx)  # B
+        self.local_list = LocalAuthList(ctx)  # D
+        self.authorization = Authorization(ctx, self.local_list)  # C
+        self.reservations = Reservations(ctx)  # H
+        self.availability = Availability(ctx, self.reservations)  # G
+        self.tariff_cost = TariffCost(ctx)  # I
+        self.smart_charging = SmartCharging(ctx, ev_charging_needs)  # K
+        self.metering = Metering(ctx, self.smart_charging)  # J
+        self.engine = Transactions(  # E
+            ctx, self.reservations, self.smart_charging, self.provisioning
+        )
+        self.firmware = Firmware(ctx)  # L
+        self.certificates = Iso15118Certificates(ctx)  # M
+        self.diagnostics = Diagnostics(ctx, self.engine, self.firmware, self.authorization)  # N
+        self.display = Display(ctx)  # O
+        self.data_transfer = DataTransfer(ctx)  # P
+        # plug-in, tokens, faults (the EVSE state machine)
+        self.control = EvseControl(ctx, self.engine, self.authorization, self.reservations)
+        self.remote_control = RemoteControl(  # F
+            ctx,
+            self.engine,
+            self.control,
+            self.metering,
+            self.firmware,
+            self.diagnostics,
+            self.security,
+        )
+        self.blocks: tuple[Block, ...] = (
+            self.security,
+            self.provisioning,
+            self.authorization,
+            self.local_list,
+            self.engine,
+            self.remote_control,
+            self.availability,
+            self.reservations,
+            self.tariff_cost,
+            self.metering,
+            self.smart_charging,
+            self.firmware,
+            self.certificates,
+            self.diagnostics,
+            self.display,
+            self.data_transfer,
         )
 
     # --- time, ids, tasks ---
 
     def now_utc(self) -> datetime:
         """The station's wall-clock time, derived from the injected clock."""
-        return self._wall_origin + timedelta(seconds=self.clock() - self._mono_origin)
+        return self.context.now_utc()
+
+    @property
+    def _wall_origin(self) -> datetime:
+        return self.context.wall_origin
 
     def new_transaction_id(self) -> str:
         """A fresh transaction id: a UUID4 string drawn from the seeded stream."""
-        return str(uuid.UUID(int=self._id_rng.getrandbits(128), version=4))
+        return self.context.new_transaction_id()
 
     def spawn(self, coro: Coroutine[Any, Any, Any], name: str) -> asyncio.Task[Any]:
         """Run ``coro`` as a task the station owns (cancelled by ``disconnect``; errors logged)."""
-        task = asyncio.get_running_loop().create_task(coro, name=f"{self.charger_id}:{name}")
-        self._tasks.add(task)
-        task.add_done_callback(self._task_done)
-        return task
-
-    def _task_done(self, task: asyncio.Task[Any]) -> None:
-        self._tasks.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            log.warning("[%s] %s failed: %r", self.charger_id, task.get_name(), task.exception())
-
-    # --- public state ---
+        return self.context.spawn(coro, name)
 
     @property
-    def monitoring(self) -> Monitoring:
-        """The station's variable monitors (N02-N08), made at first use."""
-        return self.device_runtime.monitoring
+    def auto_plug(self) -> bool:
+        """Whether a start with no EV there brings one (seed API, remote start)."""
+        return self.remote_control.auto_plug
+
+    @auto_plug.setter
+    def auto_plug(self, value: bool) -> None:
+        self.remote_control.auto_plug = value
+
+    @property
+    def basic_auth_password(self) -> str | None:
+        """HTTP Basic auth password the link sends (security profiles 1 and 2, A01)."""
+        return self.security.basic_auth_password
+
+    @property
+    def ev_charging_needs(self) -> bool:
+        """The EVs speak ISO 15118 (K15)."""
+        return self.smart_charging.ev_charging_needs
+
+    # --- public state ---
 
     @property
     def connected(self) -> bool:
@@ -410,56 +481,23 @@ class ChargerSimulator:
 
     def register_vendor(self, vendor_id: str, handler: VendorHandler) -> None:
         """Answer the CSMS's DataTransfer for ``vendor_id`` with ``handler`` (P01)."""
-        self.vendors[vendor_id] = handler
+        self.data_transfer.register(vendor_id, handler)
 
     # --- talking to the CSMS ---
 
     async def call(self, action: str, payload: OcppModel, *, before_boot: bool = False) -> Any:
         """Send a CALL to the CSMS and return its response model (see ``CsmsLink.call``)."""
-        return await self.link.call(action, payload, before_boot=before_boot)
+        return await self.context.call(action, payload, before_boot=before_boot)
 
     async def notify(self, action: str, payload: OcppModel, *, before_boot: bool = False) -> bool:
         """Send a CALL whose answer the station does not need: a failure to deliver it is
         logged, not raised. Returns whether it was delivered."""
-        try:
-            await self.call(action, payload, before_boot=before_boot)
-        except OCPPKitError as exc:
-            log.warning("[%s] %s not delivered: %r", self.charger_id, action, exc)
-            return False
-        return True
-
-    async def send_parts(
-        self,
-        action: str,
-        items: Sequence[_T],
-        size: int,
-        make: Callable[[int, list[_T], bool], OcppModel],
-        *,
-        before_boot: bool = False,
-    ) -> None:
-        """Send ``items`` in ``action`` CALLs of at most ``size`` items each (one, empty, when
-        there are none), in order: ``make(seq_no, part, tbc)`` builds each, seqNo from 0 and
-        ``tbc`` true on all but the last (NotifyReport, NotifyMonitoringReport, NotifyEvent,
-        NotifyDisplayMessages, NotifyCustomerInformation). Stops at a part not delivered."""
-        chunks = parts(items, size)
-        for seq_no, chunk in enumerate(chunks):
-            payload = make(seq_no, chunk, seq_no < len(chunks) - 1)
-            if not await self.notify(action, payload, before_boot=before_boot):
-                return
+        return await self.context.notify(action, payload, before_boot=before_boot)
 
     async def send_status(self, evse: Evse, *, triggered: bool = False) -> None:
         """StatusNotification of ``evse``'s connector (G01); ``triggered`` by TriggerMessage,
         which may come before the boot is Accepted (B02)."""
-        await self.call(
-            "StatusNotification",
-            StatusNotificationRequest(
-                timestamp=wire_time(self.now_utc()),
-                connector_status=evse.status,
-                evse_id=evse.evse_id,
-                connector_id=evse.connector_id,
-            ),
-            before_boot=triggered,
-        )
+        await self.context.send_status(evse, triggered=triggered)
 
     async def send_heartbeat(self, *, triggered: bool = False) -> None:
         """One Heartbeat (G02)."""
@@ -471,8 +509,19 @@ class ChargerSimulator:
         return self.link.trigger_boot()
 
     async def handle(self, action: str, request: OcppModel) -> OcppModel:
-        """Answer a CALL from the CSMS (the ``Connection`` handler): one handler per action."""
-        return await HANDLERS[action](self, request)
+        """Answer a CALL from the CSMS (the ``Connection`` handler): the block's handler."""
+        return await self._routes[action](request)
+
+    def restore_state(self) -> None:
+        """Read back what a previous run kept (before the first boot): the EVSEs' operational
+        status (G03/G04)."""
+        self.availability.restore()
+
+    async def link_up(self) -> None:
+        """The station is online on a new link: what queued while offline goes first, in
+        order (E04 TransactionEvents, N07 monitor events)."""
+        await self.engine.flush()
+        await self.diagnostics.send_queued()
 
     # --- connecting ---
 
@@ -485,7 +534,8 @@ class ChargerSimulator:
                 message), or the URL is invalid.
         """
         await self.link.open(timeout)
-        self.device_runtime.start()  # clock-aligned meter values, monitors (J01, N07/N08)
+        self.metering.start()  # clock-aligned meter values (J01)
+        self.diagnostics.start()  # monitors (N07/N08)
 
     async def disconnect(self) -> None:
         """Stop: end running transactions (stoppedReason Local) while still online, cancel every
@@ -496,21 +546,15 @@ class ChargerSimulator:
                 async with asyncio.timeout(self._call_timeout):
                     await self.engine.stop_all(ReasonEnumType.Local)
                     await self.engine.settle()
-        self.device_runtime.stop()
-        await self._cancel_tasks()
+        self.metering.stop()
+        self.diagnostics.stop()
+        await self.context.cancel_tasks()
         await self.link.close()
 
     async def reboot(self, reason: BootReasonEnumType = BootReasonEnumType.RemoteReset) -> None:
         """Reboot (B11/B12): end transactions (ImmediateReset), drop the link, reconnect at once
         and boot again with ``reason``."""
-        await asyncio.sleep(REBOOT_DELAY)
-        self.reset_when_idle = False
+        await self.scheduler.sleep(REBOOT_DELAY)
+        self.provisioning.reset_when_idle = False
         await self.engine.stop_all(ReasonEnumType.ImmediateReset)
         await self.link.restart(reason)
-
-    async def _cancel_tasks(self) -> None:
-        current = asyncio.current_task()
-        tasks = [t for t in self._tasks if t is not current]
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)

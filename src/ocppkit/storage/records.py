@@ -141,7 +141,8 @@ class DeviceModelRecord(Record):
 
 @dataclass(slots=True)
 class CommandRecord(Record):
-    """A CSMS->CS request: ``payload`` and ``response`` in wire form; ``status`` is the answer's
+    """A CSMS->CS request: ``payload`` and ``response`` in wire form (JSON objects, or their JSON
+    text: written as is, read back as the objects); ``status`` is the answer's
     status (or "Sent", "Answered", "Timeout", "CallError:<code>", "NotConnected"); ``progress``
     the latest status a notification reported for it."""
 
@@ -149,10 +150,10 @@ class CommandRecord(Record):
     station_id: str
     action: str
     request_id: int | None
-    payload: dict[str, Any]
+    payload: dict[str, Any] | str
     sent_at: datetime
     status: str = "Sent"
-    response: dict[str, Any] | None = None
+    response: dict[str, Any] | str | None = None
     progress: str | None = None
     progress_at: datetime | None = None
     answered_at: datetime | None = None
@@ -160,12 +161,13 @@ class CommandRecord(Record):
 
 @dataclass(slots=True)
 class StationMessageRecord(Record):
-    """A notification from a station, wire form, and the request it belongs to (if any)."""
+    """A notification from a station, wire form (its JSON object or JSON text, as
+    ``CommandRecord``'s payload), and the request it belongs to (if any)."""
 
     id: int
     station_id: str
     action: str
-    payload: dict[str, Any]
+    payload: dict[str, Any] | str
     received_at: datetime
     request_id: int | None = None
     command_id: int | None = None
@@ -173,12 +175,13 @@ class StationMessageRecord(Record):
 
 @dataclass(slots=True)
 class StationObjectRecord(Record):
-    """The current state of one object a station holds, by (``kind``, ``key``)."""
+    """The current state of one object a station holds, by (``kind``, ``key``); ``payload`` as
+    ``CommandRecord``'s."""
 
     station_id: str
     kind: str
     key: str
-    payload: dict[str, Any]
+    payload: dict[str, Any] | str
     updated_at: datetime
     evse_id: int | None = None
     status: str | None = None

@@ -17,7 +17,7 @@ from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql import Executable, Select
 
-from ocppkit.storage import statements
+import ocppkit.storage.statements as statements
 from ocppkit.storage.records import (
     CommandRecord,
     ConnectorStatusRecord,

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from ocppkit.storage import raw
+import ocppkit.storage.raw as raw
 from ocppkit.storage.database import Database
 from ocppkit.storage.errors import StorageError
 from ocppkit.storage.records import (

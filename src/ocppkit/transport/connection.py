@@ -32,7 +32,6 @@ from ocppkit.protocol.session import (
     Event,
     ResultReceived,
     RpcSession,
-    UnexpectedReply,
 )
 
 log = logging.getLogger("ocppkit.transport")
@@ -226,43 +225,42 @@ class Connection:
 
     def _dispatch(self, events: list[Event]) -> None:
         for event in events:
-            kind = type(event)
-            if kind is CallReceived:
+            if isinstance(event, CallReceived):
                 if self._max_pending is not None and self._handling >= self._max_pending:
                     self._limit_hit("max_pending_calls")
                     self.session.send_error(
-                        event.message_id,  # type: ignore[union-attr]
+                        event.message_id,
                         RpcFrameworkError(f"more than {self._max_pending} CALLs in progress"),
                     )
                     continue
-                if event.violations:  # type: ignore[union-attr]
-                    self._violations(event.action, event.violations)  # type: ignore[union-attr]
+                if event.violations:
+                    self._violations(event.action, event.violations)
                 self._handling += 1
-                task = self._loop.create_task(self._handle(event))  # type: ignore[arg-type]
+                task = self._loop.create_task(self._handle(event))
                 self._tasks.add(task)
                 task.add_done_callback(self._tasks.discard)
-            elif kind is ResultReceived or kind is CallFailed:
-                if kind is ResultReceived and event.violations:  # type: ignore[union-attr]
-                    self._violations(event.action, event.violations)  # type: ignore[union-attr]
-                future = self._waiters.pop(event.message_id, None)  # type: ignore[union-attr]
+            elif isinstance(event, ResultReceived | CallFailed):
+                if isinstance(event, ResultReceived) and event.violations:
+                    self._violations(event.action, event.violations)
+                future = self._waiters.pop(event.message_id, None)
                 if future is not None and not future.done():
-                    if kind is ResultReceived:
-                        future.set_result(event.response)  # type: ignore[union-attr]
+                    if isinstance(event, ResultReceived):
+                        future.set_result(event.response)
                     else:
-                        future.set_exception(event.error)  # type: ignore[union-attr]
-            elif kind is CallRejected:
+                        future.set_exception(event.error)
+            elif isinstance(event, CallRejected):
                 log.warning(
                     "[%s] rejected a frame with %s: %s",
                     self.identity,
                     event.error.code,
-                    event.error.description,  # type: ignore[union-attr]
+                    event.error.description,
                 )
-            elif kind is UnexpectedReply:
+            else:
                 log.warning(
                     "[%s] dropped a reply (id %s): %s",
                     self.identity,
                     event.message_id,
-                    event.reason,  # type: ignore[union-attr]
+                    event.reason,
                 )
 
     def _violations(self, action: str, violations: tuple[Violation, ...]) -> None:

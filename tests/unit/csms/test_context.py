@@ -6,12 +6,13 @@ import pytest
 
 from ocppkit.csms.clock import format_time, parse_time
 from ocppkit.csms.commands import id_token_type
-from ocppkit.csms.context import EventHub, TokenPolicy
+from ocppkit.csms.context import EventHub
+from ocppkit.csms.tokens import TokenStore
 
 
 def test_token_policy() -> None:
-    assert TokenPolicy().is_accepted("anything", "Central")
-    policy = TokenPolicy(["AbC"])
+    assert TokenStore().is_accepted("anything", "Central")
+    policy = TokenStore(["AbC"])
     assert policy.is_accepted("abc", "ISO14443")  # IdToken is case-insensitive
     assert not policy.is_accepted("other", "Central")
     assert policy.is_accepted("", "NoAuthorization")

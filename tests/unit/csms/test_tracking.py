@@ -1,19 +1,18 @@
-"""The tracker's pure parts: request ids, progress, failure statuses, the object rules, the
-in-memory history and its restore; DataTransfer dispatch and the EV-needs policy."""
+"""The tracker's generic record keeping: request ids, progress, failure statuses, rules given by
+blocks, the in-memory history and its restore, payloads kept as JSON text."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
 
 import pytest
 
 from ocppkit.csms.context import EventHub
-from ocppkit.csms.extensions import DataTransferHandlers, ev_max_power_policy
-from ocppkit.csms.registry import Charger, Transaction
 from ocppkit.csms.store import Store, TrackingChange
 from ocppkit.csms.tracking import (
-    TRACKED_NOTIFICATIONS,
+    CommandRule,
+    Notice,
+    StationObjects,
     Tracker,
     failure_status,
     progress_of,
@@ -21,9 +20,13 @@ from ocppkit.csms.tracking import (
 )
 from ocppkit.protocol.errors import CallTimeoutError, NotConnectedError, NotSupportedError
 from ocppkit.protocol.models import (
-    CS_TO_CSMS,
-    DataTransferRequest,
-    NotifyEVChargingNeedsRequest,
+    ClearCacheRequest,
+    ClearCacheResponse,
+    GetLogRequest,
+    LogStatusNotificationRequest,
+    NotifyReportRequest,
+    ReservationStatusUpdateRequest,
+    ResetRequest,
     SecurityEventNotificationRequest,
 )
 from ocppkit.storage.records import CommandRecord, StationObjectRecord, TrackingState
@@ -43,27 +46,22 @@ def tracker(store: Store | None = None, history: int = 200) -> Tracker:
     return Tracker(lambda: T0, store or Store(), EventHub(), history)
 
 
-@pytest.mark.parametrize(
-    "action, payload, expected",
-    [
-        ("GetLog", {"requestId": 7}, 7),
-        ("ReserveNow", {"id": 5, "requestId": 9}, 5),
-        ("SetChargingProfile", {"chargingProfile": {"id": 100}}, 100),
-        ("SetDisplayMessage", {"message": {"id": 3}}, 3),
-        ("Reset", {"type": "Immediate"}, None),
-    ],
-)
-def test_request_id_of(action: str, payload: dict[str, Any], expected: int | None) -> None:
-    assert request_id_of(action, payload) == expected
+def test_request_id_of() -> None:
+    get_log = GetLogRequest.model_validate(
+        {"log": {"remoteLocation": "ftp://x/"}, "logType": "DiagnosticsLog", "requestId": 7}
+    )
+    assert request_id_of(get_log) == 7  # the default: requestId
+    assert request_id_of(ResetRequest(type="Immediate")) is None
+    assert request_id_of(get_log, CommandRule(request_id=lambda r: 2**70)) is None  # not int64
 
 
 def test_progress_is_the_status_or_receiving_until_the_last_part() -> None:
-    assert progress_of("LogStatusNotification", {"status": "Uploaded"}) == "Uploaded"
-    assert progress_of("ReservationStatusUpdate", {"reservationUpdateStatus": "Removed"}) == (
-        "Removed"
-    )
-    assert progress_of("NotifyReport", {"tbc": True}) == "Receiving"
-    assert progress_of("NotifyReport", {}) == "Complete"
+    assert progress_of(LogStatusNotificationRequest(status="Uploaded")) == "Uploaded"
+    update = ReservationStatusUpdateRequest(reservation_id=1, reservation_update_status="Removed")
+    assert progress_of(update, "reservation_update_status") == "Removed"
+    part = {"requestId": 1, "generatedAt": "2025-01-02T03:04:05Z", "seqNo": 0}
+    assert progress_of(NotifyReportRequest.model_validate({**part, "tbc": True})) == "Receiving"
+    assert progress_of(NotifyReportRequest.model_validate(part)) == "Complete"
 
 
 def test_failure_statuses() -> None:
@@ -72,26 +70,38 @@ def test_failure_statuses() -> None:
     assert failure_status(NotSupportedError("no")) == "CallError:NotSupported"
 
 
-def test_only_station_actions_are_tracked() -> None:
-    assert TRACKED_NOTIFICATIONS <= CS_TO_CSMS
+async def test_rules_get_the_typed_request_and_response() -> None:
+    seen: list[tuple[str, object, object]] = []
 
+    def sent(objects: StationObjects, request: ClearCacheRequest) -> None:
+        seen.append(("sent", request, None))
 
-async def test_a_command_is_sent_answered_and_its_objects_change() -> None:
+    def answered(objects: StationObjects, request: object, response: object) -> None:
+        seen.append(("answered", request, response))
+
     store = RecordingStore()
-    track = tracker(store)
-    payload = {"evseId": 1, "chargingProfile": {"id": 9, "chargingProfilePurpose": "TxProfile"}}
-    command = await track.sent("CP1", "SetChargingProfile", payload)
-    await track.answered(command, {"status": "Accepted"})
-    assert (command.status, command.request_id) == ("Accepted", 9)
-    assert [o["key"] for o in track.objects("CP1", "charging_profile")] == ["CSMS:1:9"]
-    assert [len(c.commands) for c in store.changes] == [1, 1]
-    assert store.changes[1].objects[0].key == "CSMS:1:9"
+    track = Tracker(
+        lambda: T0, store, EventHub(), rules={"ClearCache": CommandRule(None, sent, answered)}
+    )
+    request, response = ClearCacheRequest(), ClearCacheResponse(status="Accepted")
+    command = await track.sent("CP1", "ClearCache", request)
+    await track.answered(command, response)
+    assert seen == [("sent", request, None), ("answered", request, response)]
+    assert (command.payload, command.response, command.status) == (
+        "{}",
+        '{"status":"Accepted"}',
+        "Accepted",
+    )
+    [view] = await track.commands("CP1")
+    assert (view["payload"], view["response"]) == ({}, {"status": "Accepted"})  # JSON again
+    with pytest.raises(RuntimeError, match="twice"):
+        track.learn({"ClearCache": CommandRule()})
 
 
 async def test_history_is_bounded_newest_first_and_paged() -> None:
     track = tracker(history=3)
     for _ in range(5):
-        await track.sent("CP1", "ClearCache", {})
+        await track.sent("CP1", "ClearCache", ClearCacheRequest())
     page = await track.commands("CP1", limit=2)
     assert [c["id"] for c in page] == [5, 4]
     assert [c["id"] for c in await track.commands("CP1", before_id=4)] == [3]
@@ -102,79 +112,38 @@ async def test_restore_continues_ids_and_matches_restored_commands() -> None:
     old = CommandRecord(41, "CP1", "GetLog", 7, {"requestId": 7}, T0, "Accepted")
     obj = StationObjectRecord("CP1", "reservation", "5", {"id": 5}, T0, 1, "Accepted")
     track.restore(TrackingState([old], [obj], last_command_id=41, last_message_id=8))
-    assert (await track.sent("CP1", "ClearCache", {})).id == 42
+    assert (await track.sent("CP1", "ClearCache", ClearCacheRequest())).id == 42
     assert track.find_command("CP1", ("GetLog",), 7) is old
     message = await track.notified(
         "CP1",
         "SecurityEventNotification",
         SecurityEventNotificationRequest(type="Reboot", timestamp="2025-01-02T03:04:05Z"),
+        Notice(),
     )
     assert message.id == 9
     assert track.objects("CP1", "reservation")[0]["status"] == "Accepted"
 
 
-async def test_data_transfer_dispatch() -> None:
-    handlers = DataTransferHandlers()
-    handlers.register("acme", lambda cid, mid, data: ("Accepted", data))
-    handlers.register("acme", lambda cid, mid, data: "Bogus", "Bad")
-
-    async def answer(vendor: str, message: str | None) -> str:
-        request = DataTransferRequest(vendor_id=vendor, message_id=message, data=1)
-        return str((await handlers.dispatch("CP1", request)).status)
-
-    assert await answer("acme", "Any") == "Accepted"
-    assert await answer("acme", "Bad") == "Rejected"  # not a DataTransfer status
-    assert await answer("other", None) == "UnknownVendorId"
-    handlers.unregister("acme")
-    assert await answer("acme", "Any") == "UnknownMessageId"
-
-
-def test_ev_max_power_policy_caps_to_the_ev_and_needs_a_transaction() -> None:
-    policy = ev_max_power_policy(11_000, iter([7]))
-    charger = Charger("CP1")
-    request = NotifyEVChargingNeedsRequest.model_validate(
-        {
-            "evseId": 2,
-            "chargingNeeds": {
-                "requestedEnergyTransfer": "DC",
-                "dcChargingParameters": {
-                    "evMaxCurrent": 100,
-                    "evMaxVoltage": 400,
-                    "evMaxPower": 40_000,
-                },
-            },
-        }
+async def test_a_notification_moves_its_command_and_changes_objects_in_one_change() -> None:
+    store = RecordingStore()
+    track = tracker(store)
+    get_log = GetLogRequest.model_validate(
+        {"log": {"remoteLocation": "ftp://x/"}, "logType": "DiagnosticsLog", "requestId": 7}
     )
-    assert policy(charger, request) is None
-    charger.active["TX9"] = Transaction("TX9", "CP1", T0, 0, evse_id=2)
-    profile = policy(charger, request)
-    assert profile is not None and not isinstance(profile, dict)
-    assert (profile.id, profile.transaction_id, str(profile.charging_profile_kind)) == (
-        7,
-        "TX9",
-        "Relative",
+    command = await track.sent("CP1", "GetLog", get_log)
+
+    def change(objects: StationObjects, request: LogStatusNotificationRequest) -> None:
+        objects.put("log", "7", request, str(request.status))
+
+    notice = Notice(reports_on=("GetLog",), change=change)
+    uploaded = LogStatusNotificationRequest(status="Uploaded", request_id=7)
+    message = await track.notified("CP1", "LogStatusNotification", uploaded, notice)
+    assert (message.request_id, message.command_id, command.progress) == (7, command.id, "Uploaded")
+    last = store.changes[-1]
+    assert (last.commands, last.messages, [o.key for o in last.objects]) == (
+        [command],
+        [message],
+        ["7"],
     )
-    assert profile.charging_schedule[0].charging_schedule_period[0].limit == 11_000
-    with pytest.raises(ValueError):
-        ev_max_power_policy(0)
-
-
-def test_ev_max_power_policy_keeps_one_profile_id_per_transaction() -> None:
-    """K17 renegotiation: new needs in the same transaction replace its TxProfile (same id,
-    K01.FR.05) instead of adding a second one at its stack level (K01.FR.06)."""
-    policy = ev_max_power_policy(11_000, iter(range(100, 200)))
-    charger = Charger("CP1")
-    request = NotifyEVChargingNeedsRequest.model_validate(
-        {"evseId": 1, "chargingNeeds": {"requestedEnergyTransfer": "AC_three_phase"}}
-    )
-
-    def profile_id() -> int:
-        profile = policy(charger, request)
-        assert profile is not None and not isinstance(profile, dict)
-        return profile.id
-
-    charger.active["A"] = Transaction("A", "CP1", T0, 0, evse_id=1)
-    first = [profile_id(), profile_id()]
-    del charger.active["A"]
-    charger.active["B"] = Transaction("B", "CP1", T0, 0, evse_id=1)
-    assert first == [100, 100] and profile_id() == 101  # a new transaction, a new profile
+    [view] = track.objects("CP1", "log")
+    assert view["payload"] == {"status": "Uploaded", "requestId": 7}

@@ -11,7 +11,7 @@ import ocppkit.simulator as simulator
 from ocppkit.protocol.errors import NotConnectedError
 from ocppkit.protocol.models import CSMS_TO_CS
 from ocppkit.simulator import ChargerSimulator, SimulatorError
-from ocppkit.simulator.handlers import HANDLERS
+from ocppkit.simulator.blocks import route_table
 
 
 class FakeClock:
@@ -33,7 +33,8 @@ def test_public_names() -> None:
 
 
 def test_one_handler_per_csms_to_cs_action() -> None:
-    assert set(HANDLERS) == CSMS_TO_CS and len(HANDLERS) == 40
+    routes = route_table(ChargerSimulator("CP-1", "ws://h").blocks)
+    assert set(routes) == CSMS_TO_CS and len(routes) == 40
 
 
 def test_constructor_defaults_and_url() -> None:

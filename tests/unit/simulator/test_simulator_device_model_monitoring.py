@@ -14,8 +14,7 @@ from ocppkit.protocol.models import (
 )
 from ocppkit.protocol.validation import to_wire_dict
 from ocppkit.simulator.device import DeviceModel, Key, StationSpec, standard_variables
-from ocppkit.simulator.device.runtime import preconfigured_monitors
-from ocppkit.simulator.monitoring import Monitoring
+from ocppkit.simulator.monitoring import Monitoring, preconfigured_monitors
 
 POWER = Key("EVSE", "Power", 1)
 T0 = datetime(2025, 1, 1, tzinfo=UTC)

@@ -11,15 +11,19 @@ import pytest
 from sqlalchemy import text
 
 from ocppkit.storage import (
+    CommandRecord,
     ConnectorStatusRecord,
     ConnectorStatusRepository,
     Database,
     DatabaseWorker,
     MeterValueRecord,
     MeterValueRepository,
+    StationMessageRecord,
+    StationObjectRecord,
     StationRecord,
     StationRepository,
     StorageError,
+    TrackingRepository,
     TransactionEventRecord,
     TransactionRecord,
     TransactionRepository,
@@ -161,6 +165,27 @@ async def test_a_transaction_event_batch_reads_back_as_written(
         "Sample.Periodic",
     )
     assert raw_time == sqlite_time(T0) == "2025-01-02 03:04:05.000000"  # SQLAlchemy's own format
+
+
+async def test_tracking_payloads_given_as_json_text_read_back_as_objects(
+    db: Database, writer: WriteBehind
+) -> None:
+    """The tracker serialises once, to JSON text, which is written as is."""
+    writer.put_station(StationRecord("CP", first_seen=T0))
+    command = CommandRecord(1, "CP", "GetLog", 7, '{"requestId":7}', T0, "Accepted", '{"a":1}')
+    writer.put_command(command)
+    writer.add_station_message(StationMessageRecord(1, "CP", "X", '{"b":[1,2]}', T0, 7, 1))
+    writer.put_station_object(StationObjectRecord("CP", "k", "1", '{"c":null}', T0, 1, "S"))
+    async with asyncio.timeout(10):
+        await writer.committed()
+    async with db.session() as session:
+        repository = TrackingRepository(session)
+        commands = await repository.commands("CP")
+        messages = await repository.messages("CP")
+        objects = await repository.objects("CP")
+    assert [(c.payload, c.response) for c in commands] == [({"requestId": 7}, {"a": 1})]
+    assert [m.payload for m in messages] == [{"b": [1, 2]}]
+    assert [o.payload for o in objects] == [{"c": None}]
 
 
 async def test_deferred_rows_are_built_on_the_database_thread(

@@ -3,27 +3,29 @@ and recent OCPP frames."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 
 from fastapi import APIRouter, Query, Response
 
-from ocppkit.api.deps import ApiError, OperatorDep, PageDep, charger_or_404
+from ocppkit.api.deps import ApiError, OperatorDep, PageDep, StationDep
 from ocppkit.api.schemas import (
+    Health,
     LoggedMessage,
     StationSettings,
     StationSettingsPatch,
     error_responses,
 )
+from ocppkit.csms.views import DeviceModelView, EvseView, StationView
 
 router = APIRouter()
 ConnectorStatus = Literal["Available", "Occupied", "Reserved", "Unavailable", "Faulted"]
 
 
 @router.get("/health", summary="Liveness and the number of connected stations", tags=["stations"])
-async def health(operator: OperatorDep) -> dict[str, Any]:
-    chargers = operator.server.list_chargers()
-    connected = sum(1 for c in chargers if c.get("connection") == "connected")
-    return {"status": "ok", "chargers_connected": connected, "chargers_known": len(chargers)}
+async def health(operator: OperatorDep) -> Health:
+    chargers = operator.server.chargers.chargers.values()
+    connected = sum(1 for c in chargers if c.connected)
+    return Health(status="ok", chargers_connected=connected, chargers_known=len(chargers))
 
 
 @router.get(
@@ -40,7 +42,7 @@ async def list_chargers(
     response: Response,
     connection: Annotated[Literal["connected", "disconnected"] | None, Query()] = None,
     status: Annotated[ConnectorStatus | None, Query(description="an EVSE status")] = None,
-) -> list[dict[str, Any]]:
+) -> list[StationView]:
     chargers = [
         c
         for c in operator.server.list_chargers()
@@ -56,8 +58,9 @@ async def list_chargers(
     tags=["stations"],
     summary="One station's state",
 )
-async def get_charger(operator: OperatorDep, charger_id: str) -> dict[str, Any]:
-    return charger_or_404(operator.server, charger_id)
+async def get_charger(operator: OperatorDep, station: StationDep) -> StationView:
+    # the dependency found the station (the CSMS never forgets one)
+    return cast(StationView, operator.server.get_charger_status(station.station_id))
 
 
 @router.get(
@@ -66,9 +69,8 @@ async def get_charger(operator: OperatorDep, charger_id: str) -> dict[str, Any]:
     tags=["stations"],
     summary="The station's EVSEs with their connectors and latest meter values",
 )
-async def get_evses(operator: OperatorDep, charger_id: str) -> list[dict[str, Any]]:
-    evses: list[dict[str, Any]] = charger_or_404(operator.server, charger_id)["evses"]
-    return evses
+async def get_evses(station: StationDep) -> list[EvseView]:
+    return station.charger.evses()
 
 
 @router.get(
@@ -79,12 +81,13 @@ async def get_evses(operator: OperatorDep, charger_id: str) -> list[dict[str, An
     description="404 `device_model_unknown` until the station has sent a complete NotifyReport "
     "(send `GetBaseReport` with `POST /chargers/{id}/commands/GetBaseReport`).",
 )
-async def get_device_model(operator: OperatorDep, charger_id: str) -> dict[str, Any]:
-    charger_or_404(operator.server, charger_id)
-    model = operator.server.get_device_model(charger_id)
+async def get_device_model(operator: OperatorDep, station: StationDep) -> DeviceModelView:
+    model = operator.server.get_device_model(station.station_id)
     if model is None:
         raise ApiError(
-            404, "device_model_unknown", f"charger {charger_id!r} has not reported its device model"
+            404,
+            "device_model_unknown",
+            f"charger {station.station_id!r} has not reported its device model",
         )
     return model
 
@@ -95,9 +98,8 @@ async def get_device_model(operator: OperatorDep, charger_id: str) -> dict[str, 
     tags=["stations"],
     summary="The station's run-time settings",
 )
-async def get_settings(operator: OperatorDep, charger_id: str) -> StationSettings:
-    charger_or_404(operator.server, charger_id)
-    return StationSettings(**operator.queries.settings(charger_id))
+async def get_settings(operator: OperatorDep, station: StationDep) -> StationSettings:
+    return StationSettings(**operator.queries.settings(station.station_id))
 
 
 @router.patch(
@@ -109,9 +111,8 @@ async def get_settings(operator: OperatorDep, charger_id: str) -> StationSetting
     "boot policy.",
 )
 async def patch_settings(
-    operator: OperatorDep, charger_id: str, body: StationSettingsPatch
+    operator: OperatorDep, station: StationDep, body: StationSettingsPatch
 ) -> StationSettings:
-    charger_or_404(operator.server, charger_id)
     changes = body.model_dump(exclude_unset=True)
     for key in ("lenient", "notes"):
         if key in changes and changes[key] is None:
@@ -122,7 +123,7 @@ async def patch_settings(
                 {"errors": [{"field": key, "rule": "null", "message": "null"}]},
             )
     try:
-        return StationSettings(**operator.queries.update_settings(charger_id, changes))
+        return StationSettings(**operator.queries.update_settings(station.station_id, changes))
     except ValueError as exc:
         raise ApiError(422, "invalid_body", str(exc)) from exc
 
@@ -136,11 +137,10 @@ async def patch_settings(
 )
 async def get_messages(
     operator: OperatorDep,
-    charger_id: str,
+    station: StationDep,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     action: Annotated[str | None, Query(max_length=64)] = None,
     direction: Annotated[Literal["in", "out"] | None, Query()] = None,
 ) -> list[dict[str, Any]]:
-    charger_or_404(operator.server, charger_id)
-    frames = operator.messages.frames(charger_id, limit, action, direction)
+    frames = operator.messages.frames(station.station_id, limit, action, direction)
     return [f.to_dict() for f in frames]

@@ -1,21 +1,36 @@
 """Commands towards a station: the seed's start/stop, every CSMS->CS action at
 ``POST /chargers/{id}/commands/{Action}``, and convenience endpoints for the common ones.
 
+Every route sends through the CSMS's one command pipeline (``OCPPServer.send_command``, as the
+typed Python methods do): a GetVariables / SetVariables / SetVariableMonitoring /
+ClearVariableMonitoring / SendLocalList beyond the station's ItemsPerMessage / BytesPerMessage is
+split into several CALLs and their answers merged into one response, and what a GetVariables or
+SetVariables answer confirms updates the CSMS's record of the station's device model.
+
 Every command answers ``{"action", "response"}`` (start/stop keep the seed's shape): 404
-unknown charger or action, 422 a payload that breaks the action's schema (nothing is sent),
-409 not connected, 502 the station answered a CALLERROR, 504 no answer in time.
+unknown charger or action, 409 not connected, 422 a payload that breaks the action's schema
+(nothing is sent), 502 the station answered a CALLERROR, 504 no answer in time.
 """
 
 from __future__ import annotations
 
 from functools import cache, partial
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Body, Path
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from ocppkit.api.deps import OperatorDep, await_command, require_connected, send_action
+from ocppkit.api.deps import (
+    ConnectedStationDep,
+    Operator,
+    OperatorDep,
+    Station,
+    await_command,
+    checked_payload,
+    request_model,
+    send_request,
+)
 from ocppkit.api.schemas import (
     ActionInfo,
     AvailabilityBody,
@@ -25,12 +40,16 @@ from ocppkit.api.schemas import (
     ResetBody,
     SetVariablesBody,
     StartRequest,
+    StartResult,
     StopRequest,
+    StopResult,
     TriggerBody,
     UnlockBody,
     VariableRef,
     error_responses,
 )
+from ocppkit.csms.commands import build
+from ocppkit.protocol import models as m
 from ocppkit.protocol.models import CSMS_TO_CS, OcppModel
 from ocppkit.protocol.validation import models_for
 
@@ -44,16 +63,19 @@ _COMMAND_ERRORS = error_responses(404, 409, 422, 502, 504)
     summary="RequestStartTransaction towards the station",
 )
 async def start(
-    operator: OperatorDep, charger_id: str, body: Annotated[StartRequest | None, Body()] = None
-) -> dict[str, Any]:
+    operator: OperatorDep,
+    station: ConnectedStationDep,
+    body: Annotated[StartRequest | None, Body()] = None,
+) -> StartResult:
     body = body or StartRequest()
-    server = operator.server
-    require_connected(server, charger_id)
     kwargs: dict[str, Any] = {"evse_id": body.evse_id}
     if body.id_token:
         kwargs["id_token"] = body.id_token
-    answer = await await_command(charger_id, server.request_start_transaction(charger_id, **kwargs))
-    return {"charger_id": charger_id, "evse_id": body.evse_id, **answer}
+    station_id = station.station_id
+    answer = await await_command(
+        station_id, operator.server.request_start_transaction(station_id, **kwargs)
+    )
+    return cast(StartResult, {"charger_id": station_id, "evse_id": body.evse_id, **answer})
 
 
 @router.post(
@@ -62,14 +84,18 @@ async def start(
     summary="RequestStopTransaction towards the station",
 )
 async def stop(
-    operator: OperatorDep, charger_id: str, body: Annotated[StopRequest | None, Body()] = None
-) -> dict[str, Any]:
+    operator: OperatorDep,
+    station: ConnectedStationDep,
+    body: Annotated[StopRequest | None, Body()] = None,
+) -> StopResult:
     body = body or StopRequest()
-    server = operator.server
-    require_connected(server, charger_id)
-    coro = server.request_stop_transaction(charger_id, transaction_id=body.transaction_id)
-    answer = await await_command(charger_id, coro)
-    return {"charger_id": charger_id, "transaction_id": body.transaction_id, **answer}
+    station_id = station.station_id
+    command = operator.server.request_stop_transaction(
+        station_id, transaction_id=body.transaction_id
+    )
+    answer = await await_command(station_id, command)
+    result = {"charger_id": station_id, "transaction_id": body.transaction_id, **answer}
+    return cast(StopResult, result)
 
 
 # Numeric bounds pydantic leaves as raw validator keywords when the type has its own validator.
@@ -173,15 +199,28 @@ _COMMAND_EXAMPLES = {
     responses=_COMMAND_ERRORS,
     summary="Send any CSMS->CS action; the body is its request in wire (camelCase) JSON",
     description="The body is validated against the action's schema (see `GET /actions`); "
-    "violations answer 422 `invalid_payload` with `errors: [{field, rule, message}]`.",
+    "violations answer 422 `invalid_payload` with `errors: [{field, rule, message}]`. A list "
+    "beyond the station's ItemsPerMessage / BytesPerMessage is sent in several CALLs and "
+    "answered as one response.",
 )
 async def send_command(
     operator: OperatorDep,
-    charger_id: str,
+    station: ConnectedStationDep,
     action: Annotated[str, Path(description="e.g. Reset, GetVariables, TriggerMessage")],
     payload: Annotated[dict[str, Any], Body(openapi_examples=_COMMAND_EXAMPLES)],
 ) -> CommandResult:
-    return CommandResult(**await send_action(operator, charger_id, action, payload))
+    return await _send(operator, station, action, request_model(action, payload))
+
+
+async def _send(
+    operator: Operator, station: Station, action: str, request: OcppModel
+) -> CommandResult:
+    response = await send_request(operator, station, action, request)
+    return CommandResult(action=action, response=response)
+
+
+def _evse(evse_id: int | None, connector_id: int | None = None) -> m.EVSEType | None:
+    return None if evse_id is None else build(m.EVSEType, id=evse_id, connector_id=connector_id)
 
 
 @router.post(
@@ -189,19 +228,25 @@ async def send_command(
     responses=_COMMAND_ERRORS,
     summary="Reset the station or one EVSE (B11/B12)",
 )
-async def reset(operator: OperatorDep, charger_id: str, body: ResetBody) -> CommandResult:
-    payload: dict[str, Any] = {"type": body.type}
-    if body.evse_id is not None:
-        payload["evseId"] = body.evse_id
-    return CommandResult(**await send_action(operator, charger_id, "Reset", payload))
+async def reset(
+    operator: OperatorDep, station: ConnectedStationDep, body: ResetBody
+) -> CommandResult:
+    with checked_payload():
+        request = build(m.ResetRequest, type=body.type, evse_id=body.evse_id)
+    return await _send(operator, station, "Reset", request)
 
 
 @router.post(
     "/chargers/{charger_id}/unlock", responses=_COMMAND_ERRORS, summary="UnlockConnector (F05)"
 )
-async def unlock(operator: OperatorDep, charger_id: str, body: UnlockBody) -> CommandResult:
-    payload = {"evseId": body.evse_id, "connectorId": body.connector_id}
-    return CommandResult(**await send_action(operator, charger_id, "UnlockConnector", payload))
+async def unlock(
+    operator: OperatorDep, station: ConnectedStationDep, body: UnlockBody
+) -> CommandResult:
+    with checked_payload():
+        request = build(
+            m.UnlockConnectorRequest, evse_id=body.evse_id, connector_id=body.connector_id
+        )
+    return await _send(operator, station, "UnlockConnector", request)
 
 
 @router.post(
@@ -210,63 +255,68 @@ async def unlock(operator: OperatorDep, charger_id: str, body: UnlockBody) -> Co
     summary="ChangeAvailability of the station, an EVSE or a connector (G03/G04)",
 )
 async def availability(
-    operator: OperatorDep, charger_id: str, body: AvailabilityBody
+    operator: OperatorDep, station: ConnectedStationDep, body: AvailabilityBody
 ) -> CommandResult:
-    payload: dict[str, Any] = {"operationalStatus": body.operational_status}
-    if body.evse_id is not None:
-        payload["evse"] = {"id": body.evse_id}
-        if body.connector_id is not None:
-            payload["evse"]["connectorId"] = body.connector_id
-    return CommandResult(**await send_action(operator, charger_id, "ChangeAvailability", payload))
+    with checked_payload():
+        request = build(
+            m.ChangeAvailabilityRequest,
+            operational_status=body.operational_status,
+            evse=_evse(body.evse_id, body.connector_id),
+        )
+    return await _send(operator, station, "ChangeAvailability", request)
 
 
 @router.post(
     "/chargers/{charger_id}/trigger", responses=_COMMAND_ERRORS, summary="TriggerMessage (F06)"
 )
-async def trigger(operator: OperatorDep, charger_id: str, body: TriggerBody) -> CommandResult:
-    payload: dict[str, Any] = {"requestedMessage": body.requested_message}
-    if body.evse_id is not None:
-        payload["evse"] = {"id": body.evse_id}
-    return CommandResult(**await send_action(operator, charger_id, "TriggerMessage", payload))
+async def trigger(
+    operator: OperatorDep, station: ConnectedStationDep, body: TriggerBody
+) -> CommandResult:
+    with checked_payload():
+        request = build(
+            m.TriggerMessageRequest,
+            requested_message=body.requested_message,
+            evse=_evse(body.evse_id),
+        )
+    return await _send(operator, station, "TriggerMessage", request)
 
 
-def _variable_data(ref: VariableRef) -> dict[str, Any]:
-    component: dict[str, Any] = {"name": ref.component}
-    if ref.component_instance is not None:
-        component["instance"] = ref.component_instance
-    if ref.evse_id is not None:
-        component["evse"] = {"id": ref.evse_id}
-    variable: dict[str, Any] = {"name": ref.variable}
-    if ref.instance is not None:
-        variable["instance"] = ref.instance
-    data: dict[str, Any] = {"component": component, "variable": variable}
-    if ref.attribute_type is not None:
-        data["attributeType"] = ref.attribute_type
-    return data
+def _component_variable(ref: VariableRef) -> dict[str, Any]:
+    component = build(
+        m.ComponentType,
+        name=ref.component,
+        instance=ref.component_instance,
+        evse=_evse(ref.evse_id),
+    )
+    variable = build(m.VariableType, name=ref.variable, instance=ref.instance)
+    return {"component": component, "variable": variable, "attribute_type": ref.attribute_type}
 
 
 @router.post(
     "/chargers/{charger_id}/variables/get", responses=_COMMAND_ERRORS, summary="GetVariables (B06)"
 )
 async def get_variables(
-    operator: OperatorDep, charger_id: str, body: GetVariablesBody
+    operator: OperatorDep, station: ConnectedStationDep, body: GetVariablesBody
 ) -> CommandResult:
-    payload = {"getVariableData": [_variable_data(v) for v in body.variables]}
-    return CommandResult(**await send_action(operator, charger_id, "GetVariables", payload))
+    with checked_payload():
+        data = [build(m.GetVariableDataType, **_component_variable(v)) for v in body.variables]
+        request = build(m.GetVariablesRequest, get_variable_data=data)
+    return await _send(operator, station, "GetVariables", request)
 
 
 @router.post(
     "/chargers/{charger_id}/variables/set", responses=_COMMAND_ERRORS, summary="SetVariables (B05)"
 )
 async def set_variables(
-    operator: OperatorDep, charger_id: str, body: SetVariablesBody
+    operator: OperatorDep, station: ConnectedStationDep, body: SetVariablesBody
 ) -> CommandResult:
-    payload = {
-        "setVariableData": [
-            {**_variable_data(v), "attributeValue": v.value} for v in body.variables
+    with checked_payload():
+        data = [
+            build(m.SetVariableDataType, **_component_variable(v), attribute_value=v.value)
+            for v in body.variables
         ]
-    }
-    return CommandResult(**await send_action(operator, charger_id, "SetVariables", payload))
+        request = build(m.SetVariablesRequest, set_variable_data=data)
+    return await _send(operator, station, "SetVariables", request)
 
 
 @router.post(
@@ -275,7 +325,12 @@ async def set_variables(
     summary="SetChargingProfile on an EVSE (K01)",
 )
 async def charging_profile(
-    operator: OperatorDep, charger_id: str, body: ChargingProfileBody
+    operator: OperatorDep, station: ConnectedStationDep, body: ChargingProfileBody
 ) -> CommandResult:
-    payload = {"evseId": body.evse_id, "chargingProfile": body.charging_profile}
-    return CommandResult(**await send_action(operator, charger_id, "SetChargingProfile", payload))
+    with checked_payload():
+        request = build(
+            m.SetChargingProfileRequest,
+            evse_id=body.evse_id,
+            charging_profile=body.charging_profile,  # wire JSON, validated by its aliases
+        )
+    return await _send(operator, station, "SetChargingProfile", request)

@@ -8,13 +8,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
 
-from ocppkit.api.deps import (
-    ApiError,
-    OperatorDep,
-    await_command,
-    charger_or_404,
-    require_connected,
-)
+from ocppkit.api.deps import ApiError, ConnectedStationDep, OperatorDep, await_command
 from ocppkit.api.schemas import ErrorBody
 from ocppkit.csms.handshake import is_valid_identity
 from ocppkit.security.api_keys import public_view
@@ -108,17 +102,15 @@ class RotationResult(BaseModel):
     summary="A01: give a connected station a new Basic auth password (SetVariables)",
 )
 async def rotate_password(
-    operator: OperatorDep, charger_id: str, body: PasswordRotation
+    operator: OperatorDep, station: ConnectedStationDep, body: PasswordRotation
 ) -> dict[str, Any]:
-    server = operator.server
-    charger_or_404(server, charger_id)
-    require_connected(server, charger_id)
+    server, charger_id = operator.server, station.station_id
 
     async def rotate() -> RotationResult:
         return RotationResult(**await server.rotate_station_password(charger_id, body.password))
 
     try:
-        return await await_command(charger_id, rotate())
+        return await await_command(charger_id, rotate())  # type: ignore[arg-type]
     except SecuritySettingError as exc:
         raise ApiError(422, "invalid_security_settings", str(exc)) from exc
 
@@ -150,11 +142,9 @@ class UpgradeResult(BaseModel):
     summary="A05: move a connected station up to a higher security profile",
 )
 async def upgrade_profile(
-    operator: OperatorDep, charger_id: str, body: ProfileUpgrade
+    operator: OperatorDep, station: ConnectedStationDep, body: ProfileUpgrade
 ) -> dict[str, Any]:
-    server = operator.server
-    charger_or_404(server, charger_id)
-    require_connected(server, charger_id)
+    server, charger_id = operator.server, station.station_id
 
     async def upgrade() -> UpgradeResult:
         result = await server.upgrade_station_profile(
@@ -163,7 +153,7 @@ async def upgrade_profile(
         return UpgradeResult(**result)
 
     try:
-        return await await_command(charger_id, upgrade())
+        return await await_command(charger_id, upgrade())  # type: ignore[arg-type]
     except SecuritySettingError as exc:
         raise ApiError(422, "invalid_security_settings", str(exc)) from exc
 

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
 
-from ocppkit.api.deps import MAX_PAGE, ApiError, OperatorDep, PageDep, charger_or_404
+from ocppkit.api.deps import MAX_PAGE, ApiError, OperatorDep, PageDep, StationDep
 from ocppkit.api.schemas import (
     CommandPage,
     NotificationPage,
@@ -23,7 +23,7 @@ from ocppkit.api.schemas import (
     StationObject,
     error_responses,
 )
-from ocppkit.csms.tracking import TRACKED_NOTIFICATIONS
+from ocppkit.csms.router import TRACKED_NOTIFICATIONS
 from ocppkit.protocol.models import CSMS_TO_CS
 
 router = APIRouter(tags=["tracking"])
@@ -66,10 +66,10 @@ def _known_action(action: str | None, allowed: Collection[str]) -> str | None:
 
 
 async def _page(
-    fetch: Fetch, charger_id: str, action: str | None, limit: int, before_id: int | None
+    fetch: Fetch, station_id: str, action: str | None, limit: int, before_id: int | None
 ) -> dict[str, Any]:
     # One more than asked tells whether an older page exists.
-    found = await fetch(charger_id, action, limit + 1, before_id)
+    found = await fetch(station_id, action, limit + 1, before_id)
     items = found[:limit]
     return {"items": items, "next": items[-1]["id"] if len(found) > limit else None}
 
@@ -96,14 +96,13 @@ def _action_query(allowed: tuple[str, ...], what: str) -> Any:
 )
 async def list_commands(
     operator: OperatorDep,
-    charger_id: str,
+    station: StationDep,
     limit: Limit = 50,
     before_id: BeforeId = None,
     action: Annotated[str | None, _action_query(COMMAND_ACTIONS, "commands")] = None,
 ) -> dict[str, Any]:
-    charger_or_404(operator.server, charger_id)
     action = _known_action(action, CSMS_TO_CS)
-    return await _page(operator.server.commands, charger_id, action, limit, before_id)
+    return await _page(operator.server.commands, station.station_id, action, limit, before_id)
 
 
 @router.get(
@@ -117,14 +116,15 @@ async def list_commands(
 )
 async def list_notifications(
     operator: OperatorDep,
-    charger_id: str,
+    station: StationDep,
     limit: Limit = 50,
     before_id: BeforeId = None,
     action: Annotated[str | None, _action_query(NOTIFICATION_ACTIONS, "notifications")] = None,
 ) -> dict[str, Any]:
-    charger_or_404(operator.server, charger_id)
     action = _known_action(action, TRACKED_NOTIFICATIONS)
-    return await _page(operator.server.station_messages, charger_id, action, limit, before_id)
+    return await _page(
+        operator.server.station_messages, station.station_id, action, limit, before_id
+    )
 
 
 @router.get(
@@ -136,11 +136,10 @@ async def list_notifications(
     "`/notifications`.",
 )
 async def list_security_events(
-    operator: OperatorDep, charger_id: str, limit: Limit = 50, before_id: BeforeId = None
+    operator: OperatorDep, station: StationDep, limit: Limit = 50, before_id: BeforeId = None
 ) -> dict[str, Any]:
-    charger_or_404(operator.server, charger_id)
     return await _page(
-        operator.server.station_messages, charger_id, SECURITY_EVENT, limit, before_id
+        operator.server.station_messages, station.station_id, SECURITY_EVENT, limit, before_id
     )
 
 
@@ -153,11 +152,10 @@ async def list_security_events(
     "alerts); paged as `/notifications`.",
 )
 async def list_monitoring_events(
-    operator: OperatorDep, charger_id: str, limit: Limit = 50, before_id: BeforeId = None
+    operator: OperatorDep, station: StationDep, limit: Limit = 50, before_id: BeforeId = None
 ) -> dict[str, Any]:
-    charger_or_404(operator.server, charger_id)
     return await _page(
-        operator.server.station_messages, charger_id, MONITORING_EVENT, limit, before_id
+        operator.server.station_messages, station.station_id, MONITORING_EVENT, limit, before_id
     )
 
 
@@ -172,13 +170,12 @@ async def list_monitoring_events(
 )
 async def list_objects(
     operator: OperatorDep,
-    charger_id: str,
+    station: StationDep,
     page: PageDep,
     response: Response,
     kind: Annotated[ObjectKind | None, Query()] = None,
 ) -> list[dict[str, Any]]:
-    charger_or_404(operator.server, charger_id)
-    return page.apply(operator.server.station_objects(charger_id, kind), response)
+    return page.apply(operator.server.station_objects(station.station_id, kind), response)
 
 
 @router.get(
@@ -190,7 +187,8 @@ async def list_objects(
     "(GetChargingProfiles, K09). Total in `X-Total-Count`.",
 )
 async def list_charging_profiles(
-    operator: OperatorDep, charger_id: str, page: PageDep, response: Response
+    operator: OperatorDep, station: StationDep, page: PageDep, response: Response
 ) -> list[dict[str, Any]]:
-    charger_or_404(operator.server, charger_id)
-    return page.apply(operator.server.station_objects(charger_id, "charging_profile"), response)
+    return page.apply(
+        operator.server.station_objects(station.station_id, "charging_profile"), response
+    )

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
 from ocppkit.api.deps import ApiError, OperatorDep, PageDep
 from ocppkit.api.schemas import error_responses
+from ocppkit.csms.views import TransactionDetailView, TransactionView
 
 router = APIRouter(tags=["transactions"])
 
@@ -44,7 +45,7 @@ async def list_transactions(
     active: Annotated[bool | None, Query()] = None,
     since: Annotated[datetime | None, Query()] = None,
     until: Annotated[datetime | None, Query()] = None,
-) -> list[dict[str, Any]]:
+) -> list[TransactionView]:
     found = operator.queries.transactions(
         charger_id, id_token, active, _aware(since, "since"), _aware(until, "until")
     )
@@ -63,7 +64,7 @@ async def get_transaction(
     operator: OperatorDep,
     transaction_id: str,
     charger_id: Annotated[str | None, Query(max_length=255)] = None,
-) -> dict[str, Any]:
+) -> TransactionDetailView:
     found = await operator.queries.transaction_detail(transaction_id, charger_id)
     if found is None:
         raise ApiError(404, "transaction_not_found", f"transaction {transaction_id!r} is not known")

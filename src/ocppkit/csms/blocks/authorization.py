@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from ocppkit.csms.blocks import Route
+from ocppkit.csms.blocks import Block, handles
 from ocppkit.csms.clock import format_time
 from ocppkit.csms.context import CsmsContext
 from ocppkit.csms.registry import Charger, ChargerRegistry, Transaction
@@ -57,15 +57,10 @@ def id_token_info(
     )
 
 
-class Authorization:
+class Authorization(Block):
     """Checks id tokens against the CSMS's tokens and policy (C01-C16)."""
 
-    def __init__(self, ctx: CsmsContext) -> None:
-        self.ctx = ctx
-
-    def routes(self) -> dict[str, Route]:
-        return {"Authorize": self.on_authorize}
-
+    @handles("Authorize")
     async def on_authorize(self, charger: Charger, request: AuthorizeRequest) -> AuthorizeResponse:
         """C01: idTokenInfo with the token's status. No certificate is checked here (C07/C08
         would need an OCSP responder), so certificateStatus is left out."""

@@ -11,7 +11,7 @@ import asyncio
 import logging
 from datetime import timedelta
 
-from ocppkit.csms.blocks import Route
+from ocppkit.csms.blocks import Block, handles
 from ocppkit.csms.clock import format_time, parse_time
 from ocppkit.csms.context import CsmsContext
 from ocppkit.csms.registry import Charger, ConnectorStatus
@@ -71,22 +71,15 @@ async def _close_silent(ctx: CsmsContext, charger: Charger, grace: float) -> Non
         log.debug("[%s] closing a silent link failed", charger.charger_id, exc_info=True)
 
 
-class Availability:
+class Availability(Block):
     """Tracks connector statuses (G01) and answers heartbeats (G02)."""
 
-    def __init__(self, ctx: CsmsContext) -> None:
-        self.ctx = ctx
-
-    def routes(self) -> dict[str, Route]:
-        return {
-            "StatusNotification": self.on_status_notification,
-            "Heartbeat": self.on_heartbeat,
-        }
-
+    @handles("Heartbeat")
     async def on_heartbeat(self, charger: Charger, request: HeartbeatRequest) -> HeartbeatResponse:
         """G02: the CSMS's current time, which the station may use to set its clock."""
         return HeartbeatResponse(current_time=self.ctx.now_text())
 
+    @handles("StatusNotification")
     async def on_status_notification(
         self, charger: Charger, request: StatusNotificationRequest
     ) -> StatusNotificationResponse:

@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from ocppkit.csms.blocks import Route
+from ocppkit.csms.blocks import Block, handles
 from ocppkit.csms.clock import format_time, parse_time
-from ocppkit.csms.context import CsmsContext
 from ocppkit.csms.registry import Charger, MeterSnapshot
 from ocppkit.protocol.models import (
     MeterValuesRequest,
@@ -96,15 +95,10 @@ def store_reading(charger: Charger, evse_id: int, reading: MeterReading) -> None
     )
 
 
-class Metering:
+class Metering(Block):
     """Keeps the latest meter values per EVSE (J01) and feeds them to a running transaction."""
 
-    def __init__(self, ctx: CsmsContext) -> None:
-        self.ctx = ctx
-
-    def routes(self) -> dict[str, Route]:
-        return {"MeterValues": self.on_meter_values}
-
+    @handles("MeterValues")
     async def on_meter_values(
         self, charger: Charger, request: MeterValuesRequest
     ) -> MeterValuesResponse:

@@ -1,7 +1,7 @@
 """B Provisioning: BootNotification (B01-B03) and NotifyReport (B07/B08).
 
 The status a booting station gets comes from the context's ``BootPolicy``. Until a station is
-Accepted its other CALLs are refused with SecurityError (``admit_calls``, B02.FR.09, B03.FR.08);
+Accepted its other CALLs are refused with SecurityError (``refusal``, B02.FR.09, B03.FR.08);
 after its first Accepted boot the CSMS may ask for its base report (B07), whose NotifyReport
 parts are assembled into the station's device model.
 """
@@ -11,9 +11,9 @@ from __future__ import annotations
 import itertools
 import logging
 
-from ocppkit.csms.blocks import Route
+from ocppkit.csms.blocks import Block, Notice, handles
 from ocppkit.csms.clock import parse_time
-from ocppkit.csms.context import BootPolicy, CsmsContext
+from ocppkit.csms.context import CsmsContext
 from ocppkit.csms.device_models import ReportAssembler
 from ocppkit.csms.registry import BootInfo, Charger
 from ocppkit.protocol.errors import OCPPKitError, SecurityError
@@ -23,40 +23,28 @@ from ocppkit.protocol.models import (
     GetBaseReportRequest,
     NotifyReportRequest,
     NotifyReportResponse,
-    OcppModel,
 )
-from ocppkit.transport import Handler
 
 log = logging.getLogger("ocppkit.csms")
 
 
-def admit_calls(handler: Handler, charger: Charger, policy: BootPolicy) -> Handler:
-    """``handler`` behind the registration gate: before the station is Accepted, any CALL but
-    BootNotification gets a CALLERROR SecurityError (B02.FR.09, B03.FR.08)."""
-
-    async def handle(action: str, request: OcppModel) -> OcppModel:
-        if action != "BootNotification" and not policy.admits(charger.registration_status):
-            status = charger.registration_status or "not booted"
-            raise SecurityError(f"{action} refused: the station's registration is {status}")
-        return await handler(action, request)
-
-    return handle
+def refusal(action: str, charger: Charger) -> SecurityError:
+    """The CALLERROR for a CALL (other than BootNotification) of a station that is not
+    Accepted: SecurityError (B02.FR.09, B03.FR.08). Which stations are admitted is the context's
+    ``BootPolicy.admits``."""
+    status = charger.registration_status or "not booted"
+    return SecurityError(f"{action} refused: the station's registration is {status}")
 
 
-class Provisioning:
+class Provisioning(Block):
     """Registers booting stations by policy and keeps their device models."""
 
     def __init__(self, ctx: CsmsContext) -> None:
-        self.ctx = ctx
+        super().__init__(ctx)
         self.reports = ReportAssembler()
         self._request_ids = itertools.count(int(ctx.now().timestamp()) % 1_000_000_000)
 
-    def routes(self) -> dict[str, Route]:
-        return {
-            "BootNotification": self.on_boot_notification,
-            "NotifyReport": self.on_notify_report,
-        }
-
+    @handles("BootNotification", gated=False)
     async def on_boot_notification(
         self, charger: Charger, request: BootNotificationRequest
     ) -> BootNotificationResponse:
@@ -128,6 +116,7 @@ class Provisioning:
             getattr(response, "status", response),
         )
 
+    @handles("NotifyReport", notice=Notice(reports_on=("GetBaseReport", "GetReport")))
     async def on_notify_report(
         self, charger: Charger, request: NotifyReportRequest
     ) -> NotifyReportResponse:

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import logging
 
-from ocppkit.csms.blocks import Route
+from ocppkit.csms.blocks import Block, handles
 from ocppkit.csms.blocks.authorization import id_token_info
 from ocppkit.csms.blocks.metering import read_meter_values, store_reading
 from ocppkit.csms.clock import parse_time
-from ocppkit.csms.context import CsmsContext
 from ocppkit.csms.registry import Charger, Transaction
 from ocppkit.protocol.models import (
     TransactionEventRequest,
@@ -22,15 +21,10 @@ from ocppkit.protocol.models import (
 log = logging.getLogger("ocppkit.csms")
 
 
-class Transactions:
+class Transactions(Block):
     """Tracks every station's transactions in the registry."""
 
-    def __init__(self, ctx: CsmsContext) -> None:
-        self.ctx = ctx
-
-    def routes(self) -> dict[str, Route]:
-        return {"TransactionEvent": self.on_transaction_event}
-
+    @handles("TransactionEvent")
     async def on_transaction_event(
         self, charger: Charger, request: TransactionEventRequest
     ) -> TransactionEventResponse:

@@ -1,6 +1,7 @@
 """The simulated station's device model (OCPP 2.0.1 blocks B and N): the standard components and
 variables (``catalog``), GetVariables/SetVariables (``model``), reports (``reports``), measurand
-selection (``sampling``), the state file (``store``) and the timed behaviour (``runtime``)."""
+selection (``sampling``) and the state file (``store``); the timed behaviour (clock-aligned meter
+values, monitors) is the metering and diagnostics blocks' (``simulator.blocks``)."""
 
 from ocppkit.simulator.device.catalog import StationSpec, standard_variables, station_model
 from ocppkit.simulator.device.model import Catalog, DeviceModel, RetryBackOff, Variable

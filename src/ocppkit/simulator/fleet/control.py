@@ -10,30 +10,42 @@
     POST /stations/{id}/start          power the station on (connect, boot)
     POST /stations/{id}/stop           power it off (transactions end, websocket closes)
 
-Errors are JSON ``{"detail", "code"}``: 404 unknown station, 409 not connected or not possible
-in the present state, 422 bad body (or an EVSE the station does not have), 502 the CSMS answered
-a CALLERROR, 504 the CSMS did not answer in time. OpenAPI at ``/docs``.
+Errors are JSON ``{"detail", "code"}`` (``ocppkit.http``; 422s add ``errors``): 404 unknown
+station, 409 not connected or not possible in the present state, 422 bad body (or an EVSE the
+station does not have), 502 the CSMS answered a CALLERROR, 504 the CSMS did not answer in time.
+OpenAPI at ``/docs``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
-from typing import TYPE_CHECKING, Annotated, Any
+from collections.abc import Awaitable, Mapping, Sequence
+from typing import Annotated, Any, Protocol
 
-from fastapi import FastAPI, Query, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi import FastAPI, Query
 from pydantic import BaseModel, ConfigDict, Field
 
-from ocppkit.api.app import ApiError, ErrorBody
+from ocppkit.http import ApiError, ErrorBody, ValidationErrorBody, install_error_handlers
 from ocppkit.protocol.errors import CallTimeoutError, NotConnectedError, OCPPError, OCPPKitError
 from ocppkit.simulator.errors import SimulatorError
 from ocppkit.simulator.fleet.faults import FaultKind
-from ocppkit.simulator.fleet.report import snapshot
+from ocppkit.simulator.fleet.report import FleetStats, snapshot
 from ocppkit.simulator.fleet.station import FleetStation
+from ocppkit.simulator.station import ChargerSimulator
 
-if TYPE_CHECKING:
-    from ocppkit.simulator.fleet.runner import Fleet
+
+class ControlledFleet(Protocol):
+    """What the control API drives: ``ocppkit.simulator.fleet.Fleet`` (which imports this module
+    to serve it, so the API names the fleet by its shape, not its class)."""
+
+    stations: Mapping[str, FleetStation]
+    stats: FleetStats
+
+    @property
+    def sims(self) -> Sequence[ChargerSimulator]: ...
+
+    async def connect(self, station: FleetStation) -> bool: ...
+
+    async def disconnect(self, station: FleetStation) -> None: ...
 
 
 class EvseBody(BaseModel):
@@ -111,7 +123,10 @@ class Summary(BaseModel):
 _ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorBody, "description": "unknown station"},
     409: {"model": ErrorBody, "description": "station not connected, or not possible now"},
-    422: {"model": ErrorBody, "description": "invalid body, or an EVSE the station lacks"},
+    422: {
+        "model": ValidationErrorBody,
+        "description": "invalid body, or an EVSE the station lacks",
+    },
     502: {"model": ErrorBody, "description": "the CSMS answered with a CALLERROR"},
     504: {"model": ErrorBody, "description": "the CSMS did not answer in time"},
 }
@@ -157,7 +172,7 @@ async def _act(station: FleetStation, action: Awaitable[None]) -> StationPublic:
     return station_public(station)
 
 
-def create_control_app(fleet: Fleet) -> FastAPI:
+def create_control_app(fleet: ControlledFleet) -> FastAPI:
     """The control API over a running ``Fleet`` (it holds no state of its own)."""
     app = FastAPI(
         title="ocppkit fleet control API",
@@ -165,7 +180,7 @@ def create_control_app(fleet: Fleet) -> FastAPI:
         description="Drive the simulated charging stations of a running fleet: plug and unplug "
         "EVs, present id tokens, inject faults, power stations on and off.",
     )
-    _install_error_handlers(app)
+    install_error_handlers(app)
 
     def lookup(station_id: str) -> FleetStation:
         station = fleet.stations.get(station_id)
@@ -234,7 +249,7 @@ def create_control_app(fleet: Fleet) -> FastAPI:
     return app
 
 
-def _add_power_routes(app: FastAPI, fleet: Fleet, lookup: Any) -> None:
+def _add_power_routes(app: FastAPI, fleet: ControlledFleet, lookup: Any) -> None:
     @app.post(
         "/stations/{station_id}/start",
         responses=_ERRORS,
@@ -259,17 +274,3 @@ def _add_power_routes(app: FastAPI, fleet: Fleet, lookup: Any) -> None:
             raise ApiError(409, "station_not_connected", f"{station_id} is not connected")
         await fleet.disconnect(station)
         return station_public(station)
-
-
-def _install_error_handlers(app: FastAPI) -> None:
-    @app.exception_handler(ApiError)
-    async def api_error(_: Request, exc: ApiError) -> JSONResponse:
-        return JSONResponse({"detail": exc.detail, "code": exc.code}, status_code=exc.status)
-
-    @app.exception_handler(RequestValidationError)
-    async def bad_body(_: Request, exc: RequestValidationError) -> JSONResponse:
-        problems = [
-            f"{'.'.join(str(p) for p in e['loc'] if p != 'body') or 'body'}: {e['msg']}"
-            for e in exc.errors()
-        ]
-        return JSONResponse({"detail": "; ".join(problems), "code": "invalid_body"}, 422)

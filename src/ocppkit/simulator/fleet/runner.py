@@ -220,7 +220,7 @@ async def run_fleet(
     Raises:
         OSError: the control API's port cannot be bound.
     """
-    from ocppkit.api.server import ApiServer
+    from ocppkit.http import ApiServer
     from ocppkit.simulator.fleet.control import create_control_app
 
     fleet = Fleet(options)

@@ -1,109 +1,23 @@
-"""What the simulated station tells the CSMS of its own about smart charging (block K):
-TransactionEvent Updated ChargingRateChanged when a new limit changes the power delivered,
-external limits (NotifyChargingLimit K12, ClearedChargingLimit K13), the EV's charging needs
-when it plugs in (NotifyEVChargingNeeds K15) and the schedule the EV chose from a TxProfile
-(NotifyEVChargingSchedule K15, again at each new TxProfile: renegotiation, K17)."""
+"""What an ISO 15118 EV tells the station about smart charging (block K), pure: its charging
+needs (NotifyEVChargingNeeds, K15), the most power it takes and the schedule it chooses from the
+limits offered (NotifyEVChargingSchedule, K15/K17). The messages themselves are sent by
+``simulator.blocks.smart_charging``."""
 
 from __future__ import annotations
 
-import logging
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from ocppkit.protocol.models import (
     ACChargingParametersType,
-    ChargingLimitSourceEnumType,
-    ChargingLimitType,
     ChargingNeedsType,
-    ChargingProfilePurposeEnumType,
-    ChargingProfileType,
     ChargingRateUnitEnumType,
     ChargingSchedulePeriodType,
     ChargingScheduleType,
-    ClearedChargingLimitRequest,
     DCChargingParametersType,
     EnergyTransferModeEnumType,
-    NotifyChargingLimitRequest,
-    NotifyEVChargingNeedsRequest,
-    NotifyEVChargingScheduleRequest,
-    TriggerReasonEnumType,
 )
+from ocppkit.simulator.evse import Evse
 from ocppkit.simulator.transactions import wire_time
-
-if TYPE_CHECKING:
-    from ocppkit.simulator.evse import Evse
-    from ocppkit.simulator.station import ChargerSimulator
-
-log = logging.getLogger("ocppkit.simulator")
-Purpose = ChargingProfilePurposeEnumType
-Source = ChargingLimitSourceEnumType
-LIMIT_CHANGE_SIGNIFICANCE = ("SmartChargingCtrlr", "LimitChangeSignificance")
-
-
-# --- limits in force, and telling the CSMS when they change the power ---
-
-
-async def apply_new_limits(station: ChargerSimulator) -> None:
-    """Apply the profiles in force now to every charging EVSE (within this call, so the next
-    sample obeys them) and, where that changed the power by more than
-    SmartChargingCtrlr.LimitChangeSignificance (%), send TransactionEvent Updated with
-    triggerReason ChargingRateChanged."""
-    before = {evse_id: evse.meter.power_w for evse_id, evse in station.evses.items()}
-    station.engine.apply_limits()
-    significance = station.device_model.number(LIMIT_CHANGE_SIGNIFICANCE) / 100.0
-    for evse_id, evse in station.evses.items():
-        tx, old, new = evse.transaction, before[evse_id], evse.meter.power_w
-        if tx is not None and abs(new - old) > significance * max(old, new, 1.0):
-            station.spawn(
-                station.engine.send_update(evse, tx, TriggerReasonEnumType.ChargingRateChanged),
-                f"rate changed {evse_id}",
-            )
-
-
-async def set_external_limit(
-    station: ChargerSimulator,
-    evse_id: int,
-    profile: ChargingProfileType,
-    source: ChargingLimitSourceEnumType = Source.EMS,
-) -> None:
-    """An external system (EMS, SO...) limits ``evse_id`` (0: the station): hold ``profile``
-    as a ChargingStationExternalConstraints profile, apply it and send NotifyChargingLimit
-    (K12), with the schedule.
-
-    Raises:
-        ValueError: unknown EVSE, or ``source`` is CSO (the CSMS uses SetChargingProfile).
-    """
-    if source == Source.CSO or (evse_id and evse_id not in station.evses):
-        raise ValueError("an external limit comes from EMS, SO or Other, on a known EVSE")
-    profile = profile.model_copy(
-        update={"charging_profile_purpose": Purpose.ChargingStationExternalConstraints}
-    )
-    station.profiles.install(evse_id, profile, station.now_utc(), source)
-    await apply_new_limits(station)
-    await station.notify(
-        "NotifyChargingLimit",
-        NotifyChargingLimitRequest(
-            charging_limit=ChargingLimitType(charging_limit_source=source),
-            charging_schedule=list(profile.charging_schedule),
-            evse_id=evse_id or None,
-        ),
-    )
-
-
-async def clear_external_limit(
-    station: ChargerSimulator, evse_id: int, source: ChargingLimitSourceEnumType = Source.EMS
-) -> bool:
-    """The external system lifts its limits on ``evse_id``: ClearedChargingLimit (K13).
-
-    Returns:
-        whether there was a limit to lift.
-    """
-    if not station.profiles.clear_external(evse_id, source):
-        return False
-    await apply_new_limits(station)
-    request = ClearedChargingLimitRequest(charging_limit_source=source, evse_id=evse_id or None)
-    await station.notify("ClearedChargingLimit", request)
-    return True
 
 
 def charging_needs(evse: Evse, departure: datetime | None = None) -> ChargingNeedsType | None:
@@ -142,14 +56,6 @@ def charging_needs(evse: Evse, departure: datetime | None = None) -> ChargingNee
     )
 
 
-async def notify_ev_charging_needs(station: ChargerSimulator, evse: Evse) -> None:
-    """K15: NotifyEVChargingNeeds for the EV that just plugged into ``evse`` (if any)."""
-    needs = charging_needs(evse)
-    if needs is not None:
-        request = NotifyEVChargingNeedsRequest(charging_needs=needs, evse_id=evse.evse_id)
-        await station.notify("NotifyEVChargingNeeds", request)
-
-
 def ev_max_power_w(evse: Evse) -> float | None:
     """The most power the EV at ``evse`` takes (W): its DC maximum, or on AC its on-board
     charger's current on the phases both sides have. None without an EV."""
@@ -184,13 +90,3 @@ def ev_charging_schedule(
         charging_schedule_period=periods,
         duration=duration,
     )
-
-
-async def notify_ev_charging_schedule(
-    station: ChargerSimulator, evse: Evse, schedule: ChargingScheduleType, time_base: datetime
-) -> None:
-    """K15/K17: NotifyEVChargingSchedule with the schedule the EV at ``evse`` chose."""
-    request = NotifyEVChargingScheduleRequest(
-        time_base=wire_time(time_base), charging_schedule=schedule, evse_id=evse.evse_id
-    )
-    await station.notify("NotifyEVChargingSchedule", request)

@@ -1,0 +1,212 @@
+"""What ocppkit's two HTTP APIs share (the CSMS's REST API and a fleet's control API): the error
+type and its JSON body, the error handlers, and uvicorn serving an app inside the caller's loop.
+
+It needs FastAPI, pydantic and uvicorn only: a fleet process imports it without loading the CSMS
+or its storage.
+
+Every error is JSON ``{"detail": "<what was wrong>", "code": "<machine-readable code>"}``; a 422
+adds ``errors: [{field, rule, message}]``; an unknown path is 404 ``not_found``, a wrong method
+405 ``method_not_allowed``, a bug 500 ``internal_error``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import socket
+from collections.abc import Iterator
+from typing import Any
+
+import uvicorn
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger("ocppkit.api")
+
+_HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 400: "bad_request"}
+
+
+class ApiError(Exception):
+    """An error answered as ``{"detail", "code", ...extra}`` with an HTTP status."""
+
+    def __init__(
+        self, status: int, code: str, detail: str, extra: dict[str, Any] | None = None
+    ) -> None:
+        super().__init__(detail)
+        self.status, self.code, self.detail = status, code, detail
+        self.extra = extra or {}
+
+    def body(self) -> dict[str, Any]:
+        return {"detail": self.detail, "code": self.code, **self.extra}
+
+
+class ErrorBody(BaseModel):
+    """Every error: what was wrong and a machine-readable code."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        json_schema_extra={
+            "examples": [{"detail": "charger 'CP_1' is not known", "code": "charger_not_found"}]
+        },
+    )
+    detail: str
+    code: str
+
+
+class Violation(BaseModel):
+    field: str = Field(description="dotted path of the offending field")
+    rule: str = Field(description="the rule it breaks (pydantic error type)")
+    message: str
+
+
+class ValidationErrorBody(ErrorBody):
+    """A request whose body or payload breaks its schema."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        json_schema_extra={
+            "examples": [
+                {
+                    "detail": "ResetRequest: type: Input should be 'Immediate' or 'OnIdle'",
+                    "code": "invalid_payload",
+                    "errors": [
+                        {
+                            "field": "type",
+                            "rule": "enum",
+                            "message": "Input should be 'Immediate' or 'OnIdle'",
+                        }
+                    ],
+                }
+            ]
+        },
+    )
+    errors: list[Violation] = Field(default_factory=list)
+
+
+def error_response(status: int, code: str, detail: str, **extra: Any) -> JSONResponse:
+    """The JSON error body with its status."""
+    return JSONResponse({"detail": detail, "code": code, **extra}, status_code=status)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Answer every error of ``app`` with the JSON error body."""
+
+    @app.exception_handler(ApiError)
+    async def api_error(_: Request, exc: ApiError) -> JSONResponse:
+        return JSONResponse(exc.body(), status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(_: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [
+            {
+                "field": ".".join(str(p) for p in e["loc"] if p != "body") or "body",
+                "rule": e["type"],
+                "message": e["msg"],
+            }
+            for e in exc.errors()
+        ]
+        in_body = any(e["loc"] and e["loc"][0] == "body" for e in exc.errors())
+        return error_response(
+            422,
+            "invalid_body" if in_body else "invalid_parameter",
+            "; ".join(f"{e['field']}: {e['message']}" for e in errors),
+            errors=errors,
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = _HTTP_CODES.get(exc.status_code, "http_error")
+        return JSONResponse(
+            {"detail": str(exc.detail), "code": code},
+            status_code=exc.status_code,
+            headers=exc.headers,
+        )
+
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("%s %s failed", request.method, request.url.path)
+        return error_response(500, "internal_error", f"internal error: {type(exc).__name__}")
+
+
+class _InLoopServer(uvicorn.Server):
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        # The process owner (ocppkit's runner) handles SIGINT/SIGTERM and stops us.
+        yield
+
+
+class ApiServer:
+    """uvicorn serving ``app`` on ``host:port`` as a task of the running loop.
+
+    ``port=0`` binds an ephemeral port; ``port`` holds the bound one after ``start()``. An
+    ``asyncio.Event`` at ``app.state.closing`` is set by ``stop()``, so that endless responses
+    (event streams) end.
+    """
+
+    def __init__(self, app: FastAPI, host: str = "0.0.0.0", port: int = 8080) -> None:
+        config = uvicorn.Config(
+            app,
+            host=host,
+            port=port,
+            log_level="warning",
+            access_log=False,
+            lifespan="off",
+            timeout_graceful_shutdown=5,  # a backstop: open event streams end on stop()
+        )
+        self._app = app
+        self._server = _InLoopServer(config)
+        self._task: asyncio.Task[None] | None = None
+        self.host = host
+        self.port = port
+
+    async def start(self, timeout: float = 10.0) -> None:  # noqa: ASYNC109
+        """Start serving; return once the socket listens.
+
+        Raises:
+            OSError: the address cannot be bound (e.g. the port is in use).
+        """
+        # Bound here, not by uvicorn: uvicorn answers a bind failure with sys.exit().
+        sock = socket.create_server((self.host, self.port))
+        self.port = sock.getsockname()[1]
+        self._task = asyncio.create_task(self._server.serve(sockets=[sock]))
+        async with asyncio.timeout(timeout):
+            while not self._server.started:
+                if self._task.done():
+                    self._task.result()
+                    raise OSError(f"the HTTP API on {self.host}:{self.port} stopped at start")
+                await asyncio.sleep(0.01)
+
+    @property
+    def app(self) -> FastAPI:
+        return self._app
+
+    @property
+    def task(self) -> asyncio.Task[None] | None:
+        return self._task
+
+    async def stop(self) -> None:
+        """Stop serving and wait for uvicorn to finish."""
+        if self._task is None:
+            return
+        closing = getattr(self._app.state, "closing", None)
+        if isinstance(closing, asyncio.Event):
+            closing.set()
+        self._server.should_exit = True
+        with contextlib.suppress(Exception):
+            await self._task
+        self._task = None
+
+
+__all__ = [
+    "ApiError",
+    "ApiServer",
+    "ErrorBody",
+    "ValidationErrorBody",
+    "Violation",
+    "error_response",
+    "install_error_handlers",
+]
