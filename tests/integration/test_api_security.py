@@ -241,6 +241,13 @@ async def test_password_rotation_through_the_api_is_admin_only() -> None:
                 "/chargers/NOPE/security/password", json=body, headers=bearer(made["admin"])
             )
             assert missing.status_code == 404
+            # the new password is in no history the API shows
+            for shown in ("/chargers/CP-ROT/messages", "/chargers/CP-ROT/commands"):
+                text = (await client.get(shown, headers=bearer(made["admin"]))).text
+                assert "rotated-by-the-api-01" not in text, shown
+            messages = await client.get("/chargers/CP-ROT/messages", headers=bearer(made["admin"]))
+            assert '"attributeValue":"***"' in messages.text.replace(" ", "")
+            assert "rotated-by-the-api-01" not in str(server.get_device_model("CP-ROT"))
         finally:
             await station.disconnect()
 

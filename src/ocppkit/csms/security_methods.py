@@ -125,7 +125,9 @@ class SecurityMethods:
         """A01: give a connected station a new Basic auth password.
 
         The new password is stored (hashed) next to the old one, then sent in SetVariables
-        (SecurityCtrlr.BasicAuthPassword). Accepted or RebootRequired: both passwords are
+        (SecurityCtrlr.BasicAuthPassword) on the link directly: it is kept in neither the
+        command history nor the CSMS's copy of the device model, and frame observers (the
+        message log) see it as ``***``. Accepted or RebootRequired: both passwords are
         accepted until the station first connects with the new one, then the old one is
         refused; with ``reconnect`` a RebootRequired station is sent Reset OnIdle so that it
         reconnects. Any other answer (or none) restores the old password alone.
@@ -152,7 +154,10 @@ class SecurityMethods:
             ]
         }
         try:
-            response = await self.call(charger_id, "SetVariables", request)  # type: ignore[attr-defined]
+            # On the link itself: the command history and the device model (both readable
+            # through the API) must not keep the password; frame observers see it redacted.
+            link = self.chargers.connection(charger_id)  # type: ignore[attr-defined]
+            response = await link.call("SetVariables", request)
             status = str(response.set_variable_result[0].attribute_status.value)
         except BaseException:
             await store.restore(charger_id, before)

@@ -46,6 +46,7 @@ from ocppkit.protocol.models import (
 )
 from ocppkit.security.limits import Limits
 from ocppkit.security.proxy import TrustedProxy
+from ocppkit.security.redact import needs_redaction, redact
 from ocppkit.transport import SUBPROTOCOL, Connection
 
 log = logging.getLogger("ocppkit.csms")
@@ -299,6 +300,8 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
             if direction == "in":
                 charger.last_seen = clock()
                 seen(charger)
+            elif needs_redaction(text):  # A01: a station's new password is not shown
+                text = redact(text)
             for observer in observers:
                 observer(charger.charger_id, direction, text)
 
