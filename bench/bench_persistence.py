@@ -70,6 +70,10 @@ def _serve(
     floor: bool = False,  # type: ignore[type-arg]
 ) -> None:
     from ocppkit.csms import OCPPServer
+    from ocppkit.security.limits import Limits
+
+    # floods on purpose: the per-station rate and pending-CALL bounds would measure themselves
+    UNLIMITED = Limits(message_rate=None, max_pending_calls=None)
 
     if floor:  # the write queue's hand-over alone: each batch is dropped, not written
         from ocppkit.storage import writer
@@ -80,7 +84,9 @@ def _serve(
         writer._commit_sync = nothing
 
     async def main() -> None:
-        server = OCPPServer("127.0.0.1", 0, heartbeat_interval=300, database_url=database_url)
+        server = OCPPServer(
+            "127.0.0.1", 0, heartbeat_interval=300, database_url=database_url, limits=UNLIMITED
+        )
         await server.start()
         port_out.put(server.port)
         await asyncio.Future()

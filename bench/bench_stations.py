@@ -78,9 +78,13 @@ def _serve_baseline(port_out: mp.Queue) -> None:  # type: ignore[type-arg]
 
 def _serve_ocppkit(port_out: mp.Queue) -> None:  # type: ignore[type-arg]
     from ocppkit.csms import OCPPServer
+    from ocppkit.security.limits import Limits
+
+    # floods on purpose: the per-station rate and pending-CALL bounds would measure themselves
+    UNLIMITED = Limits(message_rate=None, max_pending_calls=None)
 
     async def main() -> None:
-        server = OCPPServer("127.0.0.1", 0, heartbeat_interval=300)
+        server = OCPPServer("127.0.0.1", 0, heartbeat_interval=300, limits=UNLIMITED)
         await server.start()
         port_out.put(server.port)
         await asyncio.Future()

@@ -99,7 +99,9 @@ def _add_server(p: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="read the server options from this TOML file (keys: the long options with _ for -)",
     )
-    p.add_argument("--host", default=None, help="address to listen on (default 0.0.0.0)")
+    p.add_argument(
+        "--host", default=None, help="address the OCPP port listens on (default 0.0.0.0)"
+    )
     p.add_argument("--port", type=_port, default=None, help="OCPP WebSocket port (default 9000)")
     p.add_argument("--api-port", type=_port, default=None, help="REST API port (default 8080)")
     p.add_argument(
@@ -115,6 +117,9 @@ def _add_server(p: argparse.ArgumentParser) -> None:
         "postgresql+asyncpg://<user>@<host>/<db> (default: "
         "$OCPPKIT_DATABASE_URL, else sqlite+aiosqlite:///ocppkit.db here)",
     )
+    from ocppkit import security_cli
+
+    security_cli.add_server_flags(p)
     g = p.add_argument_group("station policy")
     g.add_argument(
         "--boot-policy",
@@ -183,7 +188,7 @@ def _server_options(args: argparse.Namespace) -> run.ServerOptions:
     Raises:
         ConfigError: the file cannot be read or holds an unknown key or a bad value.
     """
-    from ocppkit import run
+    from ocppkit import run, security_cli
     from ocppkit.config import ServerConfig, read_toml, validate
 
     data = read_toml(args.config) if args.config else {}
@@ -197,10 +202,15 @@ def _server_options(args: argparse.Namespace) -> run.ServerOptions:
     )
     config = validate(ServerConfig, data, source)
     grace = config.offline_grace
+    try:
+        tls = security_cli.tls_context_of(config)
+        proxy = security_cli.proxy_of(config)
+    except security_cli.SecurityUsageError as exc:
+        raise UsageError(str(exc)) from None
     return run.ServerOptions(
         config.host,
         config.port,
-        config.host,
+        config.api_host,
         config.api_port,
         config.heartbeat_interval,
         _database_url(config.database_url),
@@ -212,6 +222,10 @@ def _server_options(args: argparse.Namespace) -> run.ServerOptions:
         offline_grace="default" if grace is None else None if grace == "off" else grace,
         call_timeout=config.call_timeout,
         ev_max_power_w=config.ev_max_power,
+        ssl_context=tls,
+        limits=security_cli.limits_of(config),
+        unknown_station_profile=config.unknown_station_profile,
+        trusted_proxy=proxy,
     )
 
 
@@ -380,6 +394,9 @@ def build_parser(prog: str = "ocppkit") -> argparse.ArgumentParser:
     )
     _add_server(both)
     _add_chargers(both, with_url=False)
+    from ocppkit import security_cli
+
+    security_cli.register(sub, _add_database_url)
     for p in (server, charger, fleet, demo, both):
         _add_logging(p)
         if p is not demo:
@@ -390,6 +407,15 @@ def build_parser(prog: str = "ocppkit") -> argparse.ArgumentParser:
                 help="stop after this many seconds (default: run until Ctrl-C)",
             )
     return parser
+
+
+def _add_database_url(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--database-url",
+        default=None,
+        help="the CSMS's database (default: $OCPPKIT_DATABASE_URL, else "
+        "sqlite+aiosqlite:///ocppkit.db here)",
+    )
 
 
 def _database_url(given: str | None) -> str:
@@ -537,6 +563,10 @@ def main(argv: Sequence[str] | None = None, prog: str = "ocppkit") -> int:
         parser.print_help(sys.stderr)
         return 2
     args = parser.parse_args(argv)
+    from ocppkit import security_cli
+
+    if args.command in security_cli.COMMANDS:  # certs, api-keys, station-security
+        return security_cli.run(args, _database_url)
     try:
         setup_logging(args.log_level, args.protocol_debug, args.log_file)
     except (ValueError, OSError) as exc:

@@ -1,15 +1,17 @@
 """The descriptions ``ocppkit COMMAND --help`` shows (``ocppkit.cli``)."""
 
 CONFIG_HELP = """Every server option may also be given in a TOML file (--config): its keys are
-the long options with "_" for "-" (known_stations and lenient_stations as lists, offline_grace
-as seconds or "off"); an option on the command line wins over the file. A bad file exits with
-status 2."""
+the long options with "_" for "-" (known_stations, lenient_stations and trusted_proxies as
+lists, offline_grace as seconds or "off"); an option on the command line wins over the file. A
+bad file exits with status 2."""
 
 
 SERVER_HELP = f"""Run the CSMS: stations connect to ws://HOST:PORT/<station id> (OCPP 2.0.1,
-default port 9000); the REST API, its docs (/docs) and the web dashboard (/) are on
-http://HOST:API-PORT (default 8080). Both listen on every interface (0.0.0.0) unless --host says
-otherwise; the API has no authentication, so give --host 127.0.0.1 on a shared network.
+default 0.0.0.0:9000; wss:// with --tls-cert/--tls-key); the REST API, its docs (/docs) and the
+web dashboard (/) are on http://API-HOST:API-PORT (default 127.0.0.1:8080). The API asks for a
+key (Authorization: Bearer) once any key exists, and refuses to listen beyond loopback without
+one (`ocppkit api-keys create --role admin`). Security profiles, certificates, API keys and
+limits: docs/security.md.
 {CONFIG_HELP}
 """
 

@@ -197,6 +197,26 @@ class ServerConfig(BaseModel):
     ev_max_power: float | None = Field(
         None, gt=0, description="W: answer EV charging needs with a TxProfile capping the EV"
     )
+    # security (docs/security.md)
+    api_host: str = Field("127.0.0.1", description="where the REST API listens")
+    tls_cert: str | None = Field(None, description="PEM: serve wss:// with this certificate")
+    tls_key: str | None = Field(None, description="PEM: its key (default: in tls_cert)")
+    tls_client_ca: str | None = Field(None, description="PEM: CA of station certificates")
+    tls_crl: str | None = Field(None, description="PEM: CRL of that CA (revoked certificates)")
+    trusted_proxies: list[str] = Field(
+        default_factory=list, description="addresses of a TLS proxy whose X-Client-Cert counts"
+    )
+    unknown_station_profile: int = Field(
+        0, ge=0, le=3, description="security profile of stations without settings"
+    )
+    # limits (ocppkit.security.limits.Limits; 0 turns a limit off)
+    max_frame_bytes: int = Field(1 << 20, ge=0, description="bigger frames close with 1009")
+    message_rate: float = Field(50.0, ge=0, description="messages/s per station")
+    message_burst: int = Field(200, ge=1, description="messages a station may send at once")
+    handshake_timeout: float = Field(10.0, gt=0, description="seconds for TCP+TLS+WebSocket")
+    max_connections: int = Field(10_000, ge=0, description="open station links")
+    max_pending_calls: int = Field(20, ge=0, description="CALLs in progress per station")
+    api_rate: float = Field(50.0, ge=0, description="REST requests/s per client address")
 
 
 __all__ = ["ConfigError", "ServerConfig", "read_toml", "validate"]

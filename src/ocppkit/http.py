@@ -194,7 +194,13 @@ class ApiServer:
     (event streams) end.
     """
 
-    def __init__(self, app: FastAPI, host: str = "0.0.0.0", port: int = 8080) -> None:
+    def __init__(
+        self,
+        app: FastAPI,
+        host: str = "0.0.0.0",
+        port: int = 8080,
+        sock: socket.socket | None = None,
+    ) -> None:
         config = uvicorn.Config(
             app,
             host=host,
@@ -207,9 +213,9 @@ class ApiServer:
         self._app = app
         self._server = _InLoopServer(config)
         self._task: asyncio.Task[None] | None = None
-        self._socket: socket.socket | None = None
+        self._socket = sock  # bound already (``bind``), or by ``start``
         self.host = host
-        self.port = port
+        self.port = port if sock is None else sock.getsockname()[1]
 
     def bind(self) -> None:
         """Bind the address now (``start`` serves on it); ``port`` holds the bound one.

@@ -15,12 +15,15 @@ import signal
 import socket
 import ssl
 from collections.abc import Awaitable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from ocppkit.api import ApiServer, create_app
 from ocppkit.csms import OCPPServer, ev_max_power_policy
 from ocppkit.narration import Narrator
+from ocppkit.security.api_auth import check_api_exposure
+from ocppkit.security.limits import Limits
+from ocppkit.security.proxy import TrustedProxy
 from ocppkit.simulator import ChargerSimulator
 from ocppkit.simulator.device.catalog import station_identity
 from ocppkit.simulator.errors import SimulatorError
@@ -34,7 +37,7 @@ class ServerOptions:
 
     host: str = "0.0.0.0"
     port: int = 9000
-    api_host: str = "0.0.0.0"
+    api_host: str = "127.0.0.1"  # beyond loopback the API needs keys (docs/security.md)
     api_port: int = 8080
     heartbeat_interval: int = 30
     database_url: str | None = None  # None: in memory only
@@ -46,6 +49,10 @@ class ServerOptions:
     offline_grace: float | Literal["default"] | None = "default"  # None: never closed
     call_timeout: float = 30.0
     ev_max_power_w: float | None = None  # K15: a TxProfile capping each EV at this power
+    ssl_context: ssl.SSLContext | None = None  # wss:// (security profiles 2 and 3)
+    limits: Limits = field(default_factory=Limits)
+    unknown_station_profile: int = 0  # what stations without security settings must use
+    trusted_proxy: TrustedProxy | None = None  # a TLS-terminating proxy (docs/security.md)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,21 +147,36 @@ async def csms_with_api(options: ServerOptions):  # type: ignore[no-untyped-def]
         offline_grace=options.offline_grace,
         call_timeout=options.call_timeout,
         ev_charging_needs_policy=needs,
+        ssl_context=options.ssl_context,
+        limits=options.limits,
+        unknown_station_profile=options.unknown_station_profile,
+        trusted_proxy=options.trusted_proxy,
     )
-    api = ApiServer(create_app(server), options.api_host, options.api_port)
     # both ports are bound before the CSMS opens (or restores) anything
     with _binding("REST API", "--api-port", options.api_host, options.api_port):
-        api.bind()
+        api_socket = socket.create_server((options.api_host, options.api_port))
     try:
         with _binding("CSMS", "--port", options.host, options.port):
             await server.start()
+        try:
+            require_key = await check_api_exposure(server.api_keys, options.api_host)
+        except BaseException:
+            await server.stop()
+            raise
     except BaseException:
-        await api.stop()
+        api_socket.close()
         raise
+    api = ApiServer(
+        create_app(server, require_api_key=require_key),
+        options.api_host,
+        options.api_port,
+        sock=api_socket,
+    )
     try:
         await api.start()
         log.info(
-            "CSMS listening on ws://%s:%d/{charger_id}; REST API on http://%s:%d (docs at /docs)",
+            "CSMS listening on %s://%s:%d/{charger_id}; REST API on http://%s:%d (docs at /docs)",
+            server.scheme,
             options.host,
             server.port,
             options.api_host,

@@ -45,6 +45,9 @@ TABLES = {
     "station_objects",
     "transaction_events",
     "meter_values",
+    "station_security",
+    "api_keys",
+    "security_events",
     "alembic_version",
 }
 EVSE_1 = {"evse": {"id": 1, "connectorId": 1}}

@@ -17,8 +17,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI, Request
+from fastapi.responses import JSONResponse
 
+from ocppkit.api.auth import authorize
 from ocppkit.api.dashboard import mount_dashboard
 from ocppkit.api.deps import Operator
 from ocppkit.api.routes import (
@@ -27,6 +29,7 @@ from ocppkit.api.routes import (
     events,
     fleet,
     metrics,
+    security,
     tokens,
     tracking,
     transactions,
@@ -35,6 +38,7 @@ from ocppkit.api.schemas import ErrorBody, StartRequest, StopRequest
 from ocppkit.csms.message_log import MessageLog
 from ocppkit.csms.queries import CsmsQueries
 from ocppkit.http import ApiError, install_error_handlers
+from ocppkit.security.limits import BucketsByKey
 
 if TYPE_CHECKING:
     from ocppkit.csms import OCPPServer
@@ -46,6 +50,8 @@ def create_app(
     message_log_size: int = 200,
     protocol_log_file: str | Path | None = None,
     heartbeat_interval: float = 15.0,
+    require_api_key: bool = False,
+    rate_limit: bool | None = None,
 ) -> FastAPI:
     """The REST API over ``server`` (it holds no state of its own).
 
@@ -56,6 +62,11 @@ def create_app(
         protocol_log_file: the file offered at ``GET /logs/protocol``; default the file the
             protocol debug log is written to, if any.
         heartbeat_interval: seconds between keep-alive comments on ``GET /events``.
+        require_api_key: every request needs ``Authorization: Bearer <key>`` with a role
+            (``ocppkit.api.auth``); ``ocppkit server`` sets it beyond loopback.
+        rate_limit: limit each client address to ``server.limits.api_rate`` requests a second
+            (429 beyond); None: when keys are required (an API on loopback without keys trusts
+            its local clients fully).
     """
     app = FastAPI(
         title="ocppkit CSMS API",
@@ -65,6 +76,15 @@ def create_app(
         "(security and monitoring events, ...), what stations hold (charging profiles, ...), "
         "transactions, id tokens, live events (SSE), the protocol message log and Prometheus "
         "metrics.",
+        dependencies=[Depends(authorize)],  # API keys and the REST rate limit, in one place
+    )
+    app.state.require_api_key = require_api_key
+    limits = server.limits
+    limited = require_api_key if rate_limit is None else rate_limit
+    app.state.rate_limits = (
+        BucketsByKey(limits.api_rate, limits.api_burst)
+        if limited and limits.api_rate is not None
+        else None
     )
     operator = Operator(
         server,
@@ -76,10 +96,31 @@ def create_app(
     app.state.operator = operator
     app.state.closing = operator.closing  # set by ApiServer.stop: live event streams end
     install_error_handlers(app)  # the JSON error body (ocppkit.http)
-    for module in (chargers, commands, tracking, transactions, tokens, events, metrics, fleet):
+    _challenge_on_401(app)
+    for module in (
+        chargers,
+        commands,
+        tracking,
+        transactions,
+        tokens,
+        events,
+        metrics,
+        fleet,
+        security,
+    ):
         app.include_router(module.router)
     mount_dashboard(app)  # the web dashboard at / and /static (ocppkit.api.dashboard)
     return app
+
+
+def _challenge_on_401(app: FastAPI) -> None:
+    """ApiError as ``install_error_handlers`` answers it, plus ``WWW-Authenticate: Bearer`` on a
+    401 (a missing or unknown API key, ``ocppkit.api.auth``)."""
+
+    @app.exception_handler(ApiError)
+    async def api_error(_: Request, exc: ApiError) -> JSONResponse:
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        return JSONResponse(exc.body(), status_code=exc.status, headers=headers)
 
 
 __all__ = ["ApiError", "ErrorBody", "StartRequest", "StopRequest", "create_app"]

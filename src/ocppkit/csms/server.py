@@ -13,6 +13,7 @@ import asyncio
 import itertools
 import logging
 import socket
+import ssl
 from collections.abc import Callable, Coroutine, Iterable
 from types import TracebackType
 from typing import Any, Literal, cast
@@ -27,10 +28,11 @@ from ocppkit.csms.command_methods import Commands
 from ocppkit.csms.context import BootPolicy, CsmsContext, EventHub, Listener
 from ocppkit.csms.errors import NoActiveTransactionError
 from ocppkit.csms.extensions import DataTransferHandler, EvChargingNeedsPolicy
-from ocppkit.csms.handshake import check_handshake, identity_from_path
+from ocppkit.csms.handshake import identity_from_path
 from ocppkit.csms.persistence import DatabaseStore
 from ocppkit.csms.registry import Charger, ChargerRegistry
 from ocppkit.csms.router import Router
+from ocppkit.csms.security_methods import SecurityMethods
 from ocppkit.csms.store import Store
 from ocppkit.csms.tokens import TokenStore
 from ocppkit.csms.tracking import TrackedHistory, Tracker
@@ -43,6 +45,9 @@ from ocppkit.protocol.models import (
     RequestStopTransactionResponse,
     SetChargingProfileResponse,
 )
+from ocppkit.security.limits import Limits
+from ocppkit.security.proxy import TrustedProxy
+from ocppkit.security.redact import needs_redaction, redact
 from ocppkit.transport import SUBPROTOCOL, Connection
 
 log = logging.getLogger("ocppkit.csms")
@@ -53,7 +58,7 @@ FrameObserver = Callable[[str, str, str], None]
 CLOSE_REPLACED = 1000  # a newer link of the same station took over: a normal closure for the old
 
 
-class OCPPServer(Commands, TrackedHistory):
+class OCPPServer(Commands, TrackedHistory, SecurityMethods):
     """An OCPP 2.0.1 CSMS.
 
     Args:
@@ -90,6 +95,14 @@ class OCPPServer(Commands, TrackedHistory):
             ``ChargingProfileType`` or its wire dict) answers Accepted and then sends it with
             SetChargingProfile, returning None answers Rejected. See ``ev_max_power_policy``;
             also settable later as the attribute of the same name.
+        ssl_context: serve ``wss://`` with this TLS server context (security profiles 2 and
+            3; see ``ocppkit.security.tls.server_ssl_context``); None serves ``ws://``.
+        limits: the bounds on frames, message rate, pending CALLs, handshakes and connections
+            (``ocppkit.security.limits.Limits``; default its defaults).
+        unknown_station_profile: the security profile a station without stored settings must
+            connect with (0: none, as stations connect today); see ``set_station_security``.
+        trusted_proxy: a TLS-terminating reverse proxy whose forwarded client certificates
+            are believed (``ocppkit.security.proxy.TrustedProxy``).
 
     Raises:
         RuntimeError: from the constructor, if the routing table does not cover every action a
@@ -116,6 +129,10 @@ class OCPPServer(Commands, TrackedHistory):
         allow_concurrent_tx: bool = True,
         offline_grace: float | Literal["default"] | None = "default",
         ev_charging_needs_policy: EvChargingNeedsPolicy | None = None,
+        ssl_context: ssl.SSLContext | None = None,
+        limits: Limits | None = None,
+        unknown_station_profile: int = 0,
+        trusted_proxy: TrustedProxy | None = None,
     ) -> None:
         self.host = host
         self.port = port
@@ -123,6 +140,9 @@ class OCPPServer(Commands, TrackedHistory):
         self.ping_interval = ping_interval
         self.chargers = ChargerRegistry()
         self.events = EventHub()
+        self._init_security(
+            self.events, ssl_context, limits, unknown_station_profile, trusted_proxy
+        )
         self._store = Store() if database_url is None else DatabaseStore(database_url, clock)
         self.tokens = TokenStore(authorized_tokens, allow_concurrent_tx=allow_concurrent_tx)
         self.tokens.bind(self._store)
@@ -176,6 +196,7 @@ class OCPPServer(Commands, TrackedHistory):
             raise
         self.tracker.restore(self._store.tracking_state())
         try:
+            await self._open_security(self._store)
             self._server = await self._listen(sock)
         except BaseException:
             sock.close()
@@ -184,17 +205,17 @@ class OCPPServer(Commands, TrackedHistory):
         self.port = self._server.sockets[0].getsockname()[1]
         if self.offline_grace is not None:
             self._spawn(watch_liveness(self._ctx, self.offline_grace))
-        log.info("CSMS listening on ws://%s:%d/<station id>", self.host, self.port)
+        log.info("CSMS listening on %s://%s:%d/<station id>", self.scheme, self.host, self.port)
 
     async def _listen(self, sock: socket.socket) -> Server:
         return await serve(
             self._serve_station,
             sock=sock,
             subprotocols=[Subprotocol(SUBPROTOCOL)],
-            process_request=check_handshake,
             compression=None,  # permessage-deflate triples per-connection memory
             ping_interval=self.ping_interval,
             ping_timeout=self.ping_interval,
+            **self._serve_options(),  # the handshake gate, limits and TLS
         )
 
     async def stop(self) -> None:
@@ -255,6 +276,9 @@ class OCPPServer(Commands, TrackedHistory):
             self._router.station_handler(charger),
             timeout=self.call_timeout,
             lenient=charger_id in self._lenient,
+            rate=self._link_rate(),
+            max_pending_calls=self.limits.max_pending_calls,
+            on_limit=self.security_counters.limit_hit,
         )
         connection.on_violations = self._violation_counter(charger_id)
         connection.observers.append(self._frame_observer(charger))
@@ -265,9 +289,11 @@ class OCPPServer(Commands, TrackedHistory):
             self._spawn(replaced.close(CLOSE_REPLACED, "replaced by a new connection"))
         log.info("[%s] connected from %s", charger_id, ws.remote_address)
         self.events.emit("connected", charger_id, {"remote_address": str(ws.remote_address)})
+        self._gate.open_links += 1
         try:
             await connection.run()
         finally:
+            self._gate.open_links -= 1
             if self.chargers.detach(charger_id, connection, self._ctx.now()):
                 self._store.station_link_changed(charger)
                 log.info("[%s] disconnected (code %s)", charger_id, ws.close_code)
@@ -280,6 +306,8 @@ class OCPPServer(Commands, TrackedHistory):
             if direction == "in":
                 charger.last_seen = clock()
                 seen(charger)
+            elif needs_redaction(text):  # A01: a station's new password is not shown
+                text = redact(text)
             for observer in observers:
                 observer(charger.charger_id, direction, text)
 

@@ -211,3 +211,38 @@ __all__ = [
     "TransactionEventRecord",
     "TransactionRecord",
 ]
+
+
+@dataclass(slots=True)
+class StationSecurityRecord(Record):
+    """A station's security profile (1-3, or 0: none required) and hashed passwords."""
+
+    station_id: str
+    profile: int
+    password_hash: str | None
+    previous_password_hash: str | None
+    updated_at: datetime
+
+
+@dataclass(slots=True)
+class ApiKeyRecord(Record):
+    """A REST API key as stored: its id, SHA-256, role, name, creation and revocation."""
+
+    id: str
+    key_hash: str
+    role: str
+    name: str | None
+    created_at: datetime
+    revoked_at: datetime | None = None
+
+
+@dataclass(slots=True)
+class SecurityEventRecord(Record):
+    """A refused station connection; ``id`` is None until stored."""
+
+    station_id: str
+    remote_address: str
+    reason: str
+    detail: str
+    at: datetime
+    id: int | None = None

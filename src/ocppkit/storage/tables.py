@@ -232,3 +232,49 @@ class StationObjectRow(Base):
     status: Mapped[str | None] = mapped_column(OcppText())
     payload: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class StationSecurityRow(Base):
+    """A station's security settings (OCPP 2.0.1 A00-A05): the lowest security profile it may
+    connect with and its Basic auth password, hashed (never stored in clear). Kept apart from
+    ``stations`` so a station can be configured before it ever connects.
+
+    ``previous_password_hash`` is the password still accepted while a rotation (A01) is not yet
+    confirmed by a connection with the new one."""
+
+    __tablename__ = "station_security"
+
+    station_id: Mapped[str] = mapped_column(OcppText(48), primary_key=True)
+    profile: Mapped[int] = mapped_column(Integer)
+    password_hash: Mapped[str | None] = mapped_column(OcppText())
+    previous_password_hash: Mapped[str | None] = mapped_column(OcppText())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class ApiKeyRow(Base):
+    """A REST API key: its SHA-256 (the key itself is shown once, never stored), its role and
+    whether it is revoked."""
+
+    __tablename__ = "api_keys"
+
+    id: Mapped[str] = mapped_column(OcppText(16), primary_key=True)
+    key_hash: Mapped[str] = mapped_column(OcppText(64), unique=True)
+    role: Mapped[str] = mapped_column(OcppText(16))
+    name: Mapped[str | None] = mapped_column(OcppText())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class SecurityEventRow(Base):
+    """A station connection the handshake refused (wrong password, another station's
+    certificate, below its profile, ...): who, from where, why."""
+
+    __tablename__ = "security_events"
+    __table_args__ = (Index(None, "station_id", "id"),)
+
+    id: Mapped[int] = mapped_column(AutoId, primary_key=True, autoincrement=True)
+    station_id: Mapped[str] = mapped_column(OcppText())
+    remote_address: Mapped[str] = mapped_column(OcppText())
+    reason: Mapped[str] = mapped_column(OcppText(32))
+    detail: Mapped[str] = mapped_column(OcppText())
+    at: Mapped[datetime] = mapped_column(UTCDateTime())

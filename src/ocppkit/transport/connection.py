@@ -20,6 +20,8 @@ from ocppkit.protocol.errors import (
     InternalError,
     NotConnectedError,
     OCPPError,
+    OCPPKitError,
+    RpcFrameworkError,
 )
 from ocppkit.protocol.lenient import Violation
 from ocppkit.protocol.models import OcppModel
@@ -37,6 +39,20 @@ log = logging.getLogger("ocppkit.transport")
 Handler = Callable[[str, OcppModel], Awaitable[OcppModel | dict[str, Any]]]
 FrameObserver = Callable[[str, str], None]  # (direction "in"/"out", raw text)
 ViolationObserver = Callable[[str, tuple[Violation, ...]], None]  # (action, violations)
+
+
+LimitObserver = Callable[[str], None]  # the name of the limit hit
+CLOSE_MESSAGE_TOO_BIG = 1009  # websockets closes so on a frame over its max_size
+
+
+class TooManyCallsError(OCPPKitError):
+    """Our CALLs to the peer are queued up to ``max_pending_calls``: this one is not sent."""
+
+
+class RateLimit(Protocol):
+    """A message-rate limiter (``ocppkit.security.limits.TokenBucket`` fits)."""
+
+    def take(self, now: float) -> float: ...
 
 
 class WebSocketLike(Protocol):
@@ -60,6 +76,11 @@ class Connection:
         timeout: default seconds to wait for the peer's reply to our CALL.
         lenient: accept the peer's payloads that break the schema in harmless ways; each
             violation is logged at WARNING and passed to ``on_violations``.
+        rate: the peer's messages are read no faster than this limiter allows (backpressure).
+        max_pending_calls: the peer's CALLs handled at once (more get RpcFrameworkError) and
+            our CALLs queued towards it (more raise ``TooManyCallsError``); None: no bound.
+        on_limit: called with the limit's name ("message_rate", "max_pending_calls") each time
+            one is hit.
     """
 
     def __init__(
@@ -71,8 +92,16 @@ class Connection:
         handler: Handler,
         timeout: float = 30.0,
         lenient: bool = False,
+        rate: RateLimit | None = None,
+        max_pending_calls: int | None = None,
+        on_limit: LimitObserver | None = None,
     ) -> None:
         self.ws = ws
+        self._rate = rate
+        self._max_pending = max_pending_calls
+        self._on_limit = on_limit
+        self._handling = 0
+        self._limits_logged: set[str] = set()
         self.identity = identity
         self.session = RpcSession(accepts, timeout, lenient=lenient)
         self.on_violations: ViolationObserver | None = None
@@ -106,13 +135,22 @@ class Connection:
     async def run(self) -> None:
         """Read frames until the websocket closes; then fail what is pending and stop handlers."""
         try:
+            rate = self._rate
             while True:
                 text = await self.ws.recv()
+                if rate is not None:
+                    wait = rate.take(self._loop.time())
+                    if wait:
+                        self._limit_hit("message_rate")
+                        await asyncio.sleep(wait)
                 await self._on_text(text)
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # websockets.ConnectionClosed and transport errors end the link
             log.debug("[%s] link ended: %r", self.identity, exc)
+            sent = getattr(exc, "sent", None)  # the close frame websockets sent, if any
+            if sent is not None and sent.code == CLOSE_MESSAGE_TOO_BIG:
+                self._limit_hit("max_frame_bytes")
         finally:
             await self._shutdown()
 
@@ -160,6 +198,11 @@ class Connection:
         """
         if self._closed:
             raise NotConnectedError(f"{self.identity} is not connected")
+        if self._max_pending is not None and self.session.queued() >= self._max_pending:
+            self._limit_hit("max_pending_calls")
+            raise TooManyCallsError(
+                f"{self.identity}: {self._max_pending} CALLs already wait for the station"
+            )
         message_id = self.session.send_call(action, payload, self._loop.time(), timeout)
         future: asyncio.Future[OcppModel] = self._loop.create_future()
         self._waiters[message_id] = future
@@ -183,8 +226,16 @@ class Connection:
     def _dispatch(self, events: list[Event]) -> None:
         for event in events:
             if isinstance(event, CallReceived):
+                if self._max_pending is not None and self._handling >= self._max_pending:
+                    self._limit_hit("max_pending_calls")
+                    self.session.send_error(
+                        event.message_id,
+                        RpcFrameworkError(f"more than {self._max_pending} CALLs in progress"),
+                    )
+                    continue
                 if event.violations:
                     self._violations(event.action, event.violations)
+                self._handling += 1
                 task = self._loop.create_task(self._handle(event))
                 self._tasks.add(task)
                 task.add_done_callback(self._tasks.discard)
@@ -226,7 +277,20 @@ class Connection:
         if self.on_violations is not None:
             self.on_violations(action, violations)
 
+    def _limit_hit(self, name: str) -> None:
+        if name not in self._limits_logged:  # once per link and limit: a flood is not a log flood
+            self._limits_logged.add(name)
+            log.warning("[%s] limit hit: %s", self.identity, name)
+        if self._on_limit is not None:
+            self._on_limit(name)
+
     async def _handle(self, event: CallReceived) -> None:
+        try:
+            await self._answer(event)
+        finally:
+            self._handling -= 1
+
+    async def _answer(self, event: CallReceived) -> None:
         if self._flog.enabled():
             self._answering[event.message_id] = event.action
         try:

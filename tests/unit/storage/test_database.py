@@ -35,6 +35,9 @@ TABLES = {
     "station_objects",
     "transaction_events",
     "meter_values",
+    "station_security",
+    "api_keys",
+    "security_events",
     "alembic_version",
 }
 
@@ -85,7 +88,7 @@ async def test_migrate_creates_the_models_schema_and_is_idempotent(db: Database)
         version = (await conn.execute(text("SELECT version_num FROM alembic_version"))).scalar()
     assert tables == TABLES
     assert differences == []
-    assert version == "0005"
+    assert version == "0006"
 
 
 async def test_timestamps_come_back_aware_utc(db: Database) -> None:

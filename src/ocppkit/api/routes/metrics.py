@@ -17,6 +17,7 @@ from ocppkit.api.deps import ApiError, Operator, OperatorDep
 from ocppkit.api.schemas import error_responses
 from ocppkit.csms.message_log import LATENCY_BUCKETS
 from ocppkit.logs import PROTOCOL_LOGGER_NAME
+from ocppkit.security.limits import SecurityCounters
 
 router = APIRouter(tags=["observability"])
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
@@ -74,7 +75,22 @@ def render_metrics(operator: Operator) -> str:
     )
     energy = operator.queries.history.energy_delivered_wh
     lines.append(f"ocppkit_energy_delivered_wh_total {energy}")
+    _security_metrics(lines, server.security_counters)
     return "\n".join(lines) + "\n"
+
+
+def _security_metrics(lines: list[str], counters: SecurityCounters) -> None:
+    _header(
+        lines,
+        "ocppkit_security_refusals_total",
+        "counter",
+        "Station handshakes and API requests refused, by reason.",
+    )
+    for reason, count in sorted(counters.refusals.items()):
+        lines.append(f'ocppkit_security_refusals_total{{reason="{_label(reason)}"}} {count}')
+    _header(lines, "ocppkit_limits_hit_total", "counter", "Times each limit was hit.")
+    for limit, count in sorted(counters.limits_hit.items()):
+        lines.append(f'ocppkit_limits_hit_total{{limit="{_label(limit)}"}} {count}')
 
 
 @router.get(

@@ -13,17 +13,38 @@ export class ApiError extends Error {
   }
 }
 
-export async function request(method, path, body) {
+// API keys (docs/security.md): when the CSMS asks for one (401), the operator is prompted once;
+// the key stays in this tab's sessionStorage and goes out as "Authorization: Bearer <key>".
+// The live event stream (EventSource cannot send headers) takes it as ?access_token= (withKey).
+const KEY_ITEM = 'ocppkit.apiKey';
+let keyDeclined = false;
+export const apiKey = () => sessionStorage.getItem(KEY_ITEM);
+export const withKey = (url) => (apiKey()
+  ? `${url}${url.includes('?') ? '&' : '?'}access_token=${encodeURIComponent(apiKey())}` : url);
+
+export async function request(method, path, body, retried = false) {
   const init = { method, headers: { Accept: 'application/json' } };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
+  const sent = apiKey();
+  if (sent) init.headers.Authorization = `Bearer ${sent}`;
   let response;
   try {
     response = await fetch(path, init);
   } catch (err) {
     throw new ApiError(0, { detail: `the CSMS did not answer (${err.message})`, code: 'network' });
+  }
+  if (response.status === 401 && !retried && !keyDeclined) {
+    // another request may have asked meanwhile: then only retry with its key
+    const key = apiKey() !== sent ? apiKey()
+      : window.prompt('This CSMS needs an API key (ocppkit api-keys create):');
+    keyDeclined = !key; // cancelled: no prompt on every poll; a reload asks again
+    if (key) {
+      sessionStorage.setItem(KEY_ITEM, key.trim());
+      return request(method, path, body, true);
+    }
   }
   const text = await response.text();
   let data = null;
