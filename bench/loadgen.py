@@ -366,7 +366,7 @@ def summarize(args, groups, results, accepted, total, t0, last_boot) -> dict[str
     return {
         "event": "result",
         "scenario": args.scenario,
-        "mode": args.mode,
+        "mode": _mode(args),
         "stations": total,
         "booted": accepted,
         "boot_span_s": (last_boot - t0) if accepted else None,
@@ -378,9 +378,18 @@ def summarize(args, groups, results, accepted, total, t0, last_boot) -> dict[str
         "error_kinds": dict(counts),
         "loadgen_procs": args.procs,
         "loadgen_cpu_cores": cpu,
+        "loadgen_cpu_us_per_call": (
+            sum(r["cpu_window_s"] for r in results) / len(every) * 1e6 if every else None
+        ),
         "replies_validated_in_full": sum(r["validated"] for r in results),
         "reply_shapes": max(r["shapes"] for r in results),
     }
+
+
+def _mode(args: argparse.Namespace) -> str:
+    if args.scenario in ("heartbeat", "txmix"):
+        return "closed loop" if args.mode == "closed" else f"fixed rate, 1 per {args.interval} s"
+    return {"realistic": "fixed rate", "bootstorm": "boot only", "fairness": "mixed"}[args.scenario]
 
 
 def parser() -> argparse.ArgumentParser:

@@ -153,7 +153,7 @@ class ReplyChecker:
 
     def __init__(self) -> None:
         self._validators = _validators(3)
-        self._shapes: dict[tuple[str, bytes], str | None] = {}  # shape -> error or None
+        self._shapes: dict[tuple[str, bool, bytes], str | None] = {}  # shape -> error or None
         self.validated = 0
 
     @property
@@ -167,7 +167,7 @@ class ReplyChecker:
         current = payload.get("currentTime")
         if current is not None:
             payload = {k: v for k, v in payload.items() if k != "currentTime"}
-        key = (action, orjson.dumps(payload, option=orjson.OPT_SORT_KEYS))
+        key = (action, current is None, orjson.dumps(payload, option=orjson.OPT_SORT_KEYS))
         try:
             error = self._shapes[key]
         except KeyError:
