@@ -34,6 +34,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -80,6 +81,7 @@ def server_command(name: str, port: int, api_port: int) -> list[str]:
 
 SERVERS = ("floor", "ocpp-lib", "ocppkit", "ocppkit-mem")
 QUICK = BIG = ("floor", "ocppkit")
+OTHERS = ("floor", "ocpp-lib")  # not ocppkit: no REST API port, no ocppkit options
 
 
 def free_port() -> int:
@@ -130,13 +132,13 @@ class Running:
 
 
 @contextlib.contextmanager
-def started(name: str, ready_timeout: float = 60.0):  # type: ignore[no-untyped-def]
+def started(name: str, kit_args: Sequence[str] = (), ready_timeout: float = 60.0):  # type: ignore[no-untyped-def]
     folder = Path(tempfile.mkdtemp(prefix=f"bench-{name}-"))
     port, api_port = free_port(), free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OCPPKIT_", "OCPP_"))}
     log = (folder / "server.log").open("wb")
     proc = subprocess.Popen(
-        server_command(name, port, api_port),
+        server_command(name, port, api_port) + ([] if name in OTHERS else list(kit_args)),
         cwd=folder,
         env=env,
         stdout=log,
@@ -146,7 +148,7 @@ def started(name: str, ready_timeout: float = 60.0):  # type: ignore[no-untyped-
     running = Running(name, proc, port, folder)
     try:
         deadline = time.monotonic() + ready_timeout
-        ports = [port] if name in ("floor", "ocpp-lib") else [port, api_port]
+        ports = [port] if name in OTHERS else [port, api_port]
         while not all(_listening(p) for p in ports):
             if proc.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"{name} did not start: {(folder / 'server.log').read_text()}")
@@ -174,11 +176,11 @@ def _listening(port: int) -> bool:
         return s.connect_ex(("127.0.0.1", port)) == 0
 
 
-def measure(name: str, loadgen_args: list[str]) -> dict[str, Any]:
+def measure(name: str, loadgen_args: list[str], kit_args: Sequence[str] = ()) -> dict[str, Any]:
     """One server, fresh, under one load generator run: the load generator's result plus the
     server's CPU and memory."""
-    with started(name) as srv:
-        _, idle_kib, _ = proc_sample(srv.proc.pid)
+    with started(name, kit_args) as srv:
+        cpu_start, idle_kib, _ = proc_sample(srv.proc.pid)
         cmd = [PY, str(BENCH / "loadgen.py"), "--url", f"ws://127.0.0.1:{srv.port}"]
         gen = subprocess.Popen(
             [*cmd, *loadgen_args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
@@ -193,6 +195,7 @@ def measure(name: str, loadgen_args: list[str]) -> dict[str, Any]:
             raise RuntimeError(f"loadgen against {name} failed: {stderr}")
         result = events["result"]
         start, end = events["window"]["start"], events["window"]["end"]
+        _, cpu_booted, _ = srv.at(events["booted"]["at"])
         t0, cpu0, rss0 = srv.at(start)
         t1, cpu1, rss1 = srv.at(end)
         _, rss_now, hwm = proc_sample(srv.proc.pid)
@@ -200,6 +203,7 @@ def measure(name: str, loadgen_args: list[str]) -> dict[str, Any]:
     result.update(
         server=name,
         server_cpu_cores=(cpu1 - cpu0) / (t1 - t0) if t1 > t0 else None,
+        server_cpu_boot_s=cpu_booted - cpu_start,  # connecting and booting every station
         rss_idle_kib=idle_kib,
         rss_window_start_kib=rss0,
         rss_window_end_kib=rss1,
@@ -218,6 +222,7 @@ class Scenario:
     args: str  # loadgen.py's options
     servers: tuple[str, ...]
     rounds: bool  # repeated --rounds times, interleaved; else once per server
+    kit_args: str = ""  # extra `ocppkit server` options
 
 
 def scenarios(quick: bool, big: int = 10_000, minute: float = 60) -> dict[str, Scenario]:
@@ -238,6 +243,7 @@ def scenarios(quick: bool, big: int = 10_000, minute: float = 60) -> dict[str, S
             " --drain 2",
             BIG,
             False,
+            "--heartbeat-interval 60",  # what the stations send: the interval the CSMS gives
         ),
         "bootstorm": Scenario(
             "bootstorm",
@@ -263,7 +269,7 @@ def run_all(selected: list[Scenario], servers: list[str], rounds: int) -> dict[s
         for r in range(rounds if sc.rounds else 1):
             for name in names:
                 print(f"  {sc.name} round {r + 1}: {name} ...", file=sys.stderr, flush=True)
-                per[name].append(measure(name, sc.args.split()))
+                per[name].append(measure(name, sc.args.split(), sc.kit_args.split()))
     return runs
 
 
@@ -296,6 +302,7 @@ def summarize(runs: dict[str, dict[str, list[dict]]]) -> dict[str, dict[str, dic
                 "stations": results[0]["stations"],
                 "boot_span_s": _median([r["boot_span_s"] for r in results]),
                 "boot_p99_ms": _median([r["boot_ms"].get("p99") for r in results]),
+                "server_cpu_boot_s": _median([r["server_cpu_boot_s"] for r in results]),
                 "errors": sum(r["errors"] for r in results),
                 "error_kinds": _sum_counts([r["error_kinds"] for r in results]),
                 "groups": {
@@ -432,7 +439,8 @@ def report(summary: dict[str, dict[str, dict]], checked: list[dict], machine: di
             if scenario in ("realistic", "bootstorm"):
                 extra.append(
                     f"booted {o['booted']}/{o['stations']} in {_fmt(o['boot_span_s'], '.1f')} s"
-                    f" (boot p99 {_fmt(o['boot_p99_ms'], '.0f')} ms)"
+                    f" (boot p99 {_fmt(o['boot_p99_ms'], '.0f')} ms, server CPU"
+                    f" {_fmt(o['server_cpu_boot_s'], '.1f')} s)"
                 )
             if scenario == "realistic":
                 extra.append(f"RSS growth in window {_fmt(o['rss_growth_in_window'], '+.1%')}")

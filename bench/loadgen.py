@@ -109,7 +109,6 @@ class Worker:
         self.window = (math.inf, math.inf)
         self.boots_done = 0
         self.all_booted = asyncio.Event()
-        self.window_set = asyncio.Event()
         self.cpu_window: list[float] = []
 
     def count(self, what: str) -> None:
@@ -182,8 +181,7 @@ class Worker:
                 self.all_booted.set()
         if not booted:
             return
-        try:
-            await self.window_set.wait()
+        try:  # the load starts at boot (the ramp); the window opens once every station booted
             if len(streams) == 1 and streams[0][1] == 0:
                 await self.closed_loop(st, mixes.MIXES[streams[0][0]](st.sid))
             elif streams:
@@ -192,10 +190,9 @@ class Worker:
             self.count("timeout" if st.timed_out else f"link lost: {type(exc).__name__}")
 
     async def closed_loop(self, st: Station, mix: mixes.Mix) -> None:
-        end = self.window[1]
         for action, payload in mix:
             now = time.monotonic()
-            if now >= end:
+            if now >= self.window[1]:  # infinite until the window is set
                 return
             await self.exchange(st, action, payload, now)
 
@@ -204,11 +201,10 @@ class Worker:
         base = time.monotonic()
         due = [base + rng.uniform(0, interval) for _, interval in streams]
         gens = [mixes.MIXES[name](st.sid) for name, _ in streams]
-        end = self.window[1]
         while True:
             k = min(range(len(due)), key=due.__getitem__)
             when = due[k]
-            if when >= end:
+            if when >= self.window[1]:  # infinite until the window is set
                 return
             await asyncio.sleep(max(0.0, when - time.monotonic()))
             action, payload = next(gens[k])
@@ -239,7 +235,6 @@ class Worker:
         loop.add_reader(conn.fileno(), lambda: got.done() or got.set_result(conn.recv()))
         self.window = await got
         loop.remove_reader(conn.fileno())
-        self.window_set.set()
         await asyncio.sleep(max(0.0, self.window[0] - time.monotonic()))
         cpu0 = _cpu()
         await asyncio.sleep(max(0.0, self.window[1] - time.monotonic()))
