@@ -199,7 +199,7 @@ def measure(name: str, loadgen_args: list[str], kit_args: Sequence[str] = ()) ->
         t0, cpu0, rss0 = srv.at(start)
         t1, cpu1, rss1 = srv.at(end)
         _, rss_now, hwm = proc_sample(srv.proc.pid)
-    stations = result["stations"]
+    stations = result["booted"]  # the connected ones (all, unless some failed to boot)
     result.update(
         server=name,
         server_cpu_cores=(cpu1 - cpu0) / (t1 - t0) if t1 > t0 else None,
