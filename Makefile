@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo demo-debug test lint bench generate screenshots clean
+.PHONY: setup demo demo-debug test lint bench bench-quick bench-protocol generate screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,13 @@ lint: $(STAMP)  ## the fast checks CI runs before the tests: ruff, ruff format, 
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-bench: $(STAMP)  ## benchmarks (print figures)
+bench: $(STAMP)  ## ocppkit against the ocpp library and the websockets floor (~10 min; docs/performance.md)
+	$(PY) bench/compare.py --json bench/last-run.json $(ARGS)
+
+bench-quick: $(STAMP)  ## the short CI version: fails only on a large regression of a ratio
+	$(PY) bench/compare.py --quick $(ARGS)
+
+bench-protocol: $(STAMP)  ## the protocol core's micro-benchmarks (print figures)
 	$(PY) bench/bench_protocol.py
 
 generate: $(STAMP)  ## regenerate the OCPP 2.0.1 models from the official schemas
