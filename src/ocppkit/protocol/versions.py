@@ -166,14 +166,17 @@ _V21_WIRE_CODES: dict[type[OCPPError], str] = {
 }
 
 
-@functools.cache
 def profile(version: OcppVersion | str) -> VersionProfile:
-    """The profile of a version (an ``OcppVersion`` or its subprotocol name).
+    """The profile of a version (an ``OcppVersion`` or its subprotocol name); one per version.
 
     Raises:
         ValueError: not a version ocppkit speaks.
     """
-    version = OcppVersion(version)
+    return _profile(OcppVersion(version))
+
+
+@functools.cache
+def _profile(version: OcppVersion) -> VersionProfile:
     if version is OcppVersion.V201:
         return _build(version, "OCPP 2.0.1", "models", {}, True)
     if version is OcppVersion.V16:
