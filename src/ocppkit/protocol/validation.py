@@ -79,7 +79,7 @@ def error_from_validation(exc: ValidationError, what: str) -> OCPPError:
 
 
 @functools.cache
-def _free_keys(model: type[OcppModel]) -> frozenset[str]:
+def free_keys(model: type[OcppModel]) -> frozenset[str]:
     """The wire names of ``model``'s fields that hold any JSON value (null included)."""
     return frozenset(
         info.alias or name for name, info in model.model_fields.items() if info.annotation is Any
@@ -114,7 +114,7 @@ def _validate(model: type[OcppModel], payload: Any, what: str, may_have_null: bo
     if type(payload) is not dict:
         raise FormatViolationError(f"{what}: payload must be a JSON object")
     if may_have_null:
-        null_at = _find_null(payload, (), _free_keys(model))
+        null_at = _find_null(payload, (), free_keys(model))
         if null_at is not None:
             raise TypeConstraintViolationError(
                 f"{what}: {_loc(null_at)}: null is not a valid value",

@@ -336,3 +336,11 @@ def test_session_version_by_subprotocol_name_and_default() -> None:
     assert RpcSession([]).version is OcppVersion.V201
     with pytest.raises(ValueError):
         RpcSession([], version="ocpp1.5")
+
+
+def test_v16_lenient_session_drops_a_null_data_string_and_reports_it() -> None:
+    csms = session(OcppVersion.V16)
+    csms.lenient = True
+    (event,) = csms.receive(call("DataTransfer", {"vendorId": "v", "data": None}), T0)
+    assert isinstance(event, CallReceived)
+    assert [(v.field, v.rule, v.repair) for v in event.violations] == [("data", "null", "dropped")]
