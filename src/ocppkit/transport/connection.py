@@ -30,6 +30,7 @@ from ocppkit.protocol.session import (
     Event,
     ResultReceived,
     RpcSession,
+    UnexpectedReply,
 )
 
 log = logging.getLogger("ocppkit.transport")
@@ -204,7 +205,7 @@ class Connection:
                     event.error.code,
                     event.error.description,
                 )
-            else:
+            elif isinstance(event, UnexpectedReply):
                 log.warning(
                     "[%s] dropped a reply (id %s): %s",
                     self.identity,
