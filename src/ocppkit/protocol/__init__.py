@@ -1,4 +1,5 @@
-"""The OCPP 2.0.1 protocol core, sans I/O: frames, models, validation and the RPC session.
+"""The OCPP protocol core, sans I/O: frames, models, validation and the RPC session, for OCPP
+2.0.1 (``models``) and, through ``versions``, OCPP 1.6J and 2.1.
 
 Nothing here imports asyncio, opens a socket or reads a clock.
 """
@@ -26,9 +27,11 @@ from ocppkit.protocol.frames import (
     Call,
     CallError,
     CallResult,
+    CallResultError,
     FrameError,
     MessageType,
     OCPPMessage,
+    Send,
     parse_frame,
 )
 from ocppkit.protocol.models import ACTIONS, CS_TO_CSMS, CSMS_TO_CS, OcppModel
@@ -36,11 +39,24 @@ from ocppkit.protocol.session import (
     CallFailed,
     CallReceived,
     CallRejected,
+    FrameIgnored,
     ResultReceived,
+    ResultRejected,
     RpcSession,
+    SendReceived,
+    SendRejected,
     UnexpectedReply,
 )
 from ocppkit.protocol.validation import dump, to_wire_dict, validate_request, validate_response
+from ocppkit.protocol.versions import (
+    OcppVersion,
+    Role,
+    RoutingError,
+    VersionProfile,
+    check_routes,
+    profile,
+    select_version,
+)
 
 __all__ = [
     "ACTIONS",
@@ -52,9 +68,11 @@ __all__ = [
     "CallReceived",
     "CallRejected",
     "CallResult",
+    "CallResultError",
     "CallTimeoutError",
     "FormatViolationError",
     "FrameError",
+    "FrameIgnored",
     "GenericError",
     "InternalError",
     "MessageType",
@@ -67,17 +85,28 @@ __all__ = [
     "OCPPMessage",
     "OccurenceConstraintViolationError",
     "OcppModel",
+    "OcppVersion",
     "PropertyConstraintViolationError",
     "ProtocolError",
     "ResultReceived",
+    "ResultRejected",
+    "Role",
+    "RoutingError",
     "RpcFrameworkError",
     "RpcSession",
     "SecurityError",
+    "Send",
+    "SendReceived",
+    "SendRejected",
     "TypeConstraintViolationError",
     "UnexpectedReply",
+    "VersionProfile",
+    "check_routes",
     "dump",
     "models",
     "parse_frame",
+    "profile",
+    "select_version",
     "to_wire_dict",
     "validate_request",
     "validate_response",

@@ -1,8 +1,11 @@
 """ocppkit's errors.
 
-Every OCPP 2.0.1 CALLERROR code has one exception class; a CALLERROR received from a peer is raised
-as the class of its code, and an exception of these classes raised by a handler is sent as that
-code.
+Every CALLERROR concept has one exception class; ``code`` is its OCPP 2.0.1 name. A CALLERROR
+received from a peer is raised as the class of its code (every version's spelling is accepted:
+FormationViolation, OccurrenceConstraintViolation), and an exception of these classes raised by a
+handler is sent under the name the link's version gives it
+(``versions.VersionProfile.wire_code``: FormationViolation on 1.6, OccurrenceConstraintViolation
+on 2.1).
 
     OCPPKitError
     ├── OCPPError                          a CALLERROR code (``code``, ``description``, ``details``)
@@ -46,7 +49,8 @@ class OCPPError(OCPPKitError):
 
 
 class FormatViolationError(OCPPError):
-    """The payload is syntactically wrong for the action (e.g. not an object, unknown property)."""
+    """The payload is syntactically wrong for the action (e.g. not an object, unknown property).
+    OCPP 1.6 names it FormationViolation."""
 
     code = "FormatViolation"
 
@@ -60,7 +64,8 @@ class ProtocolError(OCPPError):
 class OccurenceConstraintViolationError(OCPPError):
     """A required field is missing, or a field occurs more often than allowed.
 
-    OCPP 2.0.1 keeps the one-r spelling of 1.6; both spellings are accepted when received.
+    OCPP 2.0.1 keeps the one-r spelling of 1.6; 2.1 sends OccurrenceConstraintViolation. Both
+    spellings are accepted when received.
     """
 
     code = "OccurenceConstraintViolation"
@@ -79,7 +84,8 @@ class PropertyConstraintViolationError(OCPPError):
 
 
 class MessageTypeNotSupportedError(OCPPError):
-    """The message type number is not 2, 3 or 4."""
+    """The message type number is not one of the version's (2-4; 2.1 adds 5 and 6). OCPP 1.6
+    has no such code: it ignores the frame."""
 
     code = "MessageTypeNotSupported"
 

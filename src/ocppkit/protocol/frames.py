@@ -1,8 +1,15 @@
-"""OCPP-J framing (OCPP 2.0.1 part 4, section 4): CALL, CALLRESULT and CALLERROR.
+"""OCPP-J framing (OCPP 2.0.1 part 4, section 4): CALL, CALLRESULT and CALLERROR, and OCPP 2.1's
+CALLRESULTERROR and SEND.
 
-    CALL        [2, "<messageId>", "<action>", {payload}]
-    CALLRESULT  [3, "<messageId>", {payload}]
-    CALLERROR   [4, "<messageId>", "<errorCode>", "<errorDescription>", {errorDetails}]
+    CALL             [2, "<messageId>", "<action>", {payload}]
+    CALLRESULT       [3, "<messageId>", {payload}]
+    CALLERROR        [4, "<messageId>", "<errorCode>", "<errorDescription>", {errorDetails}]
+    CALLRESULTERROR  [5, "<messageId>", "<errorCode>", "<errorDescription>", {errorDetails}]  2.1
+    SEND             [6, "<messageId>", "<action>", {payload}]                                2.1
+
+A CALLRESULTERROR says a received CALLRESULT could not be used; a SEND gets no reply. Neither is
+ever answered. They are parsed only when asked for (``extended=True``, an OCPP 2.1 link); on 1.6
+and 2.0.1 links message types 5 and 6 stay unsupported.
 
 Parsing turns text into one of the three frame classes or raises the OCPPError to answer with; it
 knows nothing of actions (see ``validation``) or of what is pending (see ``session``).
@@ -32,6 +39,8 @@ class MessageType(IntEnum):
     CALL = 2
     CALLRESULT = 3
     CALLERROR = 4
+    CALLRESULTERROR = 5  # OCPP 2.1
+    SEND = 6  # OCPP 2.1
 
 
 @dataclass(slots=True, frozen=True)
@@ -55,7 +64,26 @@ class CallError:
     error_details: Any = field(default_factory=dict)
 
 
-Frame = Call | CallResult | CallError
+@dataclass(slots=True, frozen=True)
+class CallResultError:
+    """OCPP 2.1: the peer could not use our CALLRESULT ``message_id``."""
+
+    message_id: str
+    error_code: str
+    error_description: str
+    error_details: Any = field(default_factory=dict)
+
+
+@dataclass(slots=True, frozen=True)
+class Send:
+    """OCPP 2.1: a message that gets no reply (NotifyPeriodicEventStream)."""
+
+    message_id: str
+    action: str
+    payload: Any
+
+
+Frame = Call | CallResult | CallError | CallResultError | Send
 
 
 class FrameError(RpcFrameworkError):
@@ -106,6 +134,18 @@ def encode_call_error(
     return orjson.dumps([4, message_id, code, description, details or {}]).decode()
 
 
+def encode_call_result_error(
+    message_id: str, code: str, description: str = "", details: dict[str, Any] | None = None
+) -> str:
+    """An OCPP 2.1 CALLRESULTERROR: the CALLRESULT ``message_id`` could not be used."""
+    return orjson.dumps([5, message_id, code, description, details or {}]).decode()
+
+
+def encode_send(message_id: str, action: str, payload_json: str) -> str:
+    """An OCPP 2.1 SEND frame around a serialised payload."""
+    return f'[6,{orjson.dumps(message_id).decode()},"{action}",{payload_json}]'
+
+
 def _fail(error: OCPPError, message_id: str, reply: bool) -> FrameError:
     return FrameError(error, message_id, reply)
 
@@ -120,13 +160,19 @@ def _readable_id(msg: Any) -> str:
     return UNKNOWN_MESSAGE_ID
 
 
-def _is_reply(msg: Any) -> bool:
-    # A CALLRESULT or CALLERROR, however malformed, is never answered with a CALLERROR.
-    return type(msg) is list and len(msg) > 0 and type(msg[0]) is int and msg[0] in (3, 4)
+def _is_reply(msg: Any, extended: bool = False) -> bool:
+    # A CALLRESULT or CALLERROR (and on 2.1 a CALLRESULTERROR or SEND), however malformed, is
+    # never answered with a CALLERROR.
+    return (
+        type(msg) is list
+        and len(msg) > 0
+        and type(msg[0]) is int
+        and (msg[0] in (3, 4) or (extended and msg[0] in (5, 6)))
+    )
 
 
-def parse_frame(text: str | bytes) -> Frame:
-    """Parse one OCPP-J frame.
+def parse_frame(text: str | bytes, extended: bool = False) -> Frame:
+    """Parse one OCPP-J frame; ``extended``: also OCPP 2.1's CALLRESULTERROR (5) and SEND (6).
 
     Raises:
         FrameError: wrapping the OCPPError to answer with (RpcFrameworkError,
@@ -142,7 +188,7 @@ def parse_frame(text: str | bytes) -> Frame:
         raise _fail(
             RpcFrameworkError("frame is not a JSON array of at least 3 elements"),
             _readable_id(msg),
-            not _is_reply(msg),
+            not _is_reply(msg, extended),
         )
     type_id, message_id = msg[0], msg[1]
     id_ok = _id_ok(message_id)
@@ -150,6 +196,8 @@ def parse_frame(text: str | bytes) -> Frame:
     if type(type_id) is not int:
         raise _fail(RpcFrameworkError("message type is not an integer"), reply_id, True)
     if type_id not in (2, 3, 4):
+        if extended and type_id in (5, 6):
+            return _parse_extended(msg, type_id, id_ok)
         raise _fail(
             MessageTypeNotSupportedError(f"message type {type_id} is not supported"), reply_id, True
         )
@@ -181,6 +229,35 @@ def parse_frame(text: str | bytes) -> Frame:
         )
     description = msg[3] if type(msg[3]) is str else str(msg[3])
     return CallError(message_id, msg[2], description, msg[4] if len(msg) == 5 else {})
+
+
+def _parse_extended(msg: list[Any], type_id: int, id_ok: bool) -> Frame:
+    """A CALLRESULTERROR or SEND; a malformed one is reported, never answered."""
+    message_id = msg[1] if id_ok else UNKNOWN_MESSAGE_ID
+    if not id_ok:
+        raise _fail(
+            RpcFrameworkError(
+                f"message id must be a string of 1 to {MAX_MESSAGE_ID_LENGTH} characters"
+            ),
+            UNKNOWN_MESSAGE_ID,
+            False,
+        )
+    if type_id == MessageType.SEND:
+        if len(msg) != 4 or type(msg[2]) is not str:
+            raise _fail(
+                RpcFrameworkError("a SEND is [6, messageId, action, payload]"), message_id, False
+            )
+        return Send(message_id, msg[2], msg[3])
+    if len(msg) not in (4, 5) or type(msg[2]) is not str:
+        raise _fail(
+            RpcFrameworkError(
+                "a CALLRESULTERROR is [5, messageId, errorCode, description, details]"
+            ),
+            message_id,
+            False,
+        )
+    description = msg[3] if type(msg[3]) is str else str(msg[3])
+    return CallResultError(message_id, msg[2], description, msg[4] if len(msg) == 5 else {})
 
 
 class OCPPMessage:
@@ -221,6 +298,7 @@ class OCPPMessage:
             return MessageType.CALL, frame.message_id, frame.action, frame.payload
         if isinstance(frame, CallResult):
             return MessageType.CALLRESULT, frame.message_id, None, frame.payload
+        assert isinstance(frame, CallError)  # types 5 and 6 are parsed only when extended
         return (
             MessageType.CALLERROR,
             frame.message_id,
@@ -239,13 +317,17 @@ __all__ = [
     "Call",
     "CallError",
     "CallResult",
+    "CallResultError",
     "Frame",
     "FrameError",
     "MessageType",
     "OCPPMessage",
+    "Send",
     "encode_call",
     "encode_call_error",
     "encode_call_result",
+    "encode_call_result_error",
+    "encode_send",
     "json_bytes",
     "new_message_id",
     "parse_frame",

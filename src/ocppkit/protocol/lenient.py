@@ -34,9 +34,7 @@ from pydantic_core import ErrorDetails
 from ocppkit.protocol.errors import FormatViolationError
 from ocppkit.protocol.models import OcppModel
 from ocppkit.protocol.validation import _validate as validate_strict
-from ocppkit.protocol.validation import error_from_validation, models_for
-
-_NULL_KEPT_UNDER = frozenset({"data", "customData"})  # any JSON, null included
+from ocppkit.protocol.validation import error_from_validation, free_keys, models_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,12 +94,16 @@ def _field_at(model: type[BaseModel], loc: tuple[Any, ...]) -> FieldInfo | None:
 # --- the payload ------------------------------------------------------------------------------
 
 
-def _strip_nulls(value: Any, loc: tuple[Any, ...], found: list[Violation]) -> Any:
-    """A copy of ``value`` without null-valued properties (each noted)."""
+def _strip_nulls(
+    value: Any, loc: tuple[Any, ...], found: list[Violation], free: frozenset[str] = frozenset()
+) -> Any:
+    """A copy of ``value`` without null-valued properties (each noted). Kept as received: the
+    top-level fields in ``free`` (any JSON: DataTransfer.data in 2.x) and customData's vendor
+    properties."""
     if type(value) is dict:
         out = {}
         for key, item in value.items():
-            if key in _NULL_KEPT_UNDER and (item is not None or key == "data"):
+            if key in free or (key == "customData" and item is not None):
                 out[key] = copy.deepcopy(item)  # vendor data: null is a value there
             elif item is None:
                 found.append(Violation(_path((*loc, key)), "null", "dropped"))
@@ -255,7 +257,7 @@ def validate_lenient(
     if type(payload) is not dict:
         raise FormatViolationError(f"{what}: payload must be a JSON object")
     violations: list[Violation] = []
-    data = _strip_nulls(payload, (), violations)
+    data = _strip_nulls(payload, (), violations, free_keys(model))
     try:
         return model.model_validate(data, by_alias=True, by_name=False), violations
     except ValidationError as exc:

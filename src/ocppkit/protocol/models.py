@@ -5,75 +5,25 @@
 """Pydantic models for every OCPP 2.0.1 message: 64 actions, their datatypes and enums.
 
 Fields use snake_case names; the wire (camelCase) name is the alias. Wire payloads are validated
-by alias only (``validate_request``/``validate_response`` in ``ocppkit.protocol.validation``);
-Python code constructs models by field name. Date-time fields stay strings (so a payload
-round-trips unchanged) but must parse as ISO 8601 / RFC 3339.
+by alias only (``ocppkit.protocol.validation``, ``ocppkit.protocol.versions``); Python code
+constructs models by field name. Date-time fields stay strings (so a payload round-trips
+unchanged) but must parse as ISO 8601 / RFC 3339.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import (
-    AfterValidator,
-    AllowInfNan,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    SerializerFunctionWrapHandler,
-    Strict,
-    model_serializer,
-)
+from pydantic import Field
 
-
-def _integral(value: Any) -> Any:
-    # JSON Schema draft-06 counts 1.0 as an integer; accept it, keep bool out.
-    if type(value) is float and value.is_integer():
-        return int(value)
-    return value
-
-
-def _date_time(value: str) -> str:
-    datetime.fromisoformat(value.replace("z", "Z").replace("t", "T", 1))
-    return value
-
-
-Int = Annotated[int, BeforeValidator(_integral), Strict()]
-Number = Annotated[float, Strict(), AllowInfNan(False)]  # JSON has no Infinity or NaN
-Bool = Annotated[bool, Strict()]
-Str = Annotated[str, Strict()]
-DateTime = Annotated[str, Strict(), AfterValidator(_date_time)]
-
-
-class OcppModel(BaseModel):
-    """Base of every generated model: unknown properties are refused, as the schemas require."""
-
-    model_config = ConfigDict(
-        extra="forbid", validate_by_name=True, validate_by_alias=True, serialize_by_alias=True
-    )
-
-
-class CustomDataType(BaseModel):
-    """Vendor extension point: the one object the schemas leave open to extra properties."""
-
-    model_config = ConfigDict(
-        extra="allow", validate_by_name=True, validate_by_alias=True, serialize_by_alias=True
-    )
-    vendor_id: Annotated[Str, Field(max_length=255)] = Field(alias="vendorId")
-
-    @model_serializer(mode="wrap")
-    def _keep_null_extras(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        # exclude_none drops unset optional fields; a vendor property that is null on the wire
-        # is data, and is written back as received.
-        data: dict[str, Any] = handler(self)
-        for key, value in (self.__pydantic_extra__ or {}).items():
-            if value is None and key not in data:
-                data[key] = None
-        return data
-
+from ocppkit.protocol.model_base import Bool as Bool
+from ocppkit.protocol.model_base import CustomDataType as CustomDataType
+from ocppkit.protocol.model_base import DateTime as DateTime
+from ocppkit.protocol.model_base import Int as Int
+from ocppkit.protocol.model_base import Number as Number
+from ocppkit.protocol.model_base import OcppModel as OcppModel
+from ocppkit.protocol.model_base import Str as Str
 
 
 # --- Enumerations ---
@@ -2448,7 +2398,7 @@ ACTIONS: dict[str, tuple[type[OcppModel], type[OcppModel]]] = {
     "UpdateFirmware": (UpdateFirmwareRequest, UpdateFirmwareResponse),
 }
 
-# Actions a charging station sends (the CSMS answers them).
+# Actions a charging station sends (the CSMS answers them; a SEND is not).
 CS_TO_CSMS: frozenset[str] = frozenset({
     "Authorize",
     "BootNotification",

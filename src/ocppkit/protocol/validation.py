@@ -1,5 +1,10 @@
-"""Validation of OCPP 2.0.1 payloads against the generated models, with failures mapped to the
-2.0.1 CALLERROR codes (see docs/errors.md for the table and the spec's wording).
+"""Validation of OCPP payloads against the generated models, with failures mapped to the CALLERROR
+codes (see docs/errors.md for the table and the spec's wording).
+
+The mapping is the same for every version (1.6J section 4.2.3 and 2.0.1/2.1 part 4 share the
+concepts); only the wire names differ, and ``versions.VersionProfile.wire_code`` picks them.
+``validate_request``/``validate_response``/``models_for`` look actions up in the OCPP 2.0.1
+table; an ``RpcSession`` of another version uses ``validate_payload`` with that version's models.
 
 Wire payloads are validated by their JSON (camelCase) names only; a snake_case key on the wire is
 an unknown property. Validation runs in pydantic-core: a few microseconds per message.
@@ -7,6 +12,7 @@ an unknown property. Validation runs in pydantic-core: a few microseconds per me
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import orjson
@@ -37,10 +43,10 @@ _ERROR_MAP: dict[str, type[OCPPError]] = {
     "value_error": PropertyConstraintViolationError,  # e.g. a date-time that does not parse
 }
 _MAX_REPORTED = 5
-# Keys whose value is not searched for JSON null: DataTransfer.data is any JSON (null included),
-# and customData admits vendor properties of any type (customData itself must be an object).
-_NULL_ALLOWED_UNDER = frozenset({"data", "customData"})
-_NULL_ALLOWED_AT = frozenset({"data"})
+# customData (OCPP 2.x) admits vendor properties of any type: its content is not searched for
+# JSON null (customData itself must be an object). A top-level field typed as any JSON value
+# (DataTransfer.data in 2.0.1 and 2.1) may be null, and is not searched either.
+_CUSTOM_DATA = "customData"
 
 
 def _loc(loc: tuple[int | str, ...]) -> str:
@@ -72,13 +78,25 @@ def error_from_validation(exc: ValidationError, what: str) -> OCPPError:
     return cls(description[:500], {"errors": reported})
 
 
-def _find_null(value: Any, path: tuple[str | int, ...] = ()) -> tuple[str | int, ...] | None:
+@functools.cache
+def free_keys(model: type[OcppModel]) -> frozenset[str]:
+    """The wire names of ``model``'s fields that hold any JSON value (null included)."""
+    return frozenset(
+        info.alias or name for name, info in model.model_fields.items() if info.annotation is Any
+    )
+
+
+def _find_null(
+    value: Any, path: tuple[str | int, ...] = (), free: frozenset[str] = frozenset()
+) -> tuple[str | int, ...] | None:
     if value is None:
         return path
     if type(value) is dict:
         for key, item in value.items():
-            if key in _NULL_ALLOWED_UNDER:
-                if item is None and key not in _NULL_ALLOWED_AT:
+            if key in free:
+                continue
+            if key == _CUSTOM_DATA:
+                if item is None:
                     return (*path, key)
                 continue
             found = _find_null(item, (*path, key))
@@ -96,7 +114,7 @@ def _validate(model: type[OcppModel], payload: Any, what: str, may_have_null: bo
     if type(payload) is not dict:
         raise FormatViolationError(f"{what}: payload must be a JSON object")
     if may_have_null:
-        null_at = _find_null(payload)
+        null_at = _find_null(payload, (), free_keys(model))
         if null_at is not None:
             raise TypeConstraintViolationError(
                 f"{what}: {_loc(null_at)}: null is not a valid value",
@@ -106,6 +124,18 @@ def _validate(model: type[OcppModel], payload: Any, what: str, may_have_null: bo
         return model.model_validate(payload, by_alias=True, by_name=False)
     except ValidationError as exc:
         raise error_from_validation(exc, what) from None
+
+
+def validate_payload(
+    model: type[OcppModel], payload: Any, what: str, may_have_null: bool = True
+) -> OcppModel:
+    """Validate a payload received on the wire against ``model`` (of any version); ``what``
+    names it in the error (``BootNotificationRequest``).
+
+    Raises:
+        OCPPError: the CALLERROR to answer with (a CALL's payload), or what is wrong with it.
+    """
+    return _validate(model, payload, what, may_have_null)
 
 
 def models_for(action: str) -> tuple[type[OcppModel], type[OcppModel]]:

@@ -32,6 +32,7 @@ from ocppkit.protocol.session import (
     Event,
     ResultReceived,
     RpcSession,
+    UnexpectedReply,
 )
 
 log = logging.getLogger("ocppkit.transport")
@@ -255,7 +256,7 @@ class Connection:
                     event.error.code,
                     event.error.description,
                 )
-            else:
+            elif isinstance(event, UnexpectedReply):
                 log.warning(
                     "[%s] dropped a reply (id %s): %s",
                     self.identity,

@@ -1,4 +1,5 @@
-"""Payloads drawn from the official OCPP 2.0.1 schemas, for the protocol tests.
+"""Payloads drawn from the official OCPP schemas, for the protocol tests (2.0.1 unless a
+``version`` folder of the ocpp package is named: ``v16``, ``v201``, ``v21``).
 
 ``payloads(name)`` is ``hypothesis_jsonschema.from_schema`` over ``<name>.json``, narrowed to keep
 draws small (arrays of at most 2 items, or minItems; at most 3 vendor properties in customData,
@@ -13,16 +14,36 @@ from __future__ import annotations
 import copy
 import json
 from functools import cache
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import hypothesis_jsonschema._from_schema as _hjs
+import jsonschema
 from hypothesis import strategies as st
 from hypothesis.internal.conjecture import utils as _cu
 from hypothesis_jsonschema import from_schema
 from wire import SCHEMA_DIR
 
 SCHEMA_NAMES: tuple[str, ...] = tuple(sorted(p.stem for p in SCHEMA_DIR.glob("*.json")))
+
+
+def schema_dir(version: str = "v201") -> Path:
+    """The ocpp package's schema folder of a version."""
+    return SCHEMA_DIR.parent.parent / version / "schemas"
+
+
+@cache
+def schema_names(version: str = "v201") -> tuple[str, ...]:
+    return tuple(sorted(p.stem for p in schema_dir(version).glob("*.json")))
+
+
+@cache
+def official_validator(name: str, version: str = "v201") -> jsonschema.protocols.Validator:
+    """jsonschema's validator for the official schema, of the schema's own draft (1.6: 04)."""
+    schema = load_schema(name, version)
+    cls = jsonschema.Draft4Validator if version == "v16" else jsonschema.Draft6Validator
+    return cls(schema)
 
 
 class _LegacyMany:
@@ -57,9 +78,10 @@ if not hasattr(_cu.many, "more"):
 
 
 @cache
-def load_schema(name: str) -> dict[str, Any]:
+def load_schema(name: str, version: str = "v201") -> dict[str, Any]:
     """The official schema ``<name>.json`` (e.g. ``BootNotificationRequest``)."""
-    schema: dict[str, Any] = json.loads((SCHEMA_DIR / f"{name}.json").read_text(encoding="utf-8"))
+    text = (schema_dir(version) / f"{name}.json").read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
     return schema
 
 
@@ -87,11 +109,14 @@ def _narrow(node: Any) -> None:
 def narrowed(schema: dict[str, Any]) -> dict[str, Any]:
     """A copy of ``schema`` that admits a subset of its instances, small ones."""
     smaller = copy.deepcopy(schema)
+    # hypothesis-jsonschema resolves "#/definitions/..." against an "$id" (urn:OCPP:... in 1.6
+    # security and 2.1 schemas) and refuses what looks remote; the references are local.
+    smaller.pop("$id", None)
     _narrow(smaller)
     return smaller
 
 
 @cache
-def payloads(name: str) -> st.SearchStrategy[Any]:
+def payloads(name: str, version: str = "v201") -> st.SearchStrategy[Any]:
     """Payloads valid against the official schema ``<name>.json`` (see ``narrowed``)."""
-    return from_schema(narrowed(load_schema(name)))
+    return from_schema(narrowed(load_schema(name, version)))

@@ -114,7 +114,7 @@ class _ProtocolJsonSchema(GenerateJsonSchema):
         function = schema["function"]["function"]
         if (
             getattr(function, "__name__", None) == "_date_time"
-            and function.__module__ == "ocppkit.protocol.models"
+            and function.__module__ == "ocppkit.protocol.model_base"
         ):
             return {**self.generate_inner(schema["schema"]), "format": "date-time"}
         if isinstance(function, partial):
