@@ -225,14 +225,17 @@ class Scenario:
     kit_args: str = ""  # extra `ocppkit server` options
 
 
-def scenarios(quick: bool, big: int = 10_000, minute: float = 60) -> dict[str, Scenario]:
+def scenarios(
+    quick: bool, big: int = 10_000, minute: float = 60, procs: int = 1
+) -> dict[str, Scenario]:
     """The standard set (``make bench``), or the --quick one; loadgen.py's options per scenario.
     ``big``: stations of the realistic and boot-storm runs (fairness: big / 5 idle ones);
-    ``minute``: the realistic window (s)."""
+    ``minute``: the realistic window (s); ``procs``: load generator processes of the closed-loop
+    scenarios (heartbeat, txmix)."""
     if quick:
         short = "--stations 50 --duration 3 --warmup 1 --ramp 0.5 --drain 1"
         return {"heartbeat": Scenario("heartbeat", f"--scenario heartbeat {short}", QUICK, True)}
-    closed = "--stations 100 --duration 5 --warmup 1 --ramp 1 --drain 1"
+    closed = f"--stations 100 --duration 5 --warmup 1 --ramp 1 --drain 1 --procs {procs}"
     many = f"--stations {big} --procs 2"
     return {
         "heartbeat": Scenario("heartbeat", f"--scenario heartbeat {closed}", SERVERS, True),
@@ -511,10 +514,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--servers", default=",".join(SERVERS), help="comma-separated")
     p.add_argument("--big", type=int, default=10_000, help="stations of realistic, bootstorm")
     p.add_argument("--minute", type=float, default=60, help="realistic: window in s")
+    p.add_argument("--procs", type=int, default=1, help="loadgen processes: heartbeat, txmix")
     p.add_argument("--json", type=Path, default=None, help="write every figure here")
     args = p.parse_args(argv)
     _raise_fd_limit()
-    table = scenarios(args.quick, args.big, args.minute)
+    table = scenarios(args.quick, args.big, args.minute, args.procs)
     names = args.scenarios.split(",") if args.scenarios else list(table)
     unknown = [n for n in names if n not in table]
     if unknown:
