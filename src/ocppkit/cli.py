@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ocppkit.cli_help import ALL_HELP, CHARGER_HELP, DEMO_HELP, FLEET_HELP, SERVER_HELP
+from ocppkit.cli_values import grace, port, positive, seconds, url, watts
 from ocppkit.logs import setup_logging
 from ocppkit.protocol.errors import OCPPKitError
 
@@ -20,42 +21,6 @@ if TYPE_CHECKING:
     from ocppkit.simulator.fleet import FleetOptions
 
 log = logging.getLogger("ocppkit.cli")
-
-
-def _port(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
-    if not 0 <= value <= 65535:
-        raise argparse.ArgumentTypeError(f"{value} is not a port number (0-65535; 0 = any free)")
-    return value
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{value} must be at least 1")
-    return value
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"{value} must be more than 0 seconds")
-    return value
-
-
-def _url(text: str) -> str:
-    if not text.startswith(("ws://", "wss://")):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a ws:// or wss:// URL")
-    return text
 
 
 def _add_logging(p: argparse.ArgumentParser) -> None:
@@ -76,22 +41,6 @@ def _add_logging(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _watts(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a power in watts") from None
-    if not value > 0:
-        raise argparse.ArgumentTypeError(f"{value} must be more than 0 W")
-    return value
-
-
-def _grace(text: str) -> float | str:
-    if text == "off":
-        return text
-    return _seconds(text)
-
-
 def _add_server(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--config",
@@ -102,11 +51,11 @@ def _add_server(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--host", default=None, help="address the OCPP port listens on (default 0.0.0.0)"
     )
-    p.add_argument("--port", type=_port, default=None, help="OCPP WebSocket port (default 9000)")
-    p.add_argument("--api-port", type=_port, default=None, help="REST API port (default 8080)")
+    p.add_argument("--port", type=port, default=None, help="OCPP WebSocket port (default 9000)")
+    p.add_argument("--api-port", type=port, default=None, help="REST API port (default 8080)")
     p.add_argument(
         "--heartbeat-interval",
-        type=_positive,
+        type=positive,
         default=None,
         help="heartbeat interval given to stations at boot, seconds (default 30)",
     )
@@ -159,7 +108,7 @@ def _add_server(p: argparse.ArgumentParser) -> None:
     )
     g.add_argument(
         "--offline-grace",
-        type=_grace,
+        type=grace,
         default=None,
         metavar="SECONDS|off",
         help="close a station's link after this long without a message (default: "
@@ -167,14 +116,14 @@ def _add_server(p: argparse.ArgumentParser) -> None:
     )
     g.add_argument(
         "--call-timeout",
-        type=_seconds,
+        type=seconds,
         default=None,
         metavar="SECONDS",
         help="how long a command waits for the station's answer (default 30)",
     )
     g.add_argument(
         "--ev-max-power",
-        type=_watts,
+        type=watts,
         default=None,
         metavar="WATTS",
         help="answer EV charging needs (ISO 15118, K15) with a TxProfile capping the "
@@ -233,7 +182,7 @@ def _add_chargers(p: argparse.ArgumentParser, with_url: bool) -> None:
     if with_url:
         p.add_argument(
             "--url",
-            type=_url,
+            type=url,
             default="ws://localhost:9000",
             help="CSMS URL; the station id is appended (default ws://localhost:9000)",
         )
@@ -242,14 +191,14 @@ def _add_chargers(p: argparse.ArgumentParser, with_url: bool) -> None:
         default=None,
         help="station id; with --count > 1 a prefix: <id>_001... (default: charger_001...)",
     )
-    p.add_argument("--count", type=_positive, default=1, help="number of chargers (default 1)")
+    p.add_argument("--count", type=positive, default=1, help="number of chargers (default 1)")
     p.add_argument(
-        "--connectors", type=_positive, default=1, help="connectors (EVSEs) per charger (default 1)"
+        "--connectors", type=positive, default=1, help="connectors (EVSEs) per charger (default 1)"
     )
     p.add_argument("--charge", action="store_true", help="start charging on EVSE 1 once booted")
     p.add_argument(
         "--sample-interval",
-        type=_seconds,
+        type=seconds,
         default=5.0,
         help="seconds between meter samples while charging (default 5)",
     )
@@ -310,11 +259,11 @@ def _add_security(p: argparse.ArgumentParser) -> None:
 def _add_fleet(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--url",
-        type=_url,
+        type=url,
         default="ws://localhost:9000",
         help="CSMS URL; each station id is appended (default ws://localhost:9000)",
     )
-    p.add_argument("--count", type=_positive, default=10, help="number of stations (default 10)")
+    p.add_argument("--count", type=positive, default=10, help="number of stations (default 10)")
     p.add_argument(
         "--scenario",
         default=None,
@@ -331,7 +280,7 @@ def _add_fleet(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--control-port",
-        type=_port,
+        type=port,
         default=None,
         metavar="PORT",
         help="serve the control API on this port (0 = any free; default: none)",
@@ -383,9 +332,9 @@ def build_parser(prog: str = "ocppkit") -> argparse.ArgumentParser:
     demo.add_argument(
         "--host", default="127.0.0.1", help="address for the demo (default 127.0.0.1)"
     )
-    demo.add_argument("--port", type=_port, default=9000, help="OCPP port (default 9000; 0 = any)")
+    demo.add_argument("--port", type=port, default=9000, help="OCPP port (default 9000; 0 = any)")
     demo.add_argument(
-        "--api-port", type=_port, default=8080, help="REST port (default 8080; 0 = any)"
+        "--api-port", type=port, default=8080, help="REST port (default 8080; 0 = any)"
     )
     both = sub.add_parser(
         "all",
@@ -402,7 +351,7 @@ def build_parser(prog: str = "ocppkit") -> argparse.ArgumentParser:
         if p is not demo:
             p.add_argument(
                 "--duration",
-                type=_seconds,
+                type=seconds,
                 default=None,
                 help="stop after this many seconds (default: run until Ctrl-C)",
             )
