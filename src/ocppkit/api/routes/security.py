@@ -3,7 +3,7 @@ and password, the API keys, and the security events of refused station connectio
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
@@ -40,6 +40,36 @@ class SecurityView(BaseModel):
     charger_id: str
     profile: int
     password_set: bool
+
+
+class ApiKeyView(BaseModel):
+    """An API key as listed: never the key nor its hash."""
+
+    id: str
+    role: str
+    name: str | None
+    created_at: str
+    revoked_at: str | None
+
+
+class CreatedApiKey(ApiKeyView):
+    key: str = Field(description="the key itself, shown only in this answer")
+
+
+class RevokedKey(BaseModel):
+    id: str
+    revoked: bool
+
+
+class SecurityEventView(BaseModel):
+    """A station connection the handshake refused."""
+
+    id: int | None
+    at: str
+    charger_id: str
+    remote_address: str
+    reason: str = Field(description="password_missing, password_wrong, certificate_mismatch, ...")
+    detail: str
 
 
 class ApiKeyCreate(BaseModel):
@@ -103,14 +133,14 @@ class RotationResult(BaseModel):
 )
 async def rotate_password(
     operator: OperatorDep, station: ConnectedStationDep, body: PasswordRotation
-) -> dict[str, Any]:
+) -> RotationResult:
     server, charger_id = operator.server, station.station_id
 
     async def rotate() -> RotationResult:
         return RotationResult(**await server.rotate_station_password(charger_id, body.password))
 
     try:
-        return await await_command(charger_id, rotate())  # type: ignore[arg-type]
+        return RotationResult(**await await_command(charger_id, rotate()))  # type: ignore[arg-type]
     except SecuritySettingError as exc:
         raise ApiError(422, "invalid_security_settings", str(exc)) from exc
 
@@ -143,7 +173,7 @@ class UpgradeResult(BaseModel):
 )
 async def upgrade_profile(
     operator: OperatorDep, station: ConnectedStationDep, body: ProfileUpgrade
-) -> dict[str, Any]:
+) -> UpgradeResult:
     server, charger_id = operator.server, station.station_id
 
     async def upgrade() -> UpgradeResult:
@@ -153,14 +183,14 @@ async def upgrade_profile(
         return UpgradeResult(**result)
 
     try:
-        return await await_command(charger_id, upgrade())  # type: ignore[arg-type]
+        return UpgradeResult(**await await_command(charger_id, upgrade()))  # type: ignore[arg-type]
     except SecuritySettingError as exc:
         raise ApiError(422, "invalid_security_settings", str(exc)) from exc
 
 
 @router.get("/api-keys", responses=_DENIED, summary="Every API key (never the key itself)")
-async def list_keys(operator: OperatorDep) -> list[dict[str, Any]]:
-    return [public_view(r) for r in await operator.server.api_keys.all()]
+async def list_keys(operator: OperatorDep) -> list[ApiKeyView]:
+    return [ApiKeyView(**public_view(r)) for r in await operator.server.api_keys.all()]
 
 
 @router.post(
@@ -169,16 +199,16 @@ async def list_keys(operator: OperatorDep) -> list[dict[str, Any]]:
     responses=_DENIED,
     summary="Create an API key; the answer holds the key, shown only this once",
 )
-async def create_key(operator: OperatorDep, body: ApiKeyCreate) -> dict[str, Any]:
+async def create_key(operator: OperatorDep, body: ApiKeyCreate) -> CreatedApiKey:
     record, key = await operator.server.api_keys.create(body.role, body.name)
-    return {**public_view(record), "key": key}
+    return CreatedApiKey(**public_view(record), key=key)
 
 
 @router.delete("/api-keys/{key_id}", responses=_DENIED, summary="Revoke an API key")
-async def revoke_key(operator: OperatorDep, key_id: str) -> dict[str, Any]:
+async def revoke_key(operator: OperatorDep, key_id: str) -> RevokedKey:
     if not await operator.server.api_keys.revoke(key_id):
         raise ApiError(404, "api_key_not_found", f"no active API key {key_id!r}")
-    return {"id": key_id, "revoked": True}
+    return RevokedKey(id=key_id, revoked=True)
 
 
 @router.get(
@@ -191,5 +221,6 @@ async def security_events(
     operator: OperatorDep,
     charger_id: Annotated[str | None, Query(max_length=48, description="one station")] = None,
     limit: Annotated[int, Query(ge=1, le=1000, description="at most this many")] = 100,
-) -> list[dict[str, Any]]:
-    return await operator.server.security_events.recent(limit, charger_id)
+) -> list[SecurityEventView]:
+    events = await operator.server.security_events.recent(limit, charger_id)
+    return [SecurityEventView(**event) for event in events]
