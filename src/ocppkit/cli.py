@@ -154,6 +154,7 @@ def _server_options(args: argparse.Namespace) -> run.ServerOptions:
     try:
         tls = security_cli.tls_context_of(config)
         proxy = security_cli.proxy_of(config)
+        signer = security_cli.signer_of(config)
     except security_cli.SecurityUsageError as exc:
         raise UsageError(str(exc)) from None
     return run.ServerOptions(
@@ -175,6 +176,7 @@ def _server_options(args: argparse.Namespace) -> run.ServerOptions:
         limits=security_cli.limits_of(config),
         unknown_station_profile=config.unknown_station_profile,
         trusted_proxy=proxy,
+        certificate_signer=signer,
     )
 
 

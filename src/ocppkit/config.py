@@ -203,6 +203,8 @@ class ServerConfig(BaseModel):
     tls_key: str | None = Field(None, description="PEM: its key (default: in tls_cert)")
     tls_client_ca: str | None = Field(None, description="PEM: CA of station certificates")
     tls_crl: str | None = Field(None, description="PEM: CRL of that CA (revoked certificates)")
+    signing_ca_cert: str | None = Field(None, description="PEM: CA that signs station CSRs")
+    signing_ca_key: str | None = Field(None, description="PEM: that CA's private key")
     trusted_proxies: list[str] = Field(
         default_factory=list, description="addresses of a TLS proxy whose X-Client-Cert counts"
     )

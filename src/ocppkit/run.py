@@ -22,6 +22,7 @@ from ocppkit.api import ApiServer, create_app
 from ocppkit.csms import OCPPServer, ev_max_power_policy
 from ocppkit.narration import Narrator
 from ocppkit.security.api_auth import check_api_exposure
+from ocppkit.security.ca import CertificateSigner
 from ocppkit.security.limits import Limits
 from ocppkit.security.proxy import TrustedProxy
 from ocppkit.simulator import ChargerSimulator
@@ -53,6 +54,7 @@ class ServerOptions:
     limits: Limits = field(default_factory=Limits)
     unknown_station_profile: int = 0  # what stations without security settings must use
     trusted_proxy: TrustedProxy | None = None  # a TLS-terminating proxy (docs/security.md)
+    certificate_signer: CertificateSigner | None = None  # signs station CSRs (A02/A03)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +153,7 @@ async def csms_with_api(options: ServerOptions):  # type: ignore[no-untyped-def]
         limits=options.limits,
         unknown_station_profile=options.unknown_station_profile,
         trusted_proxy=options.trusted_proxy,
+        certificate_signer=options.certificate_signer,
     )
     # both ports are bound before the CSMS opens (or restores) anything
     with _binding("REST API", "--api-port", options.api_host, options.api_port):

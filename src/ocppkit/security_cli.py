@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ocppkit.config import ServerConfig
+    from ocppkit.security.ca import CertificateSigner
     from ocppkit.security.limits import Limits
     from ocppkit.security.proxy import TrustedProxy
     from ocppkit.storage.database import Database
@@ -57,6 +58,13 @@ def add_server_flags(p: argparse.ArgumentParser) -> None:
         help="CA that station client certificates must chain to (profile 3)",
     )
     g.add_argument("--tls-crl", default=None, metavar="FILE", help="CRL of that CA")
+    g.add_argument(
+        "--signing-ca-cert",
+        default=None,
+        metavar="FILE",
+        help="CA certificate that signs the stations' CSRs (SignCertificate, A02/A03)",
+    )
+    g.add_argument("--signing-ca-key", default=None, metavar="FILE", help="that CA's key")
     g.add_argument(
         "--trusted-proxy",
         action="append",
@@ -125,6 +133,25 @@ def tls_context_of(config: ServerConfig) -> ssl.SSLContext | None:
         )
     except (OSError, ssl.SSLError, ValueError) as exc:
         raise SecurityUsageError(f"cannot load the TLS files: {exc}") from exc
+
+
+def signer_of(config: ServerConfig) -> CertificateSigner | None:
+    """The CSMS's CSR signer (A02/A03) from --signing-ca-cert/--signing-ca-key, or None.
+
+    Raises:
+        SecurityUsageError: only one of the two is given, or the files cannot be read.
+    """
+    from ocppkit.security.ca import CertificateAuthority, LocalCASigner
+
+    cert, key = config.signing_ca_cert, config.signing_ca_key
+    if cert is None and key is None:
+        return None
+    if cert is None or key is None:
+        raise SecurityUsageError("--signing-ca-cert and --signing-ca-key go together")
+    try:
+        return LocalCASigner(CertificateAuthority.load(cert, key))
+    except (OSError, ValueError) as exc:
+        raise SecurityUsageError(f"the signing CA ({cert}, {key}) cannot be used: {exc}") from None
 
 
 def proxy_of(config: ServerConfig) -> TrustedProxy | None:

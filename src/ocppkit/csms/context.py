@@ -12,7 +12,7 @@ import logging
 from collections.abc import Awaitable, Callable, Coroutine, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 
 from ocppkit.csms.clock import Clock, format_time
 from ocppkit.csms.extensions import DataTransferHandlers, EvChargingNeedsPolicy
@@ -20,6 +20,7 @@ from ocppkit.csms.registry import ChargerRegistry
 from ocppkit.csms.store import Store
 from ocppkit.csms.tokens import TokenStore
 from ocppkit.protocol.models import OcppModel
+from ocppkit.security.ca import CertificateSigner
 
 log = logging.getLogger("ocppkit.csms")
 
@@ -52,14 +53,6 @@ class EventHub:
                 listener(kind, charger_id, data)
             except Exception:
                 log.exception("event listener %r failed on %s for %s", listener, kind, charger_id)
-
-
-class CertificateSigner(Protocol):
-    """Signs a station's CSR for the security block (A02/A03)."""
-
-    async def sign(self, station_id: str, csr: str, certificate_type: str | None) -> str:
-        """The PEM certificate chain for ``csr``; raises when the CSR is refused."""
-        ...
 
 
 BOOT_POLICIES = ("accept", "known-only", "auto-register")

@@ -45,6 +45,7 @@ from ocppkit.protocol.models import (
     RequestStopTransactionResponse,
     SetChargingProfileResponse,
 )
+from ocppkit.security.ca import CertificateSigner
 from ocppkit.security.limits import Limits
 from ocppkit.security.proxy import TrustedProxy
 from ocppkit.security.redact import needs_redaction, redact
@@ -103,6 +104,8 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
             connect with (0: none, as stations connect today); see ``set_station_security``.
         trusted_proxy: a TLS-terminating reverse proxy whose forwarded client certificates
             are believed (``ocppkit.security.proxy.TrustedProxy``).
+        certificate_signer: signs the stations' CSRs (SignCertificate -> CertificateSigned,
+            A02/A03), e.g. ``ocppkit.security.ca.LocalCASigner``; None: CSRs are Rejected.
 
     Raises:
         RuntimeError: from the constructor, if the routing table does not cover every action a
@@ -133,6 +136,7 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
         limits: Limits | None = None,
         unknown_station_profile: int = 0,
         trusted_proxy: TrustedProxy | None = None,
+        certificate_signer: CertificateSigner | None = None,
     ) -> None:
         self.host = host
         self.port = port
@@ -164,6 +168,7 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
         )
         self._ctx.send = self.call
         self._ctx.ev_charging_needs_policy = ev_charging_needs_policy
+        self._ctx.signer = certificate_signer
         self.tracker = Tracker(clock, self._store, self.events)
         self._init_commands()
         self._router = Router(self._ctx, self.tracker)
