@@ -7,14 +7,23 @@ from __future__ import annotations
 import asyncio
 import subprocess
 import sys
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+from api_support import until
 from cryptography import x509
 from cryptography.x509.oid import NameOID
 from security_support import WAIT, csms, make_pki, url
 
 from ocppkit.security.ca import LocalCASigner
 from ocppkit.simulator import ChargerSimulator
+
+
+def signed_chain(station: ChargerSimulator) -> Callable[[], Awaitable[str | None]]:
+    async def chain() -> str | None:
+        return station.security.signed.get("ChargingStationCertificate")
+
+    return chain
 
 
 async def test_a_triggered_renewal_is_signed_by_the_csms_ca_and_kept_by_the_station(
@@ -28,17 +37,12 @@ async def test_a_triggered_renewal_is_signed_by_the_csms_ca_and_kept_by_the_stat
         try:
             answer = await server.trigger_message("CP_RENEW", "SignChargingStationCertificate")
             assert answer.status == "Accepted"
-            async with asyncio.timeout(WAIT):
-                while "ChargingStationCertificate" not in station.security.signed:
-                    await asyncio.sleep(0.02)
-            chain = station.security.signed["ChargingStationCertificate"]
+            chain = await until(signed_chain(station), WAIT)
             leaf = x509.load_pem_x509_certificate(chain.encode())
             assert leaf.issuer == pki.ca.cert.subject
             names = leaf.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
             assert [n.value for n in names] == ["CP_RENEW"]
-            async with asyncio.timeout(WAIT):
-                while not (signed := await server.commands("CP_RENEW", "CertificateSigned")):
-                    await asyncio.sleep(0.02)
+            signed = await until(lambda: server.commands("CP_RENEW", "CertificateSigned"), WAIT)
             assert signed[0]["status"] == "Accepted"
         finally:
             await station.disconnect()
@@ -51,9 +55,7 @@ async def test_without_a_signer_the_csr_is_rejected_and_nothing_is_signed(tmp_pa
             await station.connect()
         try:
             await server.trigger_message("CP_NOCA", "SignChargingStationCertificate")
-            async with asyncio.timeout(WAIT):
-                while not await server.station_messages("CP_NOCA", "SignCertificate"):
-                    await asyncio.sleep(0.02)
+            await until(lambda: server.station_messages("CP_NOCA", "SignCertificate"), WAIT)
             await asyncio.sleep(0.2)
             assert station.security.signed == {}
             assert await server.commands("CP_NOCA", "CertificateSigned") == []
