@@ -127,8 +127,8 @@ def test_running_it_uses_the_venv_and_lists_every_command(name: str) -> None:
     assert ". .venv/bin/activate" in readme
     for where in (
         "ws://0.0.0.0:9000/",
-        "http://0.0.0.0:8080",
-        "--host 127.0.0.1",
+        "http://127.0.0.1:8080",
+        "--api-host",
         "--control-port",
     ):
         assert where in readme, where
