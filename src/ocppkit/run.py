@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ocppkit.api import ApiServer, create_app
-from ocppkit.csms import OCPPServer, ev_max_power_policy
+from ocppkit.csms import OCPPServer
 from ocppkit.narration import Narrator
 from ocppkit.security.api_auth import check_api_exposure
 from ocppkit.security.limits import Limits
@@ -133,7 +133,6 @@ def _binding(what: str, flag: str, host: str, port: int) -> Iterator[None]:
 @contextlib.asynccontextmanager
 async def csms_with_api(options: ServerOptions):  # type: ignore[no-untyped-def]
     """Start the CSMS and its REST API on one loop; yield ``(server, api)``; stop both."""
-    needs = None if options.ev_max_power_w is None else ev_max_power_policy(options.ev_max_power_w)
     server = OCPPServer(
         options.host,
         options.port,
@@ -146,12 +145,12 @@ async def csms_with_api(options: ServerOptions):  # type: ignore[no-untyped-def]
         allow_concurrent_tx=options.allow_concurrent_tx,
         offline_grace=options.offline_grace,
         call_timeout=options.call_timeout,
-        ev_charging_needs_policy=needs,
         ssl_context=options.ssl_context,
         limits=options.limits,
         unknown_station_profile=options.unknown_station_profile,
         trusted_proxy=options.trusted_proxy,
     )
+    server.ev_max_power_w = options.ev_max_power_w  # K15: a cap on the default TxProfiles
     # both ports are bound before the CSMS opens (or restores) anything
     with _binding("REST API", "--api-port", options.api_host, options.api_port):
         api_socket = socket.create_server((options.api_host, options.api_port))

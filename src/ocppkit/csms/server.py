@@ -91,10 +91,12 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
             ``start`` migrates it and restores stations and transactions from it, every change is
             stored before its CALLRESULT goes out, and ``stop`` writes what is still queued.
         ev_charging_needs_policy: how NotifyEVChargingNeeds is answered (K15-K17): None
-            answers Rejected; a ``policy(charger, request)`` returning a TxProfile (a
-            ``ChargingProfileType`` or its wire dict) answers Accepted and then sends it with
-            SetChargingProfile, returning None answers Rejected. See ``ev_max_power_policy``;
-            also settable later as the attribute of the same name.
+            answers with a TxProfile derived from the limits the CSMS knows (the EVSE's Power
+            in the device model, the station's ChargingStationMaxProfile, the EV's needs; see
+            ``ocppkit.csms.charging_limits``); a ``policy(charger, request)`` returning a
+            TxProfile (a ``ChargingProfileType`` or its wire dict) answers Accepted and then
+            sends it with SetChargingProfile, returning None answers Rejected. See
+            ``ev_max_power_policy``; also settable later as the attribute of the same name.
         ssl_context: serve ``wss://`` with this TLS server context (security profiles 2 and
             3; see ``ocppkit.security.tls.server_ssl_context``); None serves ``ws://``.
         limits: the bounds on frames, message rate, pending CALLs, handshakes and connections
@@ -165,6 +167,7 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
         self._ctx.send = self.call
         self._ctx.ev_charging_needs_policy = ev_charging_needs_policy
         self.tracker = Tracker(clock, self._store, self.events)
+        self._ctx.station_objects = self.tracker.objects
         self._init_commands()
         self._router = Router(self._ctx, self.tracker)
         self._lenient = set(lenient_stations)
@@ -525,6 +528,15 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
     @ev_charging_needs_policy.setter
     def ev_charging_needs_policy(self, policy: EvChargingNeedsPolicy | None) -> None:
         self._ctx.ev_charging_needs_policy = policy
+
+    @property
+    def ev_max_power_w(self) -> float | None:
+        """The operator's cap (W) on every TxProfile sent for an EV's needs, any policy."""
+        return self._ctx.ev_max_power_w
+
+    @ev_max_power_w.setter
+    def ev_max_power_w(self, cap: float | None) -> None:
+        self._ctx.ev_max_power_w = cap
 
     # --- queries ---
 
