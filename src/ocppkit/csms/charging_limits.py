@@ -1,11 +1,11 @@
 """What the CSMS knows of the power an EV may take on an EVSE (K15-K17), pure.
 
 From the station's device model: the EVSE's and the station's ``Power`` (its ``maxLimit``
-characteristic, else its MaxSet/Actual value) in W. From the profiles installed on the station
-(those the CSMS set and those it reported): the ChargingStationMaxProfile and
-ChargingStationExternalConstraints in force now (the station's or the site's limit, K01). From
-the EV's needs: the most power it takes, and the power that delivers its requested energy by its
-departure time.
+characteristic, else its MaxSet value; its Actual is the power drawn now) in W. From the
+profiles installed on the station (those the CSMS set and those it reported): the
+ChargingStationMaxProfile and ChargingStationExternalConstraints in force now (the station's or
+the site's limit, K01). From the EV's needs: the most power it takes, and the power that
+delivers its requested energy by its departure time.
 """
 
 from __future__ import annotations
@@ -98,13 +98,12 @@ def _power_of(model: DeviceModel, component: str, evse_id: int | None) -> float 
         characteristics = entry.get("variableCharacteristics") or {}
         if characteristics.get("maxLimit") is not None:
             return float(characteristics["maxLimit"])
-        for kind in ("MaxSet", "Actual"):
-            for attribute in entry.get("variableAttribute", ()):
-                if attribute.get("type", "Actual") == kind and "value" in attribute:
-                    try:
-                        return float(attribute["value"])
-                    except ValueError:
-                        continue
+        for attribute in entry.get("variableAttribute", ()):  # its Actual is the power now
+            if attribute.get("type") == "MaxSet" and "value" in attribute:
+                try:
+                    return float(attribute["value"])
+                except ValueError:
+                    continue
     return None
 
 
@@ -118,6 +117,23 @@ def device_model_limit(model: DeviceModel | None, evse_id: int) -> float | None:
         if limit is not None and limit > 0
     ]
     return min(found, default=None)
+
+
+def station_max_power(model: DeviceModel | None) -> float | None:
+    """The most the station takes (W): its ChargingStation Power, else the sum of its EVSEs'."""
+    if model is None:
+        return None
+    station = _power_of(model, "ChargingStation", None)
+    if station is not None:
+        return station
+    evses = {
+        entry["component"]["evse"]["id"]
+        for entry in model.find("EVSE", "Power")
+        if entry["component"].get("evse")
+    }
+    limits = [_power_of(model, "EVSE", evse_id) for evse_id in evses]
+    known = [w for w in limits if w is not None]
+    return sum(known) if known and len(known) == len(limits) else None
 
 
 def ev_max_power(needs: ChargingNeedsType) -> float | None:

@@ -33,6 +33,7 @@ from ocppkit.csms.persistence import DatabaseStore
 from ocppkit.csms.registry import Charger, ChargerRegistry
 from ocppkit.csms.router import Router
 from ocppkit.csms.security_methods import SecurityMethods
+from ocppkit.csms.sites import SiteManager
 from ocppkit.csms.store import Store
 from ocppkit.csms.tokens import TokenStore
 from ocppkit.csms.tracking import TrackedHistory, Tracker
@@ -168,6 +169,7 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
         self._ctx.ev_charging_needs_policy = ev_charging_needs_policy
         self.tracker = Tracker(clock, self._store, self.events)
         self._ctx.station_objects = self.tracker.objects
+        self.sites = SiteManager(self._ctx)  # K01: groups of stations under one limit
         self._init_commands()
         self._router = Router(self._ctx, self.tracker)
         self._lenient = set(lenient_stations)
