@@ -20,6 +20,7 @@ from typing import Literal
 
 from ocppkit.api import ApiServer, create_app
 from ocppkit.csms import OCPPServer
+from ocppkit.csms.sites import Site
 from ocppkit.narration import Narrator
 from ocppkit.security.api_auth import check_api_exposure
 from ocppkit.security.limits import Limits
@@ -48,7 +49,8 @@ class ServerOptions:
     allow_concurrent_tx: bool = True
     offline_grace: float | Literal["default"] | None = "default"  # None: never closed
     call_timeout: float = 30.0
-    ev_max_power_w: float | None = None  # K15: a TxProfile capping each EV at this power
+    ev_max_power_w: float | None = None  # K15: a cap on every TxProfile for an EV's needs
+    sites: Sequence[Site] = ()  # K01: stations sharing a power limit (ocppkit.csms.sites)
     ssl_context: ssl.SSLContext | None = None  # wss:// (security profiles 2 and 3)
     limits: Limits = field(default_factory=Limits)
     unknown_station_profile: int = 0  # what stations without security settings must use
@@ -151,6 +153,8 @@ async def csms_with_api(options: ServerOptions):  # type: ignore[no-untyped-def]
         trusted_proxy=options.trusted_proxy,
     )
     server.ev_max_power_w = options.ev_max_power_w  # K15: a cap on the default TxProfiles
+    for site in options.sites:
+        server.sites.put(site)  # allocated as its stations connect
     # both ports are bound before the CSMS opens (or restores) anything
     with _binding("REST API", "--api-port", options.api_host, options.api_port):
         api_socket = socket.create_server((options.api_host, options.api_port))

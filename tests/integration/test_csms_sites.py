@@ -7,7 +7,10 @@ import asyncio
 import random
 
 import pytest
+from api_support import api_stack, connected_station, until
 
+from ocppkit import cli
+from ocppkit.config import ConfigError
 from ocppkit.csms import OCPPServer
 from ocppkit.csms.sites import Site
 from ocppkit.simulator import ChargerSimulator
@@ -88,3 +91,60 @@ async def test_a_site_of_ten_stations_stays_under_its_limit(strategy: str) -> No
     given = {s["station_id"]: s["allocated_w"] for s in view["allocation"]}
     assert all(given[cid] > 0 for cid in active)
     assert all(given[cid] == 0 for cid in set(ids) - active)
+
+
+def test_sites_come_from_the_config_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "csms.toml"
+    path.write_text(
+        '[[sites]]\nid = "depot"\nlimit_w = 50000\nstations = ["CP1", "CP2"]\n'
+        'strategy = "first_come"\n',
+        encoding="utf-8",
+    )
+    args = cli.build_parser().parse_args(["server", "--config", str(path)])
+    assert cli._server_options(args).sites == (
+        Site("depot", 50_000.0, ["CP1", "CP2"], "first_come"),
+    )
+    path.write_text('[[sites]]\nid = "x"\nlimit_w = 0\nstations = ["CP1"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="limit_w"):
+        cli._server_options(cli.build_parser().parse_args(["server", "--config", str(path)]))
+
+
+async def test_sites_over_rest_with_the_current_allocation() -> None:
+    async with api_stack(call_timeout=2.0, request_base_report=True) as (server, client):
+        sims = [await connected_station(server, cid, 0.1) for cid in ("R1", "R2")]
+        try:
+            body = {"limit_w": 15000, "stations": ["R1", "R2"], "strategy": "equal"}
+            put = await client.put("/sites/yard", json=body)
+            assert put.status_code == 200, put.text
+            await sims[0].start_transaction()
+
+            async def shared():  # type: ignore[no-untyped-def]
+                site = (await client.get("/sites/yard")).json()
+                shares = {s["station_id"]: s["allocated_w"] for s in site["allocation"]}
+                return site if shares == {"R1": 11040.0, "R2": 0.0} else None
+
+            site = await until(shared, 10)  # R1 takes its EVSE Power maxLimit, no more
+            assert (site["limit_w"], site["strategy"], site["allocated_w"]) == (
+                15000.0,
+                "equal",
+                11040.0,
+            )
+            await sims[1].start_transaction()
+
+            async def both():  # type: ignore[no-untyped-def]
+                site = (await client.get("/sites/yard")).json()
+                shares = [s["allocated_w"] for s in site["allocation"]]
+                return site if shares == [7500.0, 7500.0] else None
+
+            await until(both, 10)
+            assert [s["site_id"] for s in (await client.get("/sites")).json()] == ["yard"]
+            bad = await client.put("/sites/y2", json={**body, "strategy": "random"})
+            assert bad.status_code == 422 and "no allocation strategy" in bad.text
+            taken = await client.put("/sites/y2", json={"limit_w": 1, "stations": ["R1"]})
+            assert taken.status_code == 422 and "in site 'yard' already" in taken.text
+            assert (await client.get("/sites/nope")).status_code == 404
+            assert (await client.delete("/sites/yard")).status_code == 204
+            assert (await client.get("/sites")).json() == []
+        finally:
+            for sim in sims:
+                await sim.disconnect()
