@@ -153,14 +153,14 @@ async def csms_with_api(options: ServerOptions):  # type: ignore[no-untyped-def]
         trusted_proxy=options.trusted_proxy,
     )
     server.ev_max_power_w = options.ev_max_power_w  # K15: a cap on the default TxProfiles
-    for site in options.sites:
-        server.sites.put(site)  # allocated as its stations connect
     # both ports are bound before the CSMS opens (or restores) anything
     with _binding("REST API", "--api-port", options.api_host, options.api_port):
         api_socket = socket.create_server((options.api_host, options.api_port))
     try:
         with _binding("CSMS", "--port", options.host, options.port):
             await server.start()
+        for site in options.sites:  # K01: the file's sites win over the stored ones
+            await server.sites.save(site)
         try:
             require_key = await check_api_exposure(server.api_keys, options.api_host)
         except BaseException:

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import random
+from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 from api_support import api_stack, connected_station, until
+from databases import BACKENDS, database_url
 
 from ocppkit import cli
 from ocppkit.config import ConfigError
@@ -148,3 +151,23 @@ async def test_sites_over_rest_with_the_current_allocation() -> None:
         finally:
             for sim in sims:
                 await sim.disconnect()
+
+
+@pytest.fixture(params=BACKENDS)
+async def url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    async with database_url(request.param, tmp_path) as address:
+        yield address
+
+
+async def test_sites_are_stored_in_the_database(url: str) -> None:
+    """A site put over REST is in the ``sites`` table and back after a restart."""
+    body = {"limit_w": 22000, "stations": ["S1", "S2"], "strategy": "needs"}
+    async with api_stack(database_url=url) as (_, client):
+        assert (await client.put("/sites/kept", json=body)).status_code == 200
+        assert (await client.put("/sites/gone", json={**body, "stations": ["S3"]})).is_success
+        assert (await client.delete("/sites/gone")).status_code == 204
+    async with api_stack(database_url=url) as (_, client):
+        sites = (await client.get("/sites")).json()
+    assert [(s["site_id"], s["limit_w"], s["stations"], s["strategy"]) for s in sites] == [
+        ("kept", 22000.0, ["S1", "S2"], "needs")
+    ]

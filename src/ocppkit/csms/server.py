@@ -202,6 +202,9 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
         self.tracker.restore(self._store.tracking_state())
         try:
             await self._open_security(self._store)
+            worker = getattr(self._store, "worker", None)
+            self.sites.bind(None if worker is None else worker.run)  # K01: stored sites
+            await self.sites.load()
             self._server = await self._listen(sock)
         except BaseException:
             sock.close()

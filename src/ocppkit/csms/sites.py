@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -43,6 +43,9 @@ from ocppkit.protocol.models import (
     NotifyEVChargingNeedsRequest,
     SetChargingProfileRequest,
 )
+from ocppkit.storage.database import Database
+from ocppkit.storage.records import SiteRecord
+from ocppkit.storage.sites import SiteRepository
 
 log = logging.getLogger("ocppkit.csms")
 
@@ -191,14 +194,71 @@ class _Shares:
     again: bool = False
 
 
+Runner = Callable[[Callable[[Database], Awaitable[Any]]], Awaitable[Any]]
+
+
 class SiteManager:
-    """The CSMS's sites: kept under their limits as transactions start and end."""
+    """The CSMS's sites: kept under their limits as transactions start and end; in the
+    ``sites`` table when the CSMS has a database (``bind``)."""
 
     def __init__(self, ctx: CsmsContext) -> None:
         self.ctx = ctx
         self._sites: dict[str, Site] = {}
         self._shares: dict[str, _Shares] = {}
+        self._run: Runner | None = None
         ctx.events.add(self._on_event)
+
+    def bind(self, run: Runner | None) -> None:
+        """Keep the sites in the database ``run`` works on (None: in memory only)."""
+        self._run = run
+
+    async def load(self) -> None:
+        """Read the stored sites (at start-up, before stations connect)."""
+        if self._run is None:
+            return
+
+        async def read(db: Database) -> list[SiteRecord]:
+            async with db.session() as session:
+                return await SiteRepository(session).all()
+
+        for record in await self._run(read):
+            site = Site(record.site_id, record.limit_w, list(record.stations), record.strategy)
+            if site.strategy not in STRATEGIES:  # a strategy registered in an earlier run
+                log.warning(
+                    "site %s: no strategy %r here, using equal", site.site_id, site.strategy
+                )
+                site.strategy = "equal"
+            self._sites[site.site_id] = site
+            self._shares.setdefault(site.site_id, _Shares())
+
+    async def save(self, site: Site) -> None:
+        """``put`` the site, then store it (when bound)."""
+        self.put(site)
+        if self._run is None:
+            return
+        record = SiteRecord(
+            site.site_id, site.limit_w, site.strategy, list(site.stations), self.ctx.now()
+        )
+
+        async def write(db: Database) -> None:
+            async with db.session() as session:
+                await SiteRepository(session).put(record)
+                await session.commit()
+
+        await self._run(write)
+
+    async def delete(self, site_id: str) -> bool:
+        """``remove`` the site, and from the database (when bound)."""
+        found = self.remove(site_id)
+        if found and self._run is not None:
+
+            async def write(db: Database) -> None:
+                async with db.session() as session:
+                    await SiteRepository(session).remove(site_id)
+                    await session.commit()
+
+            await self._run(write)
+        return found
 
     def sites(self) -> list[Site]:
         return [self._sites[k] for k in sorted(self._sites)]

@@ -70,7 +70,7 @@ async def get_site(operator: OperatorDep, site_id: str) -> SiteView:
 )
 async def put_site(operator: OperatorDep, site_id: str, body: SiteBody) -> SiteView:
     try:
-        operator.server.sites.put(Site(site_id, body.limit_w, body.stations, body.strategy))
+        await operator.server.sites.save(Site(site_id, body.limit_w, body.stations, body.strategy))
     except ValueError as exc:
         raise ApiError(422, "invalid_site", str(exc)) from None
     return _view(operator, site_id)
@@ -83,6 +83,6 @@ async def put_site(operator: OperatorDep, site_id: str, body: SiteBody) -> SiteV
     summary="Remove a site (the shares already sent stay on the stations)",
 )
 async def delete_site(operator: OperatorDep, site_id: str) -> Response:
-    if not operator.server.sites.remove(site_id):
+    if not await operator.server.sites.delete(site_id):
         raise ApiError(404, "site_not_found", f"site {site_id!r} is not configured")
     return Response(status_code=204)
