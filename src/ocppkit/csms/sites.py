@@ -126,8 +126,8 @@ def first_come(available: float, demands: list[Demand]) -> dict[str, float]:
     )
     left = available
     for demand in order:
-        want = demand.wanted_w if demand.wanted_w is not None else demand.max_w
-        share = left if want is None else min(want, left)
+        caps = [w for w in (demand.wanted_w, demand.max_w) if w is not None]
+        share = min([left, *caps])
         shares[demand.station_id] = share
         left -= share
     return shares
