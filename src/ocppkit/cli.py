@@ -139,14 +139,15 @@ def _server_options(args: argparse.Namespace) -> run.ServerOptions:
     """
     from ocppkit import run, security_cli
     from ocppkit.config import ServerConfig, read_toml, validate
+    from ocppkit.csms.sites import Site
 
     data = read_toml(args.config) if args.config else {}
     source = args.config or "command line"
     data.update(
         {
             key: getattr(args, key)
-            for key in ServerConfig.model_fields  # flag dests
-            if getattr(args, key) is not None
+            for key in ServerConfig.model_fields  # flag dests (sites: in the file only)
+            if getattr(args, key, None) is not None
         }
     )
     config = validate(ServerConfig, data, source)
@@ -172,6 +173,9 @@ def _server_options(args: argparse.Namespace) -> run.ServerOptions:
         offline_grace="default" if grace is None else None if grace == "off" else grace,
         call_timeout=config.call_timeout,
         ev_max_power_w=config.ev_max_power,
+        sites=tuple(
+            Site(site.id, site.limit_w, list(site.stations), site.strategy) for site in config.sites
+        ),
         ssl_context=tls,
         limits=security_cli.limits_of(config),
         unknown_station_profile=config.unknown_station_profile,

@@ -166,6 +166,17 @@ def _allowed(schema: dict[str, Any], root: dict[str, Any]) -> str:
     return " ".join([words, " and ".join(bounds)]) if bounds else words
 
 
+class SiteConfig(BaseModel):
+    """A ``[[sites]]`` table: stations sharing a power limit (K01, ``ocppkit.csms.sites``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1, max_length=64)
+    limit_w: float = Field(gt=0, description="W shared by the site's stations")
+    stations: list[str] = Field(min_length=1)
+    strategy: Literal["equal", "first_come", "needs"] = "equal"
+
+
 class ServerConfig(BaseModel):
     """What ``ocppkit server`` (and ``all``) runs with: its command-line options, or the keys of
     a ``--config`` TOML file, named as the long options with ``_`` for ``-``.
@@ -195,7 +206,10 @@ class ServerConfig(BaseModel):
     )
     call_timeout: float = Field(30.0, gt=0, description="seconds a command waits for its answer")
     ev_max_power: float | None = Field(
-        None, gt=0, description="W: answer EV charging needs with a TxProfile capping the EV"
+        None, gt=0, description="W: cap every TxProfile sent for an EV's charging needs"
+    )
+    sites: list[SiteConfig] = Field(
+        default_factory=list, description="[[sites]]: stations sharing a power limit"
     )
     # security (docs/security.md)
     api_host: str = Field("127.0.0.1", description="where the REST API listens")

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ocppkit.api import ApiServer, create_app
-from ocppkit.csms import OCPPServer, ev_max_power_policy
+from ocppkit.csms import OCPPServer
+from ocppkit.csms.sites import Site
 from ocppkit.narration import Narrator
 from ocppkit.security.api_auth import check_api_exposure
 from ocppkit.security.ca import CertificateSigner
@@ -49,7 +50,8 @@ class ServerOptions:
     allow_concurrent_tx: bool = True
     offline_grace: float | Literal["default"] | None = "default"  # None: never closed
     call_timeout: float = 30.0
-    ev_max_power_w: float | None = None  # K15: a TxProfile capping each EV at this power
+    ev_max_power_w: float | None = None  # K15: a cap on every TxProfile for an EV's needs
+    sites: Sequence[Site] = ()  # K01: stations sharing a power limit (ocppkit.csms.sites)
     ssl_context: ssl.SSLContext | None = None  # wss:// (security profiles 2 and 3)
     limits: Limits = field(default_factory=Limits)
     unknown_station_profile: int = 0  # what stations without security settings must use
@@ -135,7 +137,6 @@ def _binding(what: str, flag: str, host: str, port: int) -> Iterator[None]:
 @contextlib.asynccontextmanager
 async def csms_with_api(options: ServerOptions):  # type: ignore[no-untyped-def]
     """Start the CSMS and its REST API on one loop; yield ``(server, api)``; stop both."""
-    needs = None if options.ev_max_power_w is None else ev_max_power_policy(options.ev_max_power_w)
     server = OCPPServer(
         options.host,
         options.port,
@@ -148,19 +149,21 @@ async def csms_with_api(options: ServerOptions):  # type: ignore[no-untyped-def]
         allow_concurrent_tx=options.allow_concurrent_tx,
         offline_grace=options.offline_grace,
         call_timeout=options.call_timeout,
-        ev_charging_needs_policy=needs,
         ssl_context=options.ssl_context,
         limits=options.limits,
         unknown_station_profile=options.unknown_station_profile,
         trusted_proxy=options.trusted_proxy,
         certificate_signer=options.certificate_signer,
     )
+    server.ev_max_power_w = options.ev_max_power_w  # K15: a cap on the default TxProfiles
     # both ports are bound before the CSMS opens (or restores) anything
     with _binding("REST API", "--api-port", options.api_host, options.api_port):
         api_socket = socket.create_server((options.api_host, options.api_port))
     try:
         with _binding("CSMS", "--port", options.host, options.port):
             await server.start()
+        for site in options.sites:  # K01: the file's sites win over the stored ones
+            await server.sites.save(site)
         try:
             require_key = await check_api_exposure(server.api_keys, options.api_host)
         except BaseException:

@@ -185,5 +185,5 @@ async def test_the_options_reach_the_running_csms(tmp_path: Path) -> None:
         assert base_report[2] == "GetBaseReport"
         assert server.is_lenient("OLD-1") and not server.is_lenient("CP1")
         assert server.offline_grace is None and server.call_timeout == 12.5
-        assert server.ev_charging_needs_policy is not None
+        assert server.ev_max_power_w == 11000  # K15: a cap on the default TxProfiles
         assert not server.tokens.allow_concurrent_tx

@@ -14,6 +14,7 @@ from websockets.asyncio.client import connect
 from wire import FrameRecorder
 
 from ocppkit.csms import OCPPError, OCPPServer, ev_max_power_policy
+from ocppkit.csms.sites import Site
 
 WAIT = 5.0
 NOW = "2025-01-02T03:04:05Z"
@@ -273,4 +274,72 @@ async def test_ev_needs_before_the_transaction_get_a_tx_profile_when_it_starts(
     assert profile["charging_schedule"][0]["charging_schedule_period"] == [
         {"start_period": 0, "limit": 7_400}
     ]  # the EV's maximum, under the policy's 11 kW
+    recorder.assert_all_valid()
+
+
+async def test_by_default_ev_needs_get_a_tx_profile_and_an_overreaching_schedule_is_rejected(
+    csms_and_recorder: tuple[OCPPServer, FrameRecorder], lib_station: LibStation
+) -> None:
+    """K15 without any policy: the TxProfile comes from the limits the CSMS knows (here the
+    EV's 11 kW, under the site share); K15.FR.12: the EV's 22 kW schedule is Rejected and
+    K15.FR.13: a new TxProfile follows. A site's share reaches the station as its
+    ChargingStationMaxProfile (K01), validated by the library."""
+    server, recorder = csms_and_recorder
+    async with asyncio.timeout(WAIT):
+        await lib_station.call(
+            call.BootNotification(
+                charging_station={"model": "Lib", "vendor_name": "mobilityhouse"}, reason="PowerUp"
+            )
+        )
+        await lib_station.call(
+            tx_event(
+                "Started",
+                0,
+                "CablePluggedIn",
+                transaction_info={"transaction_id": "LIB-TX-9"},
+                evse={"id": 1, "connector_id": 1},
+            )
+        )
+        server.sites.put(Site("lib-site", 20_000, [lib_station.id]))
+        while not lib_station.profiles:  # noqa: ASYNC110 (the share arrives as a CALL)
+            await asyncio.sleep(0.02)
+        ((evse_id, share),) = lib_station.profiles
+        lib_station.profile_set.clear()
+        needs = await lib_station.call(
+            call.NotifyEVChargingNeeds(
+                evse_id=1,
+                charging_needs={
+                    "requested_energy_transfer": "DC",
+                    "dc_charging_parameters": {
+                        "ev_max_current": 30,
+                        "ev_max_voltage": 400,
+                        "ev_max_power": 11_000,
+                    },
+                },
+            )
+        )
+        await lib_station.profile_set.wait()
+        lib_station.profile_set.clear()
+        rejected = await lib_station.call(
+            call.NotifyEVChargingSchedule(
+                time_base="2025-01-02T03:04:05Z",
+                evse_id=1,
+                charging_schedule={
+                    "id": 1,
+                    "charging_rate_unit": "W",
+                    "charging_schedule_period": [{"start_period": 0, "limit": 22_000}],
+                },
+            )
+        )
+        await lib_station.profile_set.wait()
+    assert (evse_id, share["charging_profile_purpose"]) == (0, "ChargingStationMaxProfile")
+    assert share["charging_schedule"][0]["charging_schedule_period"][0]["limit"] == 20_000
+    assert needs.status == "Accepted" and rejected.status == "Rejected"
+    tx_profiles = [p for _, p in lib_station.profiles[1:]]
+    assert [p["charging_profile_purpose"] for p in tx_profiles] == ["TxProfile", "TxProfile"]
+    assert all(p["transaction_id"] == "LIB-TX-9" for p in tx_profiles)
+    assert tx_profiles[0]["charging_schedule"][0]["charging_schedule_period"] == [
+        {"start_period": 0, "limit": 11_000}
+    ]
+    assert tx_profiles[1]["id"] == tx_profiles[0]["id"]  # K01.FR.05: replaced, not stacked
     recorder.assert_all_valid()

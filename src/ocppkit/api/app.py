@@ -30,6 +30,7 @@ from ocppkit.api.routes import (
     fleet,
     metrics,
     security,
+    sites,
     tokens,
     tracking,
     transactions,
@@ -107,6 +108,7 @@ def create_app(
         metrics,
         fleet,
         security,
+        sites,
     ):
         app.include_router(module.router)
     mount_dashboard(app)  # the web dashboard at / and /static (ocppkit.api.dashboard)

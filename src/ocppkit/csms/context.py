@@ -129,6 +129,11 @@ class CsmsContext:
     """Runs a coroutine as a task the server owns (e.g. a command sent after a CALLRESULT)."""
     data_transfer: DataTransferHandlers = field(default_factory=DataTransferHandlers)
     ev_charging_needs_policy: EvChargingNeedsPolicy | None = None
+    """None: the TxProfile derived from the limits the CSMS knows (K15, ``SmartCharging``)."""
+    ev_max_power_w: float | None = None
+    """The operator's cap on every EV's TxProfile (W), whatever the policy."""
+    station_objects: Callable[[str, str | None], list[dict[str, Any]]] | None = None
+    """What a station holds, by kind (the tracker's ``objects``)."""
     send: Callable[[str, str, OcppModel | dict[str, Any]], Awaitable[OcppModel]] | None = None
     """Sends a CSMS->CS command, tracked (the server's ``call``)."""
     signer: CertificateSigner | None = None

@@ -104,36 +104,83 @@ def active_transaction_on(charger: Charger, evse_id: int) -> Transaction | None:
 _REMEMBERED_PROFILES = 10_000  # transactions whose TxProfile id a policy keeps
 
 
+class TxProfileIds:
+    """The chargingProfile id of each transaction's TxProfile: new needs during the same
+    transaction (K17) get the same id again, so the new profile replaces the old one
+    (K01.FR.05) rather than clashing with it at the same stack level (K01.FR.06).
+
+    Args:
+        ids: chargingProfile ids to use; default counting from the current time in seconds,
+            so they do not repeat across restarts.
+    """
+
+    def __init__(self, ids: Iterator[int] | None = None) -> None:
+        self._ids = (
+            ids if ids is not None else itertools.count(int(utc_now().timestamp()) % 1_000_000_000)
+        )
+        self._given: dict[tuple[str, str], int] = {}  # (station, transaction) -> profile id
+
+    def of(self, station_id: str, transaction_id: str) -> int:
+        key = (station_id, transaction_id)
+        profile_id = self._given.pop(key, None)
+        if profile_id is None:
+            profile_id = next(self._ids)
+            if len(self._given) >= _REMEMBERED_PROFILES:
+                del self._given[next(iter(self._given))]  # the oldest transaction's
+        self._given[key] = profile_id
+        return profile_id
+
+
+def tx_profile(
+    profile_id: int,
+    transaction_id: str,
+    limit_w: float,
+    duration: int | None = None,
+    min_rate_w: float | None = None,
+) -> ChargingProfileType:
+    """A TxProfile for the transaction (K01.FR.03: a TxProfile names its transaction): kind
+    Relative (it starts with the transaction, so it has no startSchedule), stack level 0, one
+    period from 0 s limiting to ``limit_w`` W, for ``duration`` s if given; ``min_rate_w`` the
+    rate below which charging is not worth it (e.g. what meets the EV's needs in time)."""
+    schedule = ChargingScheduleType(
+        id=1,
+        charging_rate_unit="W",
+        duration=duration,
+        min_charging_rate=None if min_rate_w is None else round(min(min_rate_w, limit_w), 1),
+        charging_schedule_period=[
+            ChargingSchedulePeriodType(start_period=0, limit=round(limit_w, 1))
+        ],
+    )
+    return ChargingProfileType(
+        id=profile_id,
+        stack_level=0,
+        charging_profile_purpose="TxProfile",
+        charging_profile_kind="Relative",
+        transaction_id=transaction_id,
+        charging_schedule=[schedule],
+    )
+
+
 def ev_max_power_policy(
     limit_w: float, profile_ids: Iterator[int] | None = None
 ) -> EvChargingNeedsPolicy:
     """A policy that answers every EV's needs with a TxProfile capping its power (K15/K16).
 
-    The profile: purpose TxProfile for the EVSE's active transaction (K01.FR.03: a TxProfile
-    names its transaction), kind Relative (it starts with the transaction, so it has no
-    startSchedule), stack level 0, one period from 0 s limiting to ``limit_w`` W, or
-    to the EV's evMaxPower (DC) if that is lower. No active transaction on the EVSE: None
-    (the CSMS waits for one, see ``SmartCharging.on_notify_ev_charging_needs``). New needs during
-    the same transaction (K17) get the same profile id again, so the new profile replaces the
-    old one (K01.FR.05) rather than clashing with it at the same stack level (K01.FR.06).
+    The profile (``tx_profile``): one period limiting to ``limit_w`` W, or to the EV's
+    evMaxPower (DC) if that is lower. No active transaction on the EVSE: None (the CSMS waits
+    for one, see ``SmartCharging.on_notify_ev_charging_needs``). The CSMS still lowers the
+    profile to the limits it knows (the station's and the site's).
 
     Args:
         limit_w: the power cap in watts.
-        profile_ids: chargingProfile ids to use; default counting from the current time in
-            seconds, so they do not repeat across restarts.
+        profile_ids: chargingProfile ids to use (see ``TxProfileIds``).
 
     Raises:
         ValueError: ``limit_w`` is not positive.
     """
     if limit_w <= 0:
         raise ValueError("the power limit must be positive")
-    ids = (
-        profile_ids
-        if profile_ids is not None
-        else itertools.count(int(utc_now().timestamp()) % 1_000_000_000)
-    )
-
-    given: dict[tuple[str, str], int] = {}  # (station, transaction) -> its profile's id
+    ids = TxProfileIds(profile_ids)
 
     def policy(
         charger: Charger, request: NotifyEVChargingNeedsRequest
@@ -141,30 +188,11 @@ def ev_max_power_policy(
         tx = active_transaction_on(charger, request.evse_id)
         if tx is None:
             return None
-        key = (charger.charger_id, tx.transaction_id)
-        profile_id = given.pop(key, None)
-        if profile_id is None:
-            profile_id = next(ids)
-            if len(given) >= _REMEMBERED_PROFILES:
-                del given[next(iter(given))]  # the oldest transaction's
-        given[key] = profile_id
         limit = limit_w
         dc = request.charging_needs.dc_charging_parameters
         if dc is not None and dc.ev_max_power is not None:
             limit = min(limit, dc.ev_max_power)
-        schedule = ChargingScheduleType(
-            id=1,
-            charging_rate_unit="W",
-            charging_schedule_period=[ChargingSchedulePeriodType(start_period=0, limit=limit)],
-        )
-        return ChargingProfileType(
-            id=profile_id,
-            stack_level=0,
-            charging_profile_purpose="TxProfile",
-            charging_profile_kind="Relative",
-            transaction_id=tx.transaction_id,
-            charging_schedule=[schedule],
-        )
+        return tx_profile(ids.of(charger.charger_id, tx.transaction_id), tx.transaction_id, limit)
 
     return policy
 
@@ -173,5 +201,7 @@ __all__ = [
     "DataTransferHandler",
     "DataTransferHandlers",
     "EvChargingNeedsPolicy",
+    "TxProfileIds",
     "ev_max_power_policy",
+    "tx_profile",
 ]

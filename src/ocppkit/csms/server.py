@@ -33,6 +33,7 @@ from ocppkit.csms.persistence import DatabaseStore
 from ocppkit.csms.registry import Charger, ChargerRegistry
 from ocppkit.csms.router import Router
 from ocppkit.csms.security_methods import SecurityMethods
+from ocppkit.csms.sites import SiteManager
 from ocppkit.csms.store import Store
 from ocppkit.csms.tokens import TokenStore
 from ocppkit.csms.tracking import TrackedHistory, Tracker
@@ -92,10 +93,12 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
             ``start`` migrates it and restores stations and transactions from it, every change is
             stored before its CALLRESULT goes out, and ``stop`` writes what is still queued.
         ev_charging_needs_policy: how NotifyEVChargingNeeds is answered (K15-K17): None
-            answers Rejected; a ``policy(charger, request)`` returning a TxProfile (a
-            ``ChargingProfileType`` or its wire dict) answers Accepted and then sends it with
-            SetChargingProfile, returning None answers Rejected. See ``ev_max_power_policy``;
-            also settable later as the attribute of the same name.
+            answers with a TxProfile derived from the limits the CSMS knows (the EVSE's Power
+            in the device model, the station's ChargingStationMaxProfile, the EV's needs; see
+            ``ocppkit.csms.charging_limits``); a ``policy(charger, request)`` returning a
+            TxProfile (a ``ChargingProfileType`` or its wire dict) answers Accepted and then
+            sends it with SetChargingProfile, returning None answers Rejected. See
+            ``ev_max_power_policy``; also settable later as the attribute of the same name.
         ssl_context: serve ``wss://`` with this TLS server context (security profiles 2 and
             3; see ``ocppkit.security.tls.server_ssl_context``); None serves ``ws://``.
         limits: the bounds on frames, message rate, pending CALLs, handshakes and connections
@@ -170,6 +173,8 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
         self._ctx.ev_charging_needs_policy = ev_charging_needs_policy
         self._ctx.signer = certificate_signer
         self.tracker = Tracker(clock, self._store, self.events)
+        self._ctx.station_objects = self.tracker.objects
+        self.sites = SiteManager(self._ctx)  # K01: groups of stations under one limit
         self._init_commands()
         self._router = Router(self._ctx, self.tracker)
         self._lenient = set(lenient_stations)
@@ -202,6 +207,9 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
         self.tracker.restore(self._store.tracking_state())
         try:
             await self._open_security(self._store)
+            worker = getattr(self._store, "worker", None)
+            self.sites.bind(None if worker is None else worker.run)  # K01: stored sites
+            await self.sites.load()
             self._server = await self._listen(sock)
         except BaseException:
             sock.close()
@@ -530,6 +538,15 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
     @ev_charging_needs_policy.setter
     def ev_charging_needs_policy(self, policy: EvChargingNeedsPolicy | None) -> None:
         self._ctx.ev_charging_needs_policy = policy
+
+    @property
+    def ev_max_power_w(self) -> float | None:
+        """The operator's cap (W) on every TxProfile sent for an EV's needs, any policy."""
+        return self._ctx.ev_max_power_w
+
+    @ev_max_power_w.setter
+    def ev_max_power_w(self, cap: float | None) -> None:
+        self._ctx.ev_max_power_w = cap
 
     # --- queries ---
 

@@ -246,3 +246,14 @@ class SecurityEventRecord(Record):
     detail: str
     at: datetime
     id: int | None = None
+
+
+@dataclass(slots=True)
+class SiteRecord(Record):
+    """A site as stored: its id, limit (W), strategy, station ids and last change."""
+
+    site_id: str
+    limit_w: float
+    strategy: str
+    stations: list[str]
+    updated_at: datetime

@@ -278,3 +278,16 @@ class SecurityEventRow(Base):
     reason: Mapped[str] = mapped_column(OcppText(32))
     detail: Mapped[str] = mapped_column(OcppText())
     at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class SiteRow(Base):
+    """A site: stations sharing a power limit, and how it is allocated (K01,
+    ``ocppkit.csms.sites``)."""
+
+    __tablename__ = "sites"
+
+    site_id: Mapped[str] = mapped_column(OcppText(64), primary_key=True)
+    limit_w: Mapped[float] = mapped_column(Float)
+    strategy: Mapped[str] = mapped_column(OcppText(32))
+    stations: Mapped[list[str]] = mapped_column(JSONDocument)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -5,6 +5,7 @@ import { h, clear, notice } from './dom.js';
 import { stationsPage } from './stations.js';
 import { stationPage } from './station.js';
 import { tokensPage } from './tokens.js';
+import { sitesPage } from './sites.js';
 import { transactionsPage, transactionPage } from './transactions.js';
 
 const KINDS = ['connected', 'disconnected', 'booted', 'status', 'transaction', 'meter_values',
@@ -59,6 +60,7 @@ const ROUTES = [
   [/^#?\/?$/, 'stations', () => stationsPage],
   [/^#\/stations\/(.+)$/, 'stations', () => stationPage],
   [/^#\/tokens$/, 'tokens', () => tokensPage],
+  [/^#\/sites$/, 'sites', () => sitesPage],
   [/^#\/transactions$/, 'transactions', () => transactionsPage],
   [/^#\/transactions\/([^/]+)\/([^/]+)$/, 'transactions', () => transactionPage],
 ];
