@@ -180,6 +180,7 @@ def _add_server(p: argparse.ArgumentParser) -> None:
         help="answer EV charging needs (ISO 15118, K15) with a TxProfile capping the "
         "EV at this power (default: needs are answered Rejected)",
     )
+    _add_memory(p)
 
 
 def _server_options(args: argparse.Namespace) -> run.ServerOptions:
@@ -226,6 +227,35 @@ def _server_options(args: argparse.Namespace) -> run.ServerOptions:
         limits=security_cli.limits_of(config),
         unknown_station_profile=config.unknown_station_profile,
         trusted_proxy=proxy,
+        message_log_size=config.message_log_size,
+        message_log_bytes=config.message_log_bytes,
+        history_total=config.history_total,
+    )
+
+
+def _add_memory(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("memory (in total across stations; the database keeps everything)")
+    g.add_argument(
+        "--message-log-size",
+        type=_positive,
+        default=None,
+        metavar="FRAMES",
+        help="frames kept in memory per station for the message log (default 200)",
+    )
+    g.add_argument(
+        "--message-log-bytes",
+        type=_positive,
+        default=None,
+        metavar="BYTES",
+        help="bytes of frames kept in memory across all stations (default 33554432)",
+    )
+    g.add_argument(
+        "--history-total",
+        type=_positive,
+        default=None,
+        metavar="ENTRIES",
+        help="commands, and notifications, kept in memory across all stations "
+        "(default 20000; older ones are read from the database)",
     )
 
 

@@ -53,6 +53,9 @@ class ServerOptions:
     limits: Limits = field(default_factory=Limits)
     unknown_station_profile: int = 0  # what stations without security settings must use
     trusted_proxy: TrustedProxy | None = None  # a TLS-terminating proxy (docs/security.md)
+    message_log_size: int = 200  # frames kept in memory per station
+    message_log_bytes: int = 32 << 20  # frames' bytes kept in memory across stations
+    history_total: int = 20_000  # commands, and notifications, kept in memory in all
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +154,7 @@ async def csms_with_api(options: ServerOptions):  # type: ignore[no-untyped-def]
         limits=options.limits,
         unknown_station_profile=options.unknown_station_profile,
         trusted_proxy=options.trusted_proxy,
+        history_total=options.history_total,
     )
     # both ports are bound before the CSMS opens (or restores) anything
     with _binding("REST API", "--api-port", options.api_host, options.api_port):
@@ -167,7 +171,12 @@ async def csms_with_api(options: ServerOptions):  # type: ignore[no-untyped-def]
         api_socket.close()
         raise
     api = ApiServer(
-        create_app(server, require_api_key=require_key),
+        create_app(
+            server,
+            require_api_key=require_key,
+            message_log_size=options.message_log_size,
+            message_log_bytes=options.message_log_bytes,
+        ),
         options.api_host,
         options.api_port,
         sock=api_socket,

@@ -35,7 +35,7 @@ from ocppkit.csms.router import Router
 from ocppkit.csms.security_methods import SecurityMethods
 from ocppkit.csms.store import Store
 from ocppkit.csms.tokens import TokenStore
-from ocppkit.csms.tracking import TrackedHistory, Tracker
+from ocppkit.csms.tracking import HISTORY_TOTAL, TrackedHistory, Tracker
 from ocppkit.csms.views import DeviceModelView, StationView, TransactionView
 from ocppkit.protocol.models import (
     CS_TO_CSMS,
@@ -103,6 +103,8 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
             connect with (0: none, as stations connect today); see ``set_station_security``.
         trusted_proxy: a TLS-terminating reverse proxy whose forwarded client certificates
             are believed (``ocppkit.security.proxy.TrustedProxy``).
+        history_total: commands, and notifications, kept in memory across all stations
+            (besides ``tracking.HISTORY`` per station); the database keeps them all.
 
     Raises:
         RuntimeError: from the constructor, if the routing table does not cover every action a
@@ -133,6 +135,7 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
         limits: Limits | None = None,
         unknown_station_profile: int = 0,
         trusted_proxy: TrustedProxy | None = None,
+        history_total: int = HISTORY_TOTAL,
     ) -> None:
         self.host = host
         self.port = port
@@ -164,7 +167,7 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
         )
         self._ctx.send = self.call
         self._ctx.ev_charging_needs_policy = ev_charging_needs_policy
-        self.tracker = Tracker(clock, self._store, self.events)
+        self.tracker = Tracker(clock, self._store, self.events, history_total=history_total)
         self._init_commands()
         self._router = Router(self._ctx, self.tracker)
         self._lenient = set(lenient_stations)
