@@ -191,6 +191,7 @@ def _server_options(args: argparse.Namespace) -> run.ServerOptions:
     """
     from ocppkit import run, security_cli
     from ocppkit.config import ServerConfig, read_toml, validate
+    from ocppkit.storage.retention import RetentionPolicy
 
     data = read_toml(args.config) if args.config else {}
     source = args.config or "command line"
@@ -230,6 +231,11 @@ def _server_options(args: argparse.Namespace) -> run.ServerOptions:
         message_log_size=config.message_log_size,
         message_log_bytes=config.message_log_bytes,
         history_total=config.history_total,
+        retention=RetentionPolicy(
+            frames=config.retention_frames_days or config.retention_days,
+            events=config.retention_events_days or config.retention_days,
+            meter_values=config.retention_meter_values_days or config.retention_days,
+        ),
     )
 
 
@@ -257,6 +263,14 @@ def _add_memory(p: argparse.ArgumentParser) -> None:
         help="commands, and notifications, kept in memory across all stations "
         "(default 20000; older ones are read from the database)",
     )
+    g = p.add_argument_group("retention (what the database keeps; default: everything)")
+    for flag, what in (
+        ("--retention-days", "every kind below"),
+        ("--retention-frames-days", "commands sent and notifications received"),
+        ("--retention-events-days", "TransactionEvents, status history, refused connections"),
+        ("--retention-meter-values-days", "sampled values"),
+    ):
+        g.add_argument(flag, type=float, default=None, metavar="DAYS", help=f"days kept: {what}")
 
 
 def _add_chargers(p: argparse.ArgumentParser, with_url: bool) -> None:

@@ -225,6 +225,13 @@ class ServerConfig(BaseModel):
     history_total: int = Field(
         20_000, ge=1, description="commands, and notifications, kept in memory in all"
     )
+    # retention (storage.retention): days the database keeps each kind; None: forever
+    retention_days: float | None = Field(None, gt=0, description="every kind below")
+    retention_frames_days: float | None = Field(None, gt=0, description="commands, notifications")
+    retention_events_days: float | None = Field(
+        None, gt=0, description="TransactionEvents, status history, refused connections"
+    )
+    retention_meter_values_days: float | None = Field(None, gt=0, description="sampled values")
 
 
 __all__ = ["ConfigError", "ServerConfig", "read_toml", "validate"]

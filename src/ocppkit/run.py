@@ -27,6 +27,7 @@ from ocppkit.security.proxy import TrustedProxy
 from ocppkit.simulator import ChargerSimulator
 from ocppkit.simulator.device.catalog import station_identity
 from ocppkit.simulator.errors import SimulatorError
+from ocppkit.storage.retention import RetentionPolicy
 
 log = logging.getLogger("ocppkit.run")
 
@@ -56,6 +57,7 @@ class ServerOptions:
     message_log_size: int = 200  # frames kept in memory per station
     message_log_bytes: int = 32 << 20  # frames' bytes kept in memory across stations
     history_total: int = 20_000  # commands, and notifications, kept in memory in all
+    retention: RetentionPolicy = field(default_factory=RetentionPolicy)  # None days: forever
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +157,7 @@ async def csms_with_api(options: ServerOptions):  # type: ignore[no-untyped-def]
         unknown_station_profile=options.unknown_station_profile,
         trusted_proxy=options.trusted_proxy,
         history_total=options.history_total,
+        retention=options.retention,
     )
     # both ports are bound before the CSMS opens (or restores) anything
     with _binding("REST API", "--api-port", options.api_host, options.api_port):

@@ -48,6 +48,7 @@ from ocppkit.protocol.models import (
 from ocppkit.security.limits import Limits
 from ocppkit.security.proxy import TrustedProxy
 from ocppkit.security.redact import needs_redaction, redact
+from ocppkit.storage.retention import RetentionPolicy
 from ocppkit.transport import SUBPROTOCOL, Connection
 
 log = logging.getLogger("ocppkit.csms")
@@ -105,6 +106,8 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
             are believed (``ocppkit.security.proxy.TrustedProxy``).
         history_total: commands, and notifications, kept in memory across all stations
             (besides ``tracking.HISTORY`` per station); the database keeps them all.
+        retention: days the database keeps each kind of history (``storage.retention``;
+            pruned in the background); None: everything is kept.
 
     Raises:
         RuntimeError: from the constructor, if the routing table does not cover every action a
@@ -136,6 +139,7 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
         unknown_station_profile: int = 0,
         trusted_proxy: TrustedProxy | None = None,
         history_total: int = HISTORY_TOTAL,
+        retention: RetentionPolicy | None = None,
     ) -> None:
         self.host = host
         self.port = port
@@ -146,7 +150,9 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
         self._init_security(
             self.events, ssl_context, limits, unknown_station_profile, trusted_proxy
         )
-        self._store = Store() if database_url is None else DatabaseStore(database_url, clock)
+        self._store = (
+            Store() if database_url is None else DatabaseStore(database_url, clock, retention)
+        )
         self.tokens = TokenStore(authorized_tokens, allow_concurrent_tx=allow_concurrent_tx)
         self.tokens.bind(self._store)
         self._ctx = CsmsContext(
