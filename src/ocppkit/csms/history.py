@@ -31,7 +31,8 @@ class BoundedHistory(Generic[K, T]):
     Args:
         total: the budget shared by every key, in ``weight`` units (entries by default).
         per_key: entries kept per key.
-        weight: an entry's cost (e.g. its bytes); called once, when it is appended.
+        weight: an entry's cost (e.g. its bytes); called when it is appended and again when it
+            goes, so it must not change meanwhile (it is not stored: one object less per entry).
 
     Raises:
         ValueError: a bound below 1.
@@ -42,7 +43,7 @@ class BoundedHistory(Generic[K, T]):
             raise ValueError("a history keeps at least one entry (total and per station >= 1)")
         self.total, self.per_key = total, per_key
         self._weight = weight
-        self._rings: dict[K, deque[tuple[T, int]]] = {}
+        self._rings: dict[K, deque[T]] = {}
         self._order: deque[K] = deque()
         self._stale: dict[K, int] = {}
         self._used = 0
@@ -50,16 +51,14 @@ class BoundedHistory(Generic[K, T]):
     def append(self, key: K, item: T) -> None:
         """Add ``item`` as ``key``'s newest entry, evicting the oldest entries beyond the
         bounds (an item heavier than ``total`` alone is still kept, as the only entry)."""
-        cost = 1 if self._weight is None else max(1, self._weight(item))
         ring = self._rings.get(key)
         if ring is None:
             ring = self._rings[key] = deque()
-        ring.append((item, cost))
+        ring.append(item)
         self._order.append(key)
-        self._used += cost
+        self._used += self._cost(item)
         if len(ring) > self.per_key:
-            _, dropped = ring.popleft()
-            self._used -= dropped
+            self._used -= self._cost(ring.popleft())
             self._stale[key] = self._stale.get(key, 0) + 1
         while self._used > self.total and len(self._order) > 1:
             self._evict_oldest()
@@ -76,10 +75,12 @@ class BoundedHistory(Generic[K, T]):
                 self._stale[key] = stale - 1
             return
         ring = self._rings[key]
-        _, cost = ring.popleft()
-        self._used -= cost
+        self._used -= self._cost(ring.popleft())
         if not ring:
             del self._rings[key]
+
+    def _cost(self, item: T) -> int:
+        return 1 if self._weight is None else max(1, self._weight(item))
 
     def _compact(self) -> None:
         """Drop the keys of entries evicted by their station's cap from the order queue (once
@@ -96,14 +97,13 @@ class BoundedHistory(Generic[K, T]):
     def entries(self, key: K) -> list[T]:
         """``key``'s entries, oldest first."""
         ring = self._rings.get(key)
-        return [] if ring is None else [item for item, _ in ring]
+        return [] if ring is None else list(ring)
 
     def newest_first(self, key: K) -> Iterator[T]:
         """``key``'s entries, newest first (lazily: a search can stop early)."""
         ring = self._rings.get(key)
         if ring is not None:
-            for item, _ in reversed(ring):
-                yield item
+            yield from reversed(ring)
 
     @property
     def used(self) -> int:
