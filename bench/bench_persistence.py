@@ -20,7 +20,8 @@ process: its loop thread and the rest (the database thread), and on PostgreSQL t
 processes serving the CSMS's connections (``pg``). With --floor a fourth CSMS runs
 on SQLite with the write queue's commit replaced by nothing (no rows built, no SQL): what
 handing each batch to the database thread and awaiting it costs by itself, the floor of this
-design whatever the SQL costs.
+design whatever the SQL costs. With --synchronous FULL another CSMS runs on SQLite with that
+durability level (group commit as always), interleaved with the others in the same run.
 """
 
 from __future__ import annotations
@@ -66,11 +67,19 @@ POSTGRES_URL = os.environ.get(
 
 def _serve(
     database_url: str | None,
-    port_out: mp.Queue,
-    floor: bool = False,  # type: ignore[type-arg]
+    port_out: mp.Queue,  # type: ignore[type-arg]
+    floor: bool = False,
+    synchronous: str | None = None,
 ) -> None:
     from ocppkit.csms import OCPPServer
     from ocppkit.security.limits import Limits
+    from ocppkit.storage import database
+
+    if synchronous is not None:  # SQLite's durability level, for --synchronous
+        database._SQLITE_PRAGMAS = tuple(
+            f"synchronous={synchronous}" if p.startswith("synchronous=") else p
+            for p in database._SQLITE_PRAGMAS
+        )
 
     # floods on purpose: the per-station rate and pending-CALL bounds would measure themselves
     UNLIMITED = Limits(message_rate=None, max_pending_calls=None)
@@ -235,11 +244,16 @@ async def _load(
 
 
 def _measure(
-    database_url: str | None, args: argparse.Namespace, floor: bool = False
+    database_url: str | None,
+    args: argparse.Namespace,
+    floor: bool = False,
+    synchronous: str | None = None,
 ) -> dict[str, float]:
     ctx = mp.get_context("spawn")
     port_out: mp.Queue = ctx.Queue()  # type: ignore[type-arg]
-    proc = ctx.Process(target=_serve, args=(database_url, port_out, floor), daemon=True)
+    proc = ctx.Process(
+        target=_serve, args=(database_url, port_out, floor, synchronous), daemon=True
+    )
     proc.start()
     try:
         port = port_out.get(timeout=60)
@@ -320,6 +334,11 @@ def main() -> None:
     parser.add_argument(
         "--floor", action="store_true", help="also run SQLite with every commit replaced by nothing"
     )
+    parser.add_argument(
+        "--synchronous",
+        choices=("FULL", "NORMAL", "OFF", "EXTRA"),
+        help="also run SQLite with this PRAGMA synchronous (the default is the CSMS's own)",
+    )
     args = parser.parse_args()
     print(f"{args.stations} stations x {args.messages} CALLs per flood, best of {args.repeat}")
     runs: dict[str, list[dict[str, float]]] = {}
@@ -336,6 +355,10 @@ def main() -> None:
             if args.floor:
                 url = f"sqlite+aiosqlite:///{folder}/floor.db"
                 runs.setdefault("sqlite (floor)", []).append(_measure(url, args, floor=True))
+            if args.synchronous:
+                url = f"sqlite+aiosqlite:///{folder}/sync.db"
+                name = f"sqlite {args.synchronous}"
+                runs.setdefault(name, []).append(_measure(url, args, synchronous=args.synchronous))
     _report({name: _best(results) for name, results in runs.items()})
 
 

@@ -129,6 +129,7 @@ def _add_server(p: argparse.ArgumentParser) -> None:
         help="answer EV charging needs (ISO 15118, K15) with a TxProfile capping the "
         "EV at this power (default: needs are answered Rejected)",
     )
+    _add_memory(p)
 
 
 def _server_options(args: argparse.Namespace) -> run.ServerOptions:
@@ -140,6 +141,7 @@ def _server_options(args: argparse.Namespace) -> run.ServerOptions:
     from ocppkit import run, security_cli
     from ocppkit.config import ServerConfig, read_toml, validate
     from ocppkit.csms.sites import Site
+    from ocppkit.storage.retention import RetentionPolicy
 
     data = read_toml(args.config) if args.config else {}
     source = args.config or "command line"
@@ -181,7 +183,49 @@ def _server_options(args: argparse.Namespace) -> run.ServerOptions:
         unknown_station_profile=config.unknown_station_profile,
         trusted_proxy=proxy,
         certificate_signer=signer,
+        message_log_size=config.message_log_size,
+        message_log_bytes=config.message_log_bytes,
+        history_total=config.history_total,
+        retention=RetentionPolicy(
+            frames=config.retention_frames_days or config.retention_days,
+            events=config.retention_events_days or config.retention_days,
+            meter_values=config.retention_meter_values_days or config.retention_days,
+        ),
     )
+
+
+def _add_memory(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("memory (in total across stations; the database keeps everything)")
+    g.add_argument(
+        "--message-log-size",
+        type=positive,
+        default=None,
+        metavar="FRAMES",
+        help="frames kept in memory per station for the message log (default 200)",
+    )
+    g.add_argument(
+        "--message-log-bytes",
+        type=positive,
+        default=None,
+        metavar="BYTES",
+        help="bytes of frames kept in memory across all stations (default 33554432)",
+    )
+    g.add_argument(
+        "--history-total",
+        type=positive,
+        default=None,
+        metavar="ENTRIES",
+        help="commands, and notifications, kept in memory across all stations "
+        "(default 20000; older ones are read from the database)",
+    )
+    g = p.add_argument_group("retention (what the database keeps; default: everything)")
+    for flag, what in (
+        ("--retention-days", "every kind below"),
+        ("--retention-frames-days", "commands sent and notifications received"),
+        ("--retention-events-days", "TransactionEvents, status history, refused connections"),
+        ("--retention-meter-values-days", "sampled values"),
+    ):
+        g.add_argument(flag, type=float, default=None, metavar="DAYS", help=f"days kept: {what}")
 
 
 def _add_chargers(p: argparse.ArgumentParser, with_url: bool) -> None:

@@ -233,6 +233,21 @@ class ServerConfig(BaseModel):
     max_connections: int = Field(10_000, ge=0, description="open station links")
     max_pending_calls: int = Field(20, ge=0, description="CALLs in progress per station")
     api_rate: float = Field(50.0, ge=0, description="REST requests/s per client address")
+    # memory (docs/performance.md): what is kept in memory, in total across stations
+    message_log_size: int = Field(200, ge=1, description="frames kept in memory per station")
+    message_log_bytes: int = Field(
+        32 << 20, ge=1, description="bytes of frames kept in memory across all stations"
+    )
+    history_total: int = Field(
+        20_000, ge=1, description="commands, and notifications, kept in memory in all"
+    )
+    # retention (storage.retention): days the database keeps each kind; None: forever
+    retention_days: float | None = Field(None, gt=0, description="every kind below")
+    retention_frames_days: float | None = Field(None, gt=0, description="commands, notifications")
+    retention_events_days: float | None = Field(
+        None, gt=0, description="TransactionEvents, status history, refused connections"
+    )
+    retention_meter_values_days: float | None = Field(None, gt=0, description="sampled values")
 
 
 __all__ = ["ConfigError", "ServerConfig", "read_toml", "validate"]

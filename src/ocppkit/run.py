@@ -29,6 +29,7 @@ from ocppkit.security.proxy import TrustedProxy
 from ocppkit.simulator import ChargerSimulator
 from ocppkit.simulator.device.catalog import station_identity
 from ocppkit.simulator.errors import SimulatorError
+from ocppkit.storage.retention import RetentionPolicy
 
 log = logging.getLogger("ocppkit.run")
 
@@ -57,6 +58,10 @@ class ServerOptions:
     unknown_station_profile: int = 0  # what stations without security settings must use
     trusted_proxy: TrustedProxy | None = None  # a TLS-terminating proxy (docs/security.md)
     certificate_signer: CertificateSigner | None = None  # signs station CSRs (A02/A03)
+    message_log_size: int = 200  # frames kept in memory per station
+    message_log_bytes: int = 32 << 20  # frames' bytes kept in memory across stations
+    history_total: int = 20_000  # commands, and notifications, kept in memory in all
+    retention: RetentionPolicy = field(default_factory=RetentionPolicy)  # None days: forever
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +159,8 @@ async def csms_with_api(options: ServerOptions):  # type: ignore[no-untyped-def]
         unknown_station_profile=options.unknown_station_profile,
         trusted_proxy=options.trusted_proxy,
         certificate_signer=options.certificate_signer,
+        history_total=options.history_total,
+        retention=options.retention,
     )
     server.ev_max_power_w = options.ev_max_power_w  # K15: a cap on the default TxProfiles
     # both ports are bound before the CSMS opens (or restores) anything
@@ -173,7 +180,12 @@ async def csms_with_api(options: ServerOptions):  # type: ignore[no-untyped-def]
         api_socket.close()
         raise
     api = ApiServer(
-        create_app(server, require_api_key=require_key),
+        create_app(
+            server,
+            require_api_key=require_key,
+            message_log_size=options.message_log_size,
+            message_log_bytes=options.message_log_bytes,
+        ),
         options.api_host,
         options.api_port,
         sock=api_socket,

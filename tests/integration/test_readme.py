@@ -138,4 +138,4 @@ def test_the_readmes_say_the_30_s_exclude_the_set_up_and_keep_the_durability_not
     assert "not part of the demo's 30 s" in text("README.md")
     assert "데모의 30초에 들어가지 않습니다" in text("README.ko.md")
     for name in READMES:
-        assert "synchronous=NORMAL" in text(name) and "PostgreSQL" in text(name)
+        assert "synchronous=FULL" in text(name) and "PostgreSQL" in text(name)

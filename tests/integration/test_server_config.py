@@ -187,3 +187,15 @@ async def test_the_options_reach_the_running_csms(tmp_path: Path) -> None:
         assert server.offline_grace is None and server.call_timeout == 12.5
         assert server.ev_max_power_w == 11000  # K15: a cap on the default TxProfiles
         assert not server.tokens.allow_concurrent_tx
+
+
+def test_memory_bounds_come_from_the_flags_and_the_file(tmp_path: Path) -> None:
+    text = "message_log_size = 50\nmessage_log_bytes = 1000000\nhistory_total = 5000\n"
+    got = options("--config", write(tmp_path, text), "--history-total", "700")
+    assert (got.message_log_size, got.message_log_bytes, got.history_total) == (
+        50,
+        1_000_000,
+        700,
+    )
+    with pytest.raises(ConfigError, match="history_total"):
+        options("--config", write(tmp_path, "history_total = 0\n", "bad.toml"))

@@ -49,6 +49,7 @@ def create_app(
     server: OCPPServer,
     *,
     message_log_size: int = 200,
+    message_log_bytes: int = 32 << 20,
     protocol_log_file: str | Path | None = None,
     heartbeat_interval: float = 15.0,
     require_api_key: bool = False,
@@ -60,6 +61,7 @@ def create_app(
 
     Args:
         message_log_size: frames kept per station for ``GET /chargers/{id}/messages``.
+        message_log_bytes: what all stations' frames may hold together (the oldest go first).
         protocol_log_file: the file offered at ``GET /logs/protocol``; default the file the
             protocol debug log is written to, if any.
         heartbeat_interval: seconds between keep-alive comments on ``GET /events``.
@@ -90,7 +92,7 @@ def create_app(
     operator = Operator(
         server,
         CsmsQueries(server),
-        MessageLog.attach(server, message_log_size),
+        MessageLog.attach(server, message_log_size, message_log_bytes),
         None if protocol_log_file is None else Path(protocol_log_file),
         heartbeat_interval,
     )

@@ -1,10 +1,10 @@
-"""The message log: each station's recent OCPP frames in a bounded ring, and the frame counters
-behind ``/metrics``.
+"""The message log: each station's recent OCPP frames, bounded per station and in total bytes
+across stations (``BoundedHistory``), and the frame counters behind ``/metrics``.
 
 ``MessageLog.attach(server)`` registers it with ``OCPPServer.add_frame_observer`` (so it sees the
 links opened from then on: attach it before the server starts). Per frame it reads the frame's
 header with one regular expression (the payload is parsed only when the frame is shown), does a
-few dict operations and an append to a ``deque(maxlen=...)``: no formatting, no I/O. A CALL
+few dict operations and an append to the shared history: no formatting, no I/O. A CALL
 is paired with its CALLRESULT/CALLERROR by (station, message id, direction);
 both entries then carry the reply latency.
 
@@ -17,13 +17,14 @@ from __future__ import annotations
 import bisect
 import re
 import time
-from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import orjson
+
+from ocppkit.csms.history import BoundedHistory
 
 if TYPE_CHECKING:
     from ocppkit.csms import OCPPServer
@@ -34,6 +35,13 @@ LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0
 """Upper bounds (seconds) of the reply latency histogram buckets (``+Inf`` is implied)."""
 
 FrameSubscriber = Callable[["LoggedFrame"], None]
+FRAMES_PER_STATION = 200
+FRAME_LOG_BYTES = 32 << 20
+"""The default budget of every station's frames together (their text plus ``FRAME_OVERHEAD``)."""
+FRAME_OVERHEAD = 400
+"""Bytes an entry costs besides its text: the ``LoggedFrame`` and its small fields (times,
+message id, action), its slots in the station's ring and the order queue (measured with
+tracemalloc: ~70 MiB for a 32 MiB budget at 200 bytes, so 400)."""
 
 
 @dataclass(slots=True, eq=False)
@@ -86,20 +94,35 @@ class LatencyHistogram:
         self.count += 1
 
 
+def _frame_bytes(frame: LoggedFrame) -> int:
+    return len(frame.text) + FRAME_OVERHEAD
+
+
 class MessageLog:
-    """Recent frames per station (a ring of ``size``) and frame counters.
+    """Recent frames per station and frame counters.
 
     Args:
         size: frames kept per station.
         clock: the wall clock for frame times, seconds since the epoch (``time.time``).
+        total_bytes: what every station's frames may hold together (text plus
+            ``FRAME_OVERHEAD`` each); the oldest frames across stations go first.
     """
 
-    def __init__(self, size: int = 200, clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        size: int = FRAMES_PER_STATION,
+        clock: Callable[[], float] = time.time,
+        total_bytes: int = FRAME_LOG_BYTES,
+    ) -> None:
         if size < 1:
             raise ValueError("the message log keeps at least one frame per station")
+        if total_bytes < 1:
+            raise ValueError("the message log needs a byte budget of at least 1")
         self.size = size
         self._clock = clock
-        self._rings: dict[str, deque[LoggedFrame]] = {}
+        self.history: BoundedHistory[str, LoggedFrame] = BoundedHistory(
+            total_bytes, size, _frame_bytes
+        )
         self._pending: dict[str, dict[tuple[str, str], LoggedFrame]] = {}
         self._seq = 0
         self._subscribers: list[FrameSubscriber] = []
@@ -108,9 +131,14 @@ class MessageLog:
         self.latency: dict[str, LatencyHistogram] = {}
 
     @classmethod
-    def attach(cls, server: OCPPServer, size: int = 200) -> MessageLog:
+    def attach(
+        cls,
+        server: OCPPServer,
+        size: int = FRAMES_PER_STATION,
+        total_bytes: int = FRAME_LOG_BYTES,
+    ) -> MessageLog:
         """A message log fed by ``server``'s frames (of links opened from now on)."""
-        log = cls(size)
+        log = cls(size, total_bytes=total_bytes)
         server.add_frame_observer(log.observe)
         return log
 
@@ -142,10 +170,7 @@ class MessageLog:
         self.frames_total[key] = self.frames_total.get(key, 0) + 1
         if error_code is not None:
             self.callerrors_total[error_code] = self.callerrors_total.get(error_code, 0) + 1
-        ring = self._rings.get(charger_id)
-        if ring is None:
-            ring = self._rings[charger_id] = deque(maxlen=self.size)
-        ring.append(entry)
+        self.history.append(charger_id, entry)
         for subscriber in self._subscribers:
             subscriber(entry)
 
@@ -164,6 +189,8 @@ class MessageLog:
         call = None if pending is None else pending.pop(key, None)
         if call is None:
             return
+        if not pending:  # per-station state stays small: no empty dict per idle station
+            del self._pending[charger_id]
         latency = entry.monotonic - call.monotonic
         call.latency = entry.latency = latency
         entry.action = call.action
@@ -183,14 +210,18 @@ class MessageLog:
         direction: str | None = None,
     ) -> list[LoggedFrame]:
         """The station's most recent frames (oldest first), at most ``limit``, filtered."""
-        ring = self._rings.get(charger_id, ())
-        selected = [
-            f
-            for f in ring
-            if (action is None or f.action == action)
-            and (direction is None or f.direction == direction)
-        ]
-        return selected[-limit:] if limit > 0 else []
+        if limit <= 0:
+            return []
+        selected = []
+        for f in self.history.newest_first(charger_id):
+            if (action is None or f.action == action) and (
+                direction is None or f.direction == direction
+            ):
+                selected.append(f)
+                if len(selected) >= limit:
+                    break
+        selected.reverse()
+        return selected
 
     def subscribe(self, subscriber: FrameSubscriber) -> None:
         """Call ``subscriber(frame)`` with every frame from now on."""
@@ -250,4 +281,11 @@ def _parse_json(text: str) -> tuple[int | None, str | None, str | None, str | No
     return message_type, message_id, None, None
 
 
-__all__ = ["LATENCY_BUCKETS", "LatencyHistogram", "LoggedFrame", "MessageLog"]
+__all__ = [
+    "FRAMES_PER_STATION",
+    "FRAME_LOG_BYTES",
+    "LATENCY_BUCKETS",
+    "LatencyHistogram",
+    "LoggedFrame",
+    "MessageLog",
+]

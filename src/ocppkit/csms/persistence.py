@@ -11,6 +11,8 @@ statement round trips.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import functools
 import logging
 from collections.abc import Awaitable, Callable, Sequence
@@ -46,6 +48,7 @@ from ocppkit.storage import (
     WriteBehind,
 )
 from ocppkit.storage.records import CommandRecord, StationMessageRecord
+from ocppkit.storage.retention import BATCH, INTERVAL, PAUSE, RetentionPolicy, prune_batch
 
 log = logging.getLogger("ocppkit.csms")
 T = TypeVar("T")
@@ -95,14 +98,18 @@ class DatabaseStore(Store):
     Args:
         url: a database URL (see ``ocppkit.storage.Database``).
         clock: the CSMS's clock.
+        retention: how long each kind of history is kept (``storage.retention``; pruned in
+            the background every ``retention.INTERVAL`` seconds while open); None: forever.
 
     Raises:
         DatabaseUrlError: from the constructor, for a URL that cannot be used.
     """
 
-    def __init__(self, url: str, clock: Clock) -> None:
+    def __init__(self, url: str, clock: Clock, retention: RetentionPolicy | None = None) -> None:
         self.worker = DatabaseWorker(url)
         self._clock = clock
+        self.retention = retention or RetentionPolicy()
+        self._pruner: asyncio.Task[None] | None = None
         self._writer = WriteBehind(self.worker)
         self._seen_stored: dict[str, datetime] = {}
         self._opened = False
@@ -139,12 +146,19 @@ class DatabaseStore(Store):
         )
         self._writer.start()
         self._opened = True
+        if self.retention.active:
+            self._pruner = asyncio.create_task(self._prune_forever(), name="ocppkit-retention")
         for entry in unsaved:  # tokens added before start
             await self.id_token_saved(entry)
 
     async def close(self) -> None:
         """Commit what is queued and close the database."""
         self._opened = False
+        if self._pruner is not None:
+            self._pruner.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._pruner
+            self._pruner = None
         try:
             await self._writer.close()
         finally:
@@ -244,6 +258,31 @@ class DatabaseStore(Store):
         for key in change.removed:
             writer.remove_station_object(key)
         await writer.committed()
+
+    async def prune(self, batch: int = BATCH, pause: float = PAUSE) -> int:
+        """Delete what the retention policy no longer keeps, ``batch`` rows a statement with
+        ``pause`` seconds between statements; the rows deleted."""
+        deleted = 0
+        for row, column, cutoff in self.retention.cutoffs(self._clock()):
+            work = functools.partial(prune_batch, row=row, column=column, cutoff=cutoff)
+            while True:
+                count = await self.worker.run(lambda db, w=work: w(db, batch=batch))
+                deleted += count
+                if count < batch:
+                    break
+                await asyncio.sleep(pause)
+        return deleted
+
+    async def _prune_forever(self) -> None:
+        while True:
+            try:
+                deleted = await self.prune()
+            except Exception as exc:  # the next round tries again
+                log.warning("retention: pruning failed: %s", exc)
+            else:
+                if deleted:
+                    log.info("retention: %d old row(s) deleted", deleted)
+            await asyncio.sleep(INTERVAL)
 
     async def stored_commands(
         self, station_id: str, action: str | None, limit: int, before_id: int | None

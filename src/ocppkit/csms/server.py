@@ -16,7 +16,7 @@ import socket
 import ssl
 from collections.abc import Callable, Coroutine, Iterable
 from types import TracebackType
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.typing import Subprotocol
@@ -34,10 +34,10 @@ from ocppkit.csms.registry import Charger, ChargerRegistry
 from ocppkit.csms.router import Router
 from ocppkit.csms.security_methods import SecurityMethods
 from ocppkit.csms.sites import SiteManager
+from ocppkit.csms.station_reads import StationReads
 from ocppkit.csms.store import Store
 from ocppkit.csms.tokens import TokenStore
-from ocppkit.csms.tracking import TrackedHistory, Tracker
-from ocppkit.csms.views import DeviceModelView, StationView, TransactionView
+from ocppkit.csms.tracking import HISTORY_TOTAL, TrackedHistory, Tracker
 from ocppkit.protocol.models import (
     CS_TO_CSMS,
     ChargingProfileType,
@@ -50,6 +50,7 @@ from ocppkit.security.ca import CertificateSigner
 from ocppkit.security.limits import Limits
 from ocppkit.security.proxy import TrustedProxy
 from ocppkit.security.redact import needs_redaction, redact
+from ocppkit.storage.retention import RetentionPolicy
 from ocppkit.transport import SUBPROTOCOL, Connection
 
 log = logging.getLogger("ocppkit.csms")
@@ -60,7 +61,7 @@ FrameObserver = Callable[[str, str, str], None]
 CLOSE_REPLACED = 1000  # a newer link of the same station took over: a normal closure for the old
 
 
-class OCPPServer(Commands, TrackedHistory, SecurityMethods):
+class OCPPServer(Commands, TrackedHistory, SecurityMethods, StationReads):
     """An OCPP 2.0.1 CSMS.
 
     Args:
@@ -109,6 +110,10 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
             are believed (``ocppkit.security.proxy.TrustedProxy``).
         certificate_signer: signs the stations' CSRs (SignCertificate -> CertificateSigned,
             A02/A03), e.g. ``ocppkit.security.ca.LocalCASigner``; None: CSRs are Rejected.
+        history_total: commands, and notifications, kept in memory across all stations
+            (besides ``tracking.HISTORY`` per station); the database keeps them all.
+        retention: days the database keeps each kind of history (``storage.retention``;
+            pruned in the background); None: everything is kept.
 
     Raises:
         RuntimeError: from the constructor, if the routing table does not cover every action a
@@ -140,6 +145,8 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
         unknown_station_profile: int = 0,
         trusted_proxy: TrustedProxy | None = None,
         certificate_signer: CertificateSigner | None = None,
+        history_total: int = HISTORY_TOTAL,
+        retention: RetentionPolicy | None = None,
     ) -> None:
         self.host = host
         self.port = port
@@ -150,7 +157,9 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
         self._init_security(
             self.events, ssl_context, limits, unknown_station_profile, trusted_proxy
         )
-        self._store = Store() if database_url is None else DatabaseStore(database_url, clock)
+        self._store = (
+            Store() if database_url is None else DatabaseStore(database_url, clock, retention)
+        )
         self.tokens = TokenStore(authorized_tokens, allow_concurrent_tx=allow_concurrent_tx)
         self.tokens.bind(self._store)
         self._ctx = CsmsContext(
@@ -172,7 +181,7 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
         self._ctx.send = self.call
         self._ctx.ev_charging_needs_policy = ev_charging_needs_policy
         self._ctx.signer = certificate_signer
-        self.tracker = Tracker(clock, self._store, self.events)
+        self.tracker = Tracker(clock, self._store, self.events, history_total=history_total)
         self._ctx.station_objects = self.tracker.objects
         self.sites = SiteManager(self._ctx)  # K01: groups of stations under one limit
         self._init_commands()
@@ -354,12 +363,6 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
             counts[charger_id] = counts.get(charger_id, 0) + len(violations)
 
         return count
-
-    def _status(self, charger: Charger) -> StationView:
-        station_id = charger.charger_id
-        return charger.to_dict(
-            station_id in self._lenient, self._lenient_violations.get(station_id, 0)
-        )
 
     # --- hooks ---
 
@@ -548,59 +551,6 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
     def ev_max_power_w(self, cap: float | None) -> None:
         self._ctx.ev_max_power_w = cap
 
-    # --- queries ---
-
-    def get_charger_status(self, charger_id: str) -> StationView | None:
-        """A station's state (a JSON-ready dict, typed: ``ocppkit.csms.views.StationView``), or
-        None if it was never seen.
-
-        Keys: ``charger_id``; ``connection`` ("connected"/"disconnected"); ``connected_at``,
-        ``disconnected_at``, ``last_seen`` (RFC 3339 UTC or None); ``boot`` (None or {vendor,
-        model, serial_number, firmware_version, reason, status, booted_at});
-        ``registration_status`` (Accepted/Pending/Rejected, None before any boot);
-        ``device_model`` (None or {request_id, generated_at, received_at, components,
-        variables}: see ``get_device_model``); ``firmware_status``;
-        ``evses``: [{evse_id, status (its most significant connector's: Faulted, Occupied,
-        Reserved, Unavailable, Available, or None), connectors: [{connector_id, status,
-        timestamp}], meter: None or {timestamp, energy_wh, power_w, sampled_values}}];
-        ``transaction``: the active transaction (the most recently started if several), None or
-        {transaction_id, evse_id, connector_id, id_token, energy_kwh, power_w, charging_state,
-        started_at}; ``active_transactions``: all active ones, in start order; ``lenient``
-        (bool) and ``lenient_violations`` (schema violations accepted so far, see ``set_lenient``).
-        """
-        charger = self.chargers.get(charger_id)
-        return None if charger is None else self._status(charger)
-
-    def list_chargers(self) -> list[StationView]:
-        """Every station seen since start, as ``get_charger_status`` dicts, sorted by id."""
-        return [self._status(self.chargers.chargers[cid]) for cid in sorted(self.chargers.chargers)]
-
-    def get_transaction(
-        self, transaction_id: str, charger_id: str | None = None
-    ) -> TransactionView | None:
-        """A transaction (a JSON-ready dict: ``ocppkit.csms.views.TransactionView``), or None if
-        unknown.
-
-        Transaction ids are unique per station only; without ``charger_id`` the most recent
-        transaction with this id is returned. Keys: those of ``transaction`` in
-        ``get_charger_status`` plus charger_id, active, id_token_type, remote_start_id, seq_no
-        (last seen), meter_start_wh, meter_last_wh, meter_stop_wh, stopped_reason, updated_at,
-        ended_at.
-        """
-        tx = self.chargers.find_transaction(transaction_id, charger_id)
-        return None if tx is None else tx.to_dict()
-
-    def get_device_model(self, charger_id: str) -> DeviceModelView | None:
-        """The station's device model from its last complete report (B07/B08), or None
-        (``ocppkit.csms.views.DeviceModelView``).
-
-        Keys: request_id, generated_at, received_at, components, variables (counts) and
-        report_data (the reportData entries as sent, camelCase).
-        """
-        charger = self.chargers.get(charger_id)
-        model = None if charger is None else charger.device_model
-        return None if model is None else cast(DeviceModelView, model.to_dict())
-
     def set_boot_status(self, charger_id: str, status: str | None) -> None:
         """Answer ``status`` (Accepted, Pending or Rejected) to the station's next
         BootNotifications, whatever the boot policy; None returns it to the policy (B01-B03).
@@ -609,8 +559,3 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
             ValueError: an unknown status.
         """
         self._ctx.boot.override(charger_id, status)
-
-    def is_connected(self, charger_id: str) -> bool:
-        """Whether the station has an open link."""
-        charger = self.chargers.get(charger_id)
-        return charger is not None and charger.connected

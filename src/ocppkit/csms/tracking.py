@@ -13,7 +13,9 @@ This module is the generic record keeping only: the rules come from the function
 notifications refer to and how sending and answering it change the station's objects; a block's
 ``Notice`` says which commands a notification reports on and how it changes the objects. Both
 get the typed request and response models. The state lives here per station (objects, and the
-last ``HISTORY`` commands and messages, which are the whole history when no database is used);
+last ``HISTORY`` commands and messages per station, at most ``HISTORY_TOTAL`` of each across
+stations (``BoundedHistory``): the whole history when no database is used, the newest of it
+when one is, the database answering the reads);
 every change goes to the store's ``tracking_changed`` hook and out as a CSMS event ("command",
 "notification"). Payloads are serialised once, to the JSON text the store writes as is.
 """
@@ -21,7 +23,6 @@ every change goes to the store's ``tracking_changed`` hook and out as a CSMS eve
 from __future__ import annotations
 
 import itertools
-from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -31,6 +32,7 @@ import orjson
 
 from ocppkit.csms.clock import Clock, format_optional, format_time
 from ocppkit.csms.context import EventHub
+from ocppkit.csms.history import BoundedHistory
 from ocppkit.csms.store import Store, TrackingChange
 from ocppkit.protocol.errors import CallTimeoutError, NotConnectedError, OCPPError
 from ocppkit.protocol.models import OcppModel
@@ -44,6 +46,7 @@ from ocppkit.storage.records import (
 from ocppkit.storage.types import INT64_MAX, INT64_MIN
 
 HISTORY = 200  # commands and messages kept in memory per station
+HISTORY_TOTAL = 20_000  # commands, and notifications, kept in memory across stations (each)
 KEY_LENGTH = 128  # of a station object's key, as stored
 
 M = TypeVar("M", bound=OcppModel)
@@ -253,6 +256,7 @@ class Tracker:
         store: persists every change (``tracking_changed``) and answers history reads.
         events: gets "command" and "notification" events.
         history: commands and messages kept in memory per station.
+        history_total: commands kept in memory across stations, and notifications.
         rules: the blocks' command rules, by action (see ``learn``).
     """
 
@@ -263,11 +267,14 @@ class Tracker:
         events: EventHub,
         history: int = HISTORY,
         rules: Mapping[str, CommandRule] | None = None,
+        history_total: int = HISTORY_TOTAL,
     ) -> None:
-        self._clock, self._store, self._events, self._history = clock, store, events, history
+        self._clock, self._store, self._events = clock, store, events
         self._rules: dict[str, CommandRule] = dict(rules or {})
-        self._commands: dict[str, deque[CommandRecord]] = {}
-        self._messages: dict[str, deque[StationMessageRecord]] = {}
+        self._commands: BoundedHistory[str, CommandRecord] = BoundedHistory(history_total, history)
+        self._messages: BoundedHistory[str, StationMessageRecord] = BoundedHistory(
+            history_total, history
+        )
         self._objects: dict[str, dict[tuple[str, str], _Held]] = {}
         self._requests: dict[int, OcppModel] = {}  # commands sent and not yet answered
         self._command_ids = itertools.count(1)
@@ -289,17 +296,11 @@ class Tracker:
         if state is None:
             return
         for command in state.commands:
-            self._station_commands(command.station_id).append(command)
+            self._commands.append(command.station_id, command)
         for obj in state.objects:
             self._objects.setdefault(obj.station_id, {})[(obj.kind, obj.key)] = _Held(obj)
         self._command_ids = itertools.count(state.last_command_id + 1)
         self._message_ids = itertools.count(state.last_message_id + 1)
-
-    def _station_commands(self, station_id: str) -> deque[CommandRecord]:
-        found = self._commands.get(station_id)
-        if found is None:
-            found = self._commands[station_id] = deque(maxlen=self._history)
-        return found
 
     def _edit(self, station_id: str) -> StationObjects:
         return StationObjects(station_id, self._objects.setdefault(station_id, {}), self._clock())
@@ -318,7 +319,7 @@ class Tracker:
             dump(request),
             self._clock(),
         )
-        self._station_commands(station_id).append(command)
+        self._commands.append(station_id, command)
         self._requests[command.id] = request
         objects = self._edit(station_id)
         if rule is not None and rule.on_sent is not None:
@@ -358,7 +359,7 @@ class Tracker:
         self, station_id: str, actions: Iterable[str], request_id: int
     ) -> CommandRecord | None:
         """The latest command of one of ``actions`` with this request id, among the recent."""
-        for command in reversed(self._commands.get(station_id, ())):
+        for command in self._commands.newest_first(station_id):
             if command.request_id == request_id and command.action in actions:
                 return command
         return None
@@ -387,7 +388,7 @@ class Tracker:
             request_id,
             None if command is None else command.id,
         )
-        self._messages.setdefault(station_id, deque(maxlen=self._history)).append(message)
+        self._messages.append(station_id, message)
         change.messages.append(message)
         if notice.change is not None:
             held = self._objects.setdefault(station_id, {})
@@ -408,7 +409,7 @@ class Tracker:
         """The station's commands, newest first (see ``OCPPServer.commands``)."""
         stored = await self._store.stored_commands(station_id, action, limit, before_id)
         if stored is None:
-            stored = _page(self._commands.get(station_id, ()), action, limit, before_id)
+            stored = _page(self._commands.newest_first(station_id), action, limit, before_id)
         return [command_view(c) for c in stored]
 
     async def messages(
@@ -421,7 +422,7 @@ class Tracker:
         """The station's notifications, newest first (see ``OCPPServer.station_messages``)."""
         stored = await self._store.stored_messages(station_id, action, limit, before_id)
         if stored is None:
-            stored = _page(self._messages.get(station_id, ()), action, limit, before_id)
+            stored = _page(self._messages.newest_first(station_id), action, limit, before_id)
         return [message_view(m) for m in stored]
 
     def objects(self, station_id: str, kind: str | None = None) -> list[dict[str, Any]]:
@@ -443,7 +444,7 @@ class TrackedHistory:
         before_id: int | None = None,
     ) -> list[dict[str, Any]]:
         """The commands sent to a station, newest first (from the database when there is one,
-        else the last 200 in memory).
+        else the newest in memory: ``HISTORY`` per station, ``HISTORY_TOTAL`` in all).
 
         Args:
             action: only commands of this action.
@@ -494,7 +495,7 @@ class TrackedHistory:
 
 def _page(records: Any, action: str | None, limit: int, before_id: int | None) -> list[Any]:
     page = []
-    for record in reversed(records):
+    for record in records:  # newest first
         if (action is None or record.action == action) and (
             before_id is None or record.id < before_id
         ):
@@ -506,6 +507,7 @@ def _page(records: Any, action: str | None, limit: int, before_id: int | None) -
 
 __all__ = [
     "HISTORY",
+    "HISTORY_TOTAL",
     "CommandRule",
     "Notice",
     "StationObjects",
