@@ -15,7 +15,7 @@ from ocppkit.security.api_keys import public_view
 from ocppkit.security.stations import SecuritySettingError
 
 router = APIRouter(tags=["security"])
-_DENIED = {
+_DENIED: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorBody, "description": "no API key, or an unknown or revoked one"},
     403: {"model": ErrorBody, "description": "the key's role is below admin"},
 }
