@@ -28,6 +28,7 @@ test: $(STAMP)  ## the whole test suite
 lint: $(STAMP)  ## the fast checks CI runs before the tests: ruff, ruff format, mypy
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 bench: $(STAMP)  ## ocppkit against the ocpp library and the websockets floor (~10 min; docs/performance.md)
 	$(PY) bench/compare.py --json bench/last-run.json $(ARGS)

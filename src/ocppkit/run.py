@@ -29,6 +29,7 @@ from ocppkit.security.proxy import TrustedProxy
 from ocppkit.simulator import ChargerSimulator
 from ocppkit.simulator.device.catalog import station_identity
 from ocppkit.simulator.errors import SimulatorError
+from ocppkit.simulator.ev import DEFAULT_EV
 from ocppkit.storage.retention import RetentionPolicy
 
 log = logging.getLogger("ocppkit.run")
@@ -220,7 +221,7 @@ def build_chargers(options: ChargerOptions) -> list[ChargerSimulator]:
             station_type=options.station_type,
             ev_charging_needs=options.iso15118,
             **station_identity(options.station_type, cid).arguments(),
-            **({} if options.ev is None else {"ev": options.ev}),
+            ev=DEFAULT_EV if options.ev is None else options.ev,
         )
         for cid in options.ids
     ]
@@ -233,7 +234,7 @@ async def _connect(sims: Sequence[ChargerSimulator], options: ChargerOptions) ->
         await asyncio.gather(*(sim.start_transaction() for sim in sims))
 
 
-async def _within(aw: Awaitable[None], stop: asyncio.Event, deadline: float | None) -> bool:
+async def _within(aw: Awaitable[object], stop: asyncio.Event, deadline: float | None) -> bool:
     """Await ``aw``; False (and ``aw`` cancelled) if ``stop`` is set or the loop's clock
     passes ``deadline`` first.
 

@@ -9,7 +9,7 @@ stored meter values (``CsmsQueries.transaction_detail``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -217,7 +217,7 @@ def _tx_evses(charger: Charger) -> set[int]:
 # --- a transaction's curve ---
 
 
-def transaction_curve(detail: dict[str, Any], max_points: int = 500) -> list[dict[str, Any]]:
+def transaction_curve(detail: Mapping[str, Any], max_points: int = 500) -> list[dict[str, Any]]:
     """The power (W) and delivered energy (kWh) of a transaction over time, oldest first, from
     ``CsmsQueries.transaction_detail``: its stored sampled values (database) or the readings
     kept in memory. At most ``max_points`` (evenly thinned, the last one always kept)."""

@@ -264,9 +264,11 @@ class DatabaseStore(Store):
         ``pause`` seconds between statements; the rows deleted."""
         deleted = 0
         for row, column, cutoff in self.retention.cutoffs(self._clock()):
-            work = functools.partial(prune_batch, row=row, column=column, cutoff=cutoff)
+            work = functools.partial(
+                prune_batch, row=row, column=column, cutoff=cutoff, batch=batch
+            )
             while True:
-                count = await self.worker.run(lambda db, w=work: w(db, batch=batch))
+                count = await self.worker.run(work)
                 deleted += count
                 if count < batch:
                     break

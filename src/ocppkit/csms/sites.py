@@ -100,7 +100,7 @@ def _fill(available: float, caps: dict[str, float | None]) -> dict[str, float]:
     left = available
     while open_ and left > 1e-9:
         each = left / len(open_)
-        capped = {s for s in open_ if caps[s] is not None and caps[s] - shares[s] <= each}
+        capped = {s for s in open_ if (cap := caps[s]) is not None and cap - shares[s] <= each}
         if not capped:
             for station in open_:
                 shares[station] += each

@@ -186,10 +186,10 @@ def restore(
             tx.seq_nos = None
         registry.restore_transaction(charger, tx)
     for ref, seq_no, at in active_events:
-        tx = active.get(ref)
-        if tx is not None and tx.seq_nos is not None:
-            tx.add_seq_no(seq_no)
-            if tx.last_event_at is None or at > tx.last_event_at:
+        open_tx = active.get(ref)
+        if open_tx is not None and open_tx.seq_nos is not None:
+            open_tx.add_seq_no(seq_no)
+            if open_tx.last_event_at is None or at > open_tx.last_event_at:
                 tx.last_event_at = tx.meter_last_at = at
 
 

@@ -185,7 +185,8 @@ class TransactionEventView(TypedDict):
 @with_config(_config({"timestamp": "2026-01-01T00:00:00.000Z", "energy_wh": 1000.0}))
 class MeterValueView(TypedDict):
     """One meter reading of a transaction: from memory energy_wh and power_w; from the
-    database one sampled value each (evse_id, measurand, value, unit, phase, context)."""
+    database one sampled value each (evse_id, measurand, value, unit, multiplier, phase,
+    context)."""
 
     timestamp: Time | None
     energy_wh: NotRequired[float | None]
@@ -194,6 +195,7 @@ class MeterValueView(TypedDict):
     measurand: NotRequired[str]
     value: NotRequired[float]
     unit: NotRequired[str | None]
+    multiplier: NotRequired[int]
     phase: NotRequired[str | None]
     context: NotRequired[str | None]
 

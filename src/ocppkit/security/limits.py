@@ -104,7 +104,7 @@ class FailureThrottle:
         count, at = self._failures.get(address, (0, 0.0))
         if count < self.free or self._clock() - at > self.window:
             return 0.0
-        return min(self.max_delay, 0.5 * 2 ** (count - self.free))
+        return min(self.max_delay, 0.5 * 2.0 ** (count - self.free))
 
     def failed(self, address: str) -> None:
         now = self._clock()

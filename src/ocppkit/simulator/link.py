@@ -92,7 +92,7 @@ def retry_backoff(
     RetryBackOff* variables say: ``wait_minimum`` doubled once per failed attempt, at most
     ``repeat_times`` times, plus a random part in [0, ``random_range``]."""
     doublings = max(0, min(attempt, repeat_times, 30))
-    return wait_minimum * 2**doublings + rng.uniform(0.0, max(0.0, random_range))
+    return wait_minimum * 2.0**doublings + rng.uniform(0.0, max(0.0, random_range))
 
 
 class CsmsLink:

@@ -139,7 +139,12 @@ class VirtualScheduler:
             await asyncio.sleep(0)
             return
         done = asyncio.get_running_loop().create_future()
-        timer = self.call_later(delay, lambda: done.done() or done.set_result(None))
+
+        def wake() -> None:
+            if not done.done():
+                done.set_result(None)
+
+        timer = self.call_later(delay, wake)
         try:
             await done
         finally:

@@ -153,7 +153,8 @@ class ChargerSimulator:
     ) -> None:
         if num_connectors < 1 or sample_interval <= 0:
             raise ValueError("need num_connectors >= 1 and sample_interval > 0")
-        if scheduler is not None and clock is not None and clock is not scheduler:
+        given: object = scheduler  # a VirtualScheduler is callable: its own clock
+        if scheduler is not None and clock is not None and clock is not given:
             raise ValueError("give a clock or a scheduler (whose clock the station reads)")
         supply = station_supply(
             station_type,

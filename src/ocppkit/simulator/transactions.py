@@ -55,7 +55,7 @@ def wire_time(moment: datetime) -> str:
 
 
 def _floor(value: float, digits: int) -> float:
-    scale = 10**digits
+    scale = 10.0**digits
     return math.floor(value * scale) / scale
 
 

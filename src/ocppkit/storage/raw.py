@@ -256,8 +256,8 @@ def _statement(
     head = f"INSERT INTO {_quote(table.name)} ({names})"
     if dialect == "postgresql":
         head = f"{head} SELECT {names} FROM {_rows_of(table.name)}"
-    names = tuple(c.name for c in columns)
-    return RawStatement(dialect, head, tail, names, _converter(dialect, columns))
+    column_names = tuple(c.name for c in columns)
+    return RawStatement(dialect, head, tail, column_names, _converter(dialect, columns))
 
 
 @functools.cache

@@ -24,7 +24,8 @@ class Record:
 
     def row(self) -> dict[str, Any]:
         """The record's fields, by column name."""
-        return {name: getattr(self, name) for name in _field_names(type(self))}
+        cls: type = type(self)  # any class is hashable (mypy checks type[Record] by its instances)
+        return {name: getattr(self, name) for name in _field_names(cls)}
 
 
 @dataclass(slots=True)

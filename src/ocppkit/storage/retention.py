@@ -83,7 +83,7 @@ async def prune_batch(db: Database, row: Any, column: str, cutoff: datetime, bat
     async with db.session() as session:
         result = await session.execute(delete(table).where(table.c.id.in_(doomed)))
         await session.commit()
-    return int(result.rowcount or 0)
+    return int(getattr(result, "rowcount", 0) or 0)  # a CursorResult for DELETE
 
 
 __all__ = ["BATCH", "INTERVAL", "PAUSE", "TABLES", "RetentionPolicy", "prune_batch"]

@@ -15,14 +15,21 @@ from sqlalchemy.sql import Executable
 
 from ocppkit.storage.tables import Base, StationRow
 
-_INSERTS = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
-
 
 def table(orm: type[Base]) -> Table:
     """The Core table of a model."""
     found = orm.__table__
     assert isinstance(found, Table)
     return found
+
+
+def _insert(dialect: str, target: Table) -> sqlite.Insert | postgresql.Insert:
+    """The dialect's INSERT, which has ON CONFLICT."""
+    if dialect == "sqlite":
+        return sqlite.insert(target)
+    if dialect == "postgresql":
+        return postgresql.insert(target)
+    raise KeyError(f"no INSERT ... ON CONFLICT for the {dialect!r} dialect")
 
 
 @functools.cache
@@ -35,7 +42,7 @@ def insert(orm: type[Base]) -> Executable:
 def upsert(dialect: str, orm: type[Base], keep: tuple[str, ...] = ()) -> Executable:
     """INSERT ... ON CONFLICT (primary key) DO UPDATE every column but the key and ``keep``."""
     target = table(orm)
-    stmt = _INSERTS[dialect](target)
+    stmt = _insert(dialect, target)
     key = [c.name for c in target.primary_key.columns]
     changed = {
         c.name: stmt.excluded[c.name]
@@ -48,7 +55,7 @@ def upsert(dialect: str, orm: type[Base], keep: tuple[str, ...] = ()) -> Executa
 @functools.cache
 def insert_ignoring(dialect: str, orm: type[Base], unique: tuple[str, ...]) -> Executable:
     """INSERT ... ON CONFLICT (``unique``) DO NOTHING."""
-    return _INSERTS[dialect](table(orm)).on_conflict_do_nothing(index_elements=list(unique))
+    return _insert(dialect, table(orm)).on_conflict_do_nothing(index_elements=list(unique))
 
 
 @functools.cache

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import JSON, BigInteger, DateTime, Integer, String
 from sqlalchemy.dialects.postgresql import JSONB
@@ -82,7 +82,7 @@ class OcppText(TypeDecorator[str]):
     def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
         if value is None or dialect.name != "postgresql":
             return value
-        return nul_free(value)
+        return cast(str, nul_free(value))  # a string in, a string out
 
 
 class JSONDocumentType(TypeDecorator[Any]):

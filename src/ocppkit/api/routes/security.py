@@ -3,7 +3,7 @@ and password, the API keys, and the security events of refused station connectio
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
@@ -15,7 +15,7 @@ from ocppkit.security.api_keys import public_view
 from ocppkit.security.stations import SecuritySettingError
 
 router = APIRouter(tags=["security"])
-_DENIED = {
+_DENIED: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorBody, "description": "no API key, or an unknown or revoked one"},
     403: {"model": ErrorBody, "description": "the key's role is below admin"},
 }

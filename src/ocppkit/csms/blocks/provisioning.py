@@ -74,7 +74,7 @@ class Provisioning(Block):
             status,
         )
         await self.ctx.store.station_updated(charger)
-        self.ctx.events.emit("booted", charger.charger_id, charger.boot.to_dict())
+        self.ctx.events.emit("booted", charger.charger_id, dict(charger.boot.to_dict()))
         if status == "Accepted" and self._wants_base_report(charger):
             self._spawn_base_report(charger)
         return BootNotificationResponse(

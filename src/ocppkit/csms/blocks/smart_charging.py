@@ -313,7 +313,9 @@ class SmartCharging(Block):
             ev_needed_power(needs, now),
         )
 
-    def _lowered(self, charger: Charger, evse_id: int, profile: ChargingProfileType) -> Any:
+    def _lowered(
+        self, charger: Charger, evse_id: int, profile: ChargingProfileType
+    ) -> ChargingProfileType:
         """A policy's profile with its W limits no higher than the station's known limits and
         the operator's cap."""
         limit = self.station_limit(charger, evse_id).limit()

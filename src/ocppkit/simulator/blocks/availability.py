@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from ocppkit.protocol.models import (
@@ -31,6 +31,11 @@ log = logging.getLogger("ocppkit.simulator")
 Answer = ChangeAvailabilityStatusEnumType
 
 
+def _status_of(evse: Evse) -> Callable[[], str]:
+    """The live AvailabilityState of ``evse`` (EVSE and Connector variables)."""
+    return lambda: evse.status.value
+
+
 class Availability:
     """The operational status of one station's EVSEs."""
 
@@ -42,9 +47,9 @@ class Availability:
         model = ctx.device_model
         model.bind(Key("ChargingStation", "AvailabilityState"), self.station_state)
         for evse_id, evse in ctx.evses.items():
-            model.bind(Key("EVSE", "AvailabilityState", evse_id), lambda e=evse: e.status.value)
+            model.bind(Key("EVSE", "AvailabilityState", evse_id), _status_of(evse))
             state = Key("Connector", "AvailabilityState", evse_id, evse.connector_id)
-            model.bind(state, lambda e=evse: e.status.value)
+            model.bind(state, _status_of(evse))
 
     def station_state(self) -> str:
         """ChargingStation.AvailabilityState: Unavailable or Faulted when every EVSE is."""

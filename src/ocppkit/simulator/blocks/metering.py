@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from ocppkit.protocol.models import (
     MeterValuesRequest,
@@ -33,6 +33,11 @@ log = logging.getLogger("ocppkit.simulator")
 ALIGNED_ENABLED = Key("AlignedDataCtrlr", "Enabled")
 
 
+def _power_of(evse: Evse) -> Callable[[], str]:
+    """The live EVSE.Power variable of ``evse`` (W)."""
+    return lambda: f"{evse.meter.power_w:.1f}"
+
+
 class Metering:
     """The meter values one station sends outside its TransactionEvents."""
 
@@ -46,7 +51,7 @@ class Metering:
         model = ctx.device_model
         model.listen(self.changed)
         for evse_id, evse in ctx.evses.items():
-            model.bind(Key("EVSE", "Power", evse_id), lambda e=evse: f"{e.meter.power_w:.1f}")
+            model.bind(Key("EVSE", "Power", evse_id), _power_of(evse))
 
     def routes(self) -> Mapping[str, Handler]:
         return {}  # block J answers no CSMS->CS action of its own

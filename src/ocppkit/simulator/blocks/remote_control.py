@@ -149,7 +149,7 @@ class RemoteControl:
             profile = profile.model_copy(update={"transaction_id": transaction_id})
         if evse.plugged or self.auto_plug:
             self._engine.reserve(evse.evse_id, request.id_token)
-            start = self._control.start(
+            start: Coroutine[Any, Any, object] = self._control.start(
                 evse,
                 request.id_token,
                 remote_start_id=request.remote_start_id,

@@ -13,8 +13,9 @@ LimitChangeSignificance is reported as TransactionEvent Updated ChargingRateChan
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Callable, Coroutine, Mapping
 from itertools import groupby
+from typing import Any
 
 from ocppkit.protocol.models import (
     ChargingLimitSourceEnumType,
@@ -62,7 +63,7 @@ Unit = ChargingRateUnitEnumType
 LIMIT_CHANGE_SIGNIFICANCE = ("SmartChargingCtrlr", "LimitChangeSignificance")
 PROFILES_PER_REPORT = 10  # ReportChargingProfiles parts: at most this many profiles each
 EV_SCHEDULE_HORIZON = 86_400  # seconds of schedule an EV is offered (ISO 15118: at most 24 h)
-RateChanged = Callable[[Evse, Transaction], Awaitable[None]]
+RateChanged = Callable[[Evse, Transaction], Coroutine[Any, Any, None]]
 
 
 def report_parts(

@@ -37,7 +37,9 @@ class ControlledFleet(Protocol):
     """What the control API drives: ``ocppkit.simulator.fleet.Fleet`` (which imports this module
     to serve it, so the API names the fleet by its shape, not its class)."""
 
-    stations: Mapping[str, FleetStation]
+    @property
+    def stations(self) -> Mapping[str, FleetStation]: ...
+
     stats: FleetStats
 
     @property

@@ -24,6 +24,7 @@ from typing import Any, TextIO
 
 from ocppkit.protocol.errors import OCPPKitError
 from ocppkit.simulator.errors import SimulatorError
+from ocppkit.simulator.ev import DEFAULT_EV, EvMix
 from ocppkit.simulator.fleet.report import (
     FleetReport,
     FleetStats,
@@ -119,7 +120,7 @@ class Fleet:
     def _build(self, context: FleetContext) -> None:
         scenario = self.options.scenario
         # the EV mix: each arrival draws a car from it by share (default: the simulator's car)
-        mix = {"ev": [(m.to_simulator(), m.share) for m in scenario.ev_models]}
+        mix: EvMix = [(m.to_simulator(), m.share) for m in scenario.ev_models]
         for index, kind in enumerate(scenario.assign_types(self.options.count)):
             sim = ChargerSimulator(
                 scenario.station_id(index),
@@ -131,7 +132,7 @@ class Fleet:
                 basic_auth_password=self.options.basic_auth_password,
                 ssl_context=self.options.ssl_context,
                 **station_arguments(kind, scenario.station_id(index)),
-                **(mix if scenario.ev_models else {}),
+                ev=mix if scenario.ev_models else DEFAULT_EV,
             )
             sim.frame_observers.append(self.stats.observe)
             sim.link.on_connect_failure = self.stats.connect_failed  # counted from the first
