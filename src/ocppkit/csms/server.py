@@ -1,6 +1,7 @@
 """``OCPPServer``: the central system (CSMS) that charging stations connect to.
 
-It accepts stations over WebSocket (``ws://host:port/<identity>``, subprotocol ``ocpp2.0.1``),
+It accepts stations over WebSocket (``ws://host:port/<identity>``, subprotocol ``ocpp1.6`` or
+``ocpp2.0.1``, chosen per link in the station's order of preference),
 gives each link an ``ocppkit.transport.Connection`` whose CALLs are routed to the functional
 blocks (``ocppkit.csms.blocks``), keeps the live registry (``server.chargers``), and sends typed
 CSMS->CS commands. Everything runs on one event loop; every task it starts is tracked and ended
@@ -14,7 +15,7 @@ import itertools
 import logging
 import socket
 import ssl
-from collections.abc import Callable, Coroutine, Iterable
+from collections.abc import Callable, Coroutine, Iterable, Sequence
 from types import TracebackType
 from typing import Any, Literal, cast
 
@@ -31,20 +32,20 @@ from ocppkit.csms.extensions import DataTransferHandler, EvChargingNeedsPolicy
 from ocppkit.csms.handshake import identity_from_path
 from ocppkit.csms.persistence import DatabaseStore
 from ocppkit.csms.registry import Charger, ChargerRegistry
-from ocppkit.csms.router import Router
+from ocppkit.csms.router import BLOCKS_BY_VERSION, Router
 from ocppkit.csms.security_methods import SecurityMethods
 from ocppkit.csms.store import Store
 from ocppkit.csms.tokens import TokenStore
 from ocppkit.csms.tracking import TrackedHistory, Tracker
 from ocppkit.csms.views import DeviceModelView, StationView, TransactionView
 from ocppkit.protocol.models import (
-    CS_TO_CSMS,
     ChargingProfileType,
     OcppModel,
     RequestStartTransactionResponse,
     RequestStopTransactionResponse,
     SetChargingProfileResponse,
 )
+from ocppkit.protocol.versions import OcppVersion, profile, select_version
 from ocppkit.security.limits import Limits
 from ocppkit.security.proxy import TrustedProxy
 from ocppkit.security.redact import needs_redaction, redact
@@ -54,6 +55,33 @@ log = logging.getLogger("ocppkit.csms")
 
 FrameObserver = Callable[[str, str, str], None]
 """``observer(charger_id, direction, text)``: every raw frame, ``direction`` "in" or "out"."""
+
+DEFAULT_VERSIONS = (OcppVersion.V16, OcppVersion.V201)
+"""The versions a CSMS offers unless told: those with blocks (``BLOCKS_BY_VERSION``)."""
+
+
+def parse_ocpp_versions(versions: Iterable[OcppVersion | str]) -> tuple[OcppVersion, ...]:
+    """Versions as given ("1.6", "ocpp1.6", "2.0.1" or ``OcppVersion``), deduplicated in order.
+
+    Raises:
+        ValueError: an unknown version, one the CSMS does not route yet, or none.
+    """
+    chosen: list[OcppVersion] = []
+    for given in versions:
+        name = str(given).strip()
+        try:
+            version = OcppVersion(name if name.startswith("ocpp") else "ocpp" + name)
+        except ValueError:
+            known = ", ".join(v.value.removeprefix("ocpp") for v in OcppVersion)
+            raise ValueError(f"unknown OCPP version {name!r} (known: {known})") from None
+        if version not in BLOCKS_BY_VERSION:
+            raise ValueError(f"{profile(version).label} stations are not routed by this CSMS yet")
+        if version not in chosen:
+            chosen.append(version)
+    if not chosen:
+        raise ValueError("at least one OCPP version must be offered")
+    return tuple(chosen)
+
 
 CLOSE_REPLACED = 1000  # a newer link of the same station took over: a normal closure for the old
 
@@ -103,11 +131,15 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
             connect with (0: none, as stations connect today); see ``set_station_security``.
         trusted_proxy: a TLS-terminating reverse proxy whose forwarded client certificates
             are believed (``ocppkit.security.proxy.TrustedProxy``).
+        ocpp_versions: the OCPP versions offered on the port (``OcppVersion`` or "1.6",
+            "ocpp1.6", "2.0.1", ...); each link speaks the first of the station's offered
+            subprotocols that is one of these. Default: 1.6 and 2.0.1 (2.1 is not routed yet).
 
     Raises:
         RuntimeError: from the constructor, if the routing table does not cover every action a
             station may send (a programming error).
         DatabaseUrlError: from the constructor, for a ``database_url`` that cannot be used.
+        ValueError: from the constructor, an OCPP version not spoken or none at all.
     """
 
     def __init__(
@@ -133,6 +165,7 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
         limits: Limits | None = None,
         unknown_station_profile: int = 0,
         trusted_proxy: TrustedProxy | None = None,
+        ocpp_versions: Iterable[OcppVersion | str] = DEFAULT_VERSIONS,
     ) -> None:
         self.host = host
         self.port = port
@@ -166,7 +199,9 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
         self._ctx.ev_charging_needs_policy = ev_charging_needs_policy
         self.tracker = Tracker(clock, self._store, self.events)
         self._init_commands()
-        self._router = Router(self._ctx, self.tracker)
+        self.ocpp_versions = parse_ocpp_versions(ocpp_versions)
+        self._gate.versions = tuple(v.value for v in self.ocpp_versions)
+        self._routers = {v: Router(self._ctx, self.tracker, version=v) for v in self.ocpp_versions}
         self._lenient = set(lenient_stations)
         self.shutdown_grace = shutdown_grace
         self._lenient_violations: dict[str, int] = {}
@@ -211,12 +246,20 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
         return await serve(
             self._serve_station,
             sock=sock,
-            subprotocols=[Subprotocol(SUBPROTOCOL)],
+            subprotocols=[Subprotocol(v.value) for v in self.ocpp_versions],
+            select_subprotocol=self._select_subprotocol,
             compression=None,  # permessage-deflate triples per-connection memory
             ping_interval=self.ping_interval,
             ping_timeout=self.ping_interval,
             **self._serve_options(),  # the handshake gate, limits and TLS
         )
+
+    def _select_subprotocol(
+        self, connection: ServerConnection, offered: Sequence[Subprotocol]
+    ) -> Subprotocol | None:
+        # The station's order of preference wins (websockets would take the server's).
+        version = select_version(offered, self.ocpp_versions)
+        return None if version is None else Subprotocol(version.value)
 
     async def stop(self) -> None:
         """Let the stations' CALLs being handled finish (up to ``shutdown_grace`` seconds, then
@@ -268,17 +311,20 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
     async def _serve_station(self, ws: ServerConnection) -> None:
         charger_id = identity_from_path(ws.request.path if ws.request else "")
         charger = self.chargers.ensure(charger_id)
+        version = OcppVersion(ws.subprotocol or SUBPROTOCOL)  # the gate refused no match
+        charger.ocpp_version = version.value
         connection = Connection(
             ws,
             charger_id,
             "SERVER",
-            CS_TO_CSMS,
-            self._router.station_handler(charger),
+            profile(version).cs_to_csms,
+            self._routers[version].station_handler(charger),
             timeout=self.call_timeout,
             lenient=charger_id in self._lenient,
             rate=self._link_rate(),
             max_pending_calls=self.limits.max_pending_calls,
             on_limit=self.security_counters.limit_hit,
+            version=version,
         )
         connection.on_violations = self._violation_counter(charger_id)
         connection.observers.append(self._frame_observer(charger))
@@ -287,8 +333,12 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
         if replaced is not None:
             log.info("[%s] new connection replaces the previous one", charger_id)
             self._spawn(replaced.close(CLOSE_REPLACED, "replaced by a new connection"))
-        log.info("[%s] connected from %s", charger_id, ws.remote_address)
-        self.events.emit("connected", charger_id, {"remote_address": str(ws.remote_address)})
+        log.info("[%s] connected from %s (%s)", charger_id, ws.remote_address, version.value)
+        self.events.emit(
+            "connected",
+            charger_id,
+            {"remote_address": str(ws.remote_address), "ocpp_version": version.value},
+        )
         self._gate.open_links += 1
         try:
             await connection.run()
