@@ -122,6 +122,14 @@ def _add_server(p: argparse.ArgumentParser) -> None:
     security_cli.add_server_flags(p)
     g = p.add_argument_group("station policy")
     g.add_argument(
+        "--ocpp-versions",
+        type=_version_list,
+        default=None,
+        metavar="LIST",
+        help="OCPP versions offered on the station port, comma-separated: 1.6, 2.0.1 "
+        "(default both); each station gets the first of its offered subprotocols that is listed",
+    )
+    g.add_argument(
         "--boot-policy",
         choices=["accept", "known-only", "auto-register"],
         default=None,
@@ -226,7 +234,13 @@ def _server_options(args: argparse.Namespace) -> run.ServerOptions:
         limits=security_cli.limits_of(config),
         unknown_station_profile=config.unknown_station_profile,
         trusted_proxy=proxy,
+        ocpp_versions=tuple(config.ocpp_versions),
     )
+
+
+def _version_list(text: str) -> list[str]:
+    """``1.6,2.0.1`` as a list (checked with the rest of the configuration)."""
+    return [part.strip() for part in text.split(",") if part.strip()]
 
 
 def _add_chargers(p: argparse.ArgumentParser, with_url: bool) -> None:

@@ -181,6 +181,11 @@ class ServerConfig(BaseModel):
     api_port: int = Field(8080, ge=0, le=65535)
     heartbeat_interval: int = Field(30, ge=1, description="seconds, given to stations at boot")
     database_url: str | None = None
+    ocpp_versions: list[Literal["1.6", "2.0.1"]] = Field(
+        default_factory=lambda: ["1.6", "2.0.1"],
+        min_length=1,
+        description="OCPP versions offered on the station port, a station's preference first",
+    )
     boot_policy: Literal["accept", "known-only", "auto-register"] = "accept"
     known_stations: list[str] = Field(
         default_factory=list, description="accepted under boot_policy known-only"

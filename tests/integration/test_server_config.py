@@ -187,3 +187,18 @@ async def test_the_options_reach_the_running_csms(tmp_path: Path) -> None:
         assert server.offline_grace is None and server.call_timeout == 12.5
         assert server.ev_charging_needs_policy is not None
         assert not server.tokens.allow_concurrent_tx
+
+
+def test_the_ocpp_versions_come_from_the_flag_or_the_file(tmp_path: Path) -> None:
+    assert options().ocpp_versions == ("1.6", "2.0.1")
+    assert options("--ocpp-versions", "2.0.1, 1.6").ocpp_versions == ("2.0.1", "1.6")
+    config = write(tmp_path, 'ocpp_versions = ["1.6"]\n')
+    assert options("--config", config).ocpp_versions == ("1.6",)
+    assert options("--config", config, "--ocpp-versions", "2.0.1").ocpp_versions == ("2.0.1",)
+
+
+@pytest.mark.parametrize("text", ['ocpp_versions = ["1.5"]', "ocpp_versions = []"])
+def test_a_bad_ocpp_version_list_names_the_key(tmp_path: Path, text: str) -> None:
+    config = write(tmp_path, text + "\n")
+    with pytest.raises(ConfigError, match="ocpp_versions"):
+        options("--config", config)
