@@ -106,7 +106,13 @@ def command_request(
     check_action(action, version)
     if version is OcppVersion.V201:
         return coerce(models_for(action)[0], payload, f"{action}Request")
-    return coerce(profile(version).models_for(action)[0], payload, f"{action}Request")
+    model = profile(version).models_for(action)[0]
+    if isinstance(payload, OcppModel) and type(payload) is not model:
+        raise InvalidCommandError(
+            f"a {type(payload).__name__} of another OCPP version cannot be sent to an "
+            f"{profile(version).label} station: give the {action} payload as its wire dict"
+        )
+    return coerce(model, payload, f"{action}Request")
 
 
 def check_action(action: str, version: OcppVersion = OcppVersion.V201) -> None:
