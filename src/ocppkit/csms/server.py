@@ -30,9 +30,10 @@ from ocppkit.csms.context import BootPolicy, CsmsContext, EventHub, Listener
 from ocppkit.csms.errors import NoActiveTransactionError
 from ocppkit.csms.extensions import DataTransferHandler, EvChargingNeedsPolicy
 from ocppkit.csms.handshake import identity_from_path
+from ocppkit.csms.ocpp_versions import DEFAULT_VERSIONS, parse_ocpp_versions
 from ocppkit.csms.persistence import DatabaseStore
 from ocppkit.csms.registry import Charger, ChargerRegistry
-from ocppkit.csms.router import BLOCKS_BY_VERSION, Router
+from ocppkit.csms.router import Router
 from ocppkit.csms.security_methods import SecurityMethods
 from ocppkit.csms.store import Store
 from ocppkit.csms.tokens import TokenStore
@@ -56,38 +57,13 @@ log = logging.getLogger("ocppkit.csms")
 FrameObserver = Callable[[str, str, str], None]
 """``observer(charger_id, direction, text)``: every raw frame, ``direction`` "in" or "out"."""
 
-DEFAULT_VERSIONS = (OcppVersion.V16, OcppVersion.V201)
-"""The versions a CSMS offers unless told: those with blocks (``BLOCKS_BY_VERSION``)."""
-
-
-def parse_ocpp_versions(versions: Iterable[OcppVersion | str]) -> tuple[OcppVersion, ...]:
-    """Versions as given ("1.6", "ocpp1.6", "2.0.1" or ``OcppVersion``), deduplicated in order.
-
-    Raises:
-        ValueError: an unknown version, one the CSMS does not route yet, or none.
-    """
-    chosen: list[OcppVersion] = []
-    for given in versions:
-        name = str(given).strip()
-        try:
-            version = OcppVersion(name if name.startswith("ocpp") else "ocpp" + name)
-        except ValueError:
-            known = ", ".join(v.value.removeprefix("ocpp") for v in OcppVersion)
-            raise ValueError(f"unknown OCPP version {name!r} (known: {known})") from None
-        if version not in BLOCKS_BY_VERSION:
-            raise ValueError(f"{profile(version).label} stations are not routed by this CSMS yet")
-        if version not in chosen:
-            chosen.append(version)
-    if not chosen:
-        raise ValueError("at least one OCPP version must be offered")
-    return tuple(chosen)
-
-
 CLOSE_REPLACED = 1000  # a newer link of the same station took over: a normal closure for the old
 
 
 class OCPPServer(Commands, TrackedHistory, SecurityMethods):
-    """An OCPP 2.0.1 CSMS.
+    """An OCPP 2.0.1 and 1.6J CSMS: one port, the version chosen per link (``ocpp_versions``);
+    a 1.6 station's CALLs go to the 1.6 blocks (``ocppkit.csms.blocks.v16``), its commands are
+    validated against 1.6.
 
     Args:
         host: address to listen on.
@@ -582,7 +558,9 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
         """A station's state (a JSON-ready dict, typed: ``ocppkit.csms.views.StationView``), or
         None if it was never seen.
 
-        Keys: ``charger_id``; ``connection`` ("connected"/"disconnected"); ``connected_at``,
+        Keys: ``charger_id``; ``ocpp_version`` (the subprotocol of its latest link: ocpp1.6,
+        ocpp2.0.1, or None before any); ``connection`` ("connected"/"disconnected");
+        ``connected_at``,
         ``disconnected_at``, ``last_seen`` (RFC 3339 UTC or None); ``boot`` (None or {vendor,
         model, serial_number, firmware_version, reason, status, booted_at});
         ``registration_status`` (Accepted/Pending/Rejected, None before any boot);
