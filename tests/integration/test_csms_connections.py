@@ -108,7 +108,7 @@ async def test_reconnect_replaces_an_old_socket_that_never_closes(csms: OCPPServ
 
 async def slow_heartbeats(server: OCPPServer, seconds: float) -> None:
     """Make the Heartbeat handler take ``seconds`` (a handler still running at shutdown)."""
-    router = server._routers[OcppVersion.V201]
+    router = server._versions.routers[OcppVersion.V201]
     route = router.routes["Heartbeat"]
 
     async def slow(charger: Any, request: Any) -> Any:

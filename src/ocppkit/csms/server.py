@@ -1,7 +1,6 @@
 """``OCPPServer``: the central system (CSMS) that charging stations connect to.
 
-It accepts stations over WebSocket (``ws://host:port/<identity>``, subprotocol ``ocpp1.6`` or
-``ocpp2.0.1``, chosen per link in the station's order of preference),
+It accepts stations over WebSocket (``ws://host:port/<identity>``, ``ocpp1.6`` or ``ocpp2.0.1``),
 gives each link an ``ocppkit.transport.Connection`` whose CALLs are routed to the functional
 blocks (``ocppkit.csms.blocks``), keeps the live registry (``server.chargers``), and sends typed
 CSMS->CS commands. Everything runs on one event loop; every task it starts is tracked and ended
@@ -15,12 +14,11 @@ import itertools
 import logging
 import socket
 import ssl
-from collections.abc import Callable, Coroutine, Iterable, Sequence
+from collections.abc import Callable, Coroutine, Iterable
 from types import TracebackType
 from typing import Any, Literal, cast
 
 from websockets.asyncio.server import Server, ServerConnection, serve
-from websockets.typing import Subprotocol
 
 import ocppkit.csms.commands as commands
 from ocppkit.csms.blocks.availability import default_offline_grace, watch_liveness
@@ -30,10 +28,10 @@ from ocppkit.csms.context import BootPolicy, CsmsContext, EventHub, Listener
 from ocppkit.csms.errors import NoActiveTransactionError
 from ocppkit.csms.extensions import DataTransferHandler, EvChargingNeedsPolicy
 from ocppkit.csms.handshake import identity_from_path
-from ocppkit.csms.ocpp_versions import DEFAULT_VERSIONS, parse_ocpp_versions
+from ocppkit.csms.lenient_methods import LenientMethods
+from ocppkit.csms.ocpp_versions import DEFAULT_VERSIONS, VersionRouting
 from ocppkit.csms.persistence import DatabaseStore
 from ocppkit.csms.registry import Charger, ChargerRegistry
-from ocppkit.csms.router import Router
 from ocppkit.csms.security_methods import SecurityMethods
 from ocppkit.csms.store import Store
 from ocppkit.csms.tokens import TokenStore
@@ -46,11 +44,11 @@ from ocppkit.protocol.models import (
     RequestStopTransactionResponse,
     SetChargingProfileResponse,
 )
-from ocppkit.protocol.versions import OcppVersion, profile, select_version
+from ocppkit.protocol.versions import OcppVersion
 from ocppkit.security.limits import Limits
 from ocppkit.security.proxy import TrustedProxy
 from ocppkit.security.redact import needs_redaction, redact
-from ocppkit.transport import SUBPROTOCOL, Connection
+from ocppkit.transport import Connection
 
 log = logging.getLogger("ocppkit.csms")
 
@@ -60,10 +58,8 @@ FrameObserver = Callable[[str, str, str], None]
 CLOSE_REPLACED = 1000  # a newer link of the same station took over: a normal closure for the old
 
 
-class OCPPServer(Commands, TrackedHistory, SecurityMethods):
-    """An OCPP 2.0.1 and 1.6J CSMS: one port, the version chosen per link (``ocpp_versions``);
-    a 1.6 station's CALLs go to the 1.6 blocks (``ocppkit.csms.blocks.v16``), its commands are
-    validated against 1.6.
+class OCPPServer(Commands, TrackedHistory, SecurityMethods, LenientMethods):
+    """An OCPP 2.0.1 and 1.6J CSMS, the version chosen per link (``ocpp_versions``).
 
     Args:
         host: address to listen on.
@@ -107,9 +103,8 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
             connect with (0: none, as stations connect today); see ``set_station_security``.
         trusted_proxy: a TLS-terminating reverse proxy whose forwarded client certificates
             are believed (``ocppkit.security.proxy.TrustedProxy``).
-        ocpp_versions: the OCPP versions offered on the port (``OcppVersion`` or "1.6",
-            "ocpp1.6", "2.0.1", ...); each link speaks the first of the station's offered
-            subprotocols that is one of these. Default: 1.6 and 2.0.1 (2.1 is not routed yet).
+        ocpp_versions: the versions offered on the port ("1.6", "2.0.1"; default both): see
+            ``ocppkit.csms.ocpp_versions``.
 
     Raises:
         RuntimeError: from the constructor, if the routing table does not cover every action a
@@ -175,9 +170,8 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
         self._ctx.ev_charging_needs_policy = ev_charging_needs_policy
         self.tracker = Tracker(clock, self._store, self.events)
         self._init_commands()
-        self.ocpp_versions = parse_ocpp_versions(ocpp_versions)
-        self._gate.versions = tuple(v.value for v in self.ocpp_versions)
-        self._routers = {v: Router(self._ctx, self.tracker, version=v) for v in self.ocpp_versions}
+        self._versions = VersionRouting(self._ctx, self.tracker, ocpp_versions)
+        self.ocpp_versions = self._gate.versions = self._versions.offered
         self._lenient = set(lenient_stations)
         self.shutdown_grace = shutdown_grace
         self._lenient_violations: dict[str, int] = {}
@@ -222,20 +216,13 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
         return await serve(
             self._serve_station,
             sock=sock,
-            subprotocols=[Subprotocol(v.value) for v in self.ocpp_versions],
-            select_subprotocol=self._select_subprotocol,
+            subprotocols=self._versions.subprotocols,
+            select_subprotocol=self._versions.select,
             compression=None,  # permessage-deflate triples per-connection memory
             ping_interval=self.ping_interval,
             ping_timeout=self.ping_interval,
             **self._serve_options(),  # the handshake gate, limits and TLS
         )
-
-    def _select_subprotocol(
-        self, connection: ServerConnection, offered: Sequence[Subprotocol]
-    ) -> Subprotocol | None:
-        # The station's order of preference wins (websockets would take the server's).
-        version = select_version(offered, self.ocpp_versions)
-        return None if version is None else Subprotocol(version.value)
 
     async def stop(self) -> None:
         """Let the stations' CALLs being handled finish (up to ``shutdown_grace`` seconds, then
@@ -287,14 +274,13 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
     async def _serve_station(self, ws: ServerConnection) -> None:
         charger_id = identity_from_path(ws.request.path if ws.request else "")
         charger = self.chargers.ensure(charger_id)
-        version = OcppVersion(ws.subprotocol or SUBPROTOCOL)  # the gate refused no match
-        charger.ocpp_version = version.value
+        version, accepts, handler = self._versions.link(ws.subprotocol, charger)
         connection = Connection(
             ws,
             charger_id,
             "SERVER",
-            profile(version).cs_to_csms,
-            self._routers[version].station_handler(charger),
+            accepts,
+            handler,
             timeout=self.call_timeout,
             lenient=charger_id in self._lenient,
             rate=self._link_rate(),
@@ -310,11 +296,8 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
             log.info("[%s] new connection replaces the previous one", charger_id)
             self._spawn(replaced.close(CLOSE_REPLACED, "replaced by a new connection"))
         log.info("[%s] connected from %s (%s)", charger_id, ws.remote_address, version.value)
-        self.events.emit(
-            "connected",
-            charger_id,
-            {"remote_address": str(ws.remote_address), "ocpp_version": version.value},
-        )
+        link = {"remote_address": str(ws.remote_address), "ocpp_version": version.value}
+        self.events.emit("connected", charger_id, link)
         self._gate.open_links += 1
         try:
             await connection.run()
@@ -338,41 +321,6 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
                 observer(charger.charger_id, direction, text)
 
         return observe
-
-    # --- lenient mode (real chargers break the schema) ---
-
-    def set_lenient(self, charger_id: str, lenient: bool = True) -> None:
-        """Validate this station's payloads leniently (or strictly again), from now on and on
-        its open link: an unknown enum value, an over-long string, an unknown property, a number
-        sent as a string, a null or an incomplete optional object are accepted, each logged at
-        WARNING with the field and the rule and counted (``lenient_violations`` in
-        ``get_charger_status``). Missing required fields and values that cannot be repaired
-        still get their CALLERROR."""
-        if lenient:
-            self._lenient.add(charger_id)
-        else:
-            self._lenient.discard(charger_id)
-        charger = self.chargers.get(charger_id)
-        if charger is not None and charger.connection is not None:
-            charger.connection.lenient = lenient
-
-    def is_lenient(self, charger_id: str) -> bool:
-        """Whether the station's payloads are validated leniently."""
-        return charger_id in self._lenient
-
-    def _violation_counter(self, charger_id: str) -> Callable[[str, tuple[Any, ...]], None]:
-        counts = self._lenient_violations
-
-        def count(action: str, violations: tuple[Any, ...]) -> None:
-            counts[charger_id] = counts.get(charger_id, 0) + len(violations)
-
-        return count
-
-    def _status(self, charger: Charger) -> StationView:
-        station_id = charger.charger_id
-        return charger.to_dict(
-            station_id in self._lenient, self._lenient_violations.get(station_id, 0)
-        )
 
     # --- hooks ---
 
@@ -558,9 +506,8 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
         """A station's state (a JSON-ready dict, typed: ``ocppkit.csms.views.StationView``), or
         None if it was never seen.
 
-        Keys: ``charger_id``; ``ocpp_version`` (the subprotocol of its latest link: ocpp1.6,
-        ocpp2.0.1, or None before any); ``connection`` ("connected"/"disconnected");
-        ``connected_at``,
+        Keys: ``charger_id``; ``ocpp_version`` (its link's subprotocol, None before any);
+        ``connection`` ("connected"/"disconnected"); ``connected_at``,
         ``disconnected_at``, ``last_seen`` (RFC 3339 UTC or None); ``boot`` (None or {vendor,
         model, serial_number, firmware_version, reason, status, booted_at});
         ``registration_status`` (Accepted/Pending/Rejected, None before any boot);

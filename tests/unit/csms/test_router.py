@@ -55,10 +55,13 @@ def test_a_16_block_cannot_handle_a_201_only_action() -> None:
 
 def test_each_server_has_its_own_table() -> None:
     first, second = OCPPServer(), OCPPServer()
-    assert first._routers[OcppVersion.V201].routes is not second._routers[OcppVersion.V201].routes
     assert (
-        first._routers[OcppVersion.V201].routes["Heartbeat"]
-        != second._routers[OcppVersion.V201].routes["Heartbeat"]
+        first._versions.routers[OcppVersion.V201].routes
+        is not second._versions.routers[OcppVersion.V201].routes
+    )
+    assert (
+        first._versions.routers[OcppVersion.V201].routes["Heartbeat"]
+        != second._versions.routers[OcppVersion.V201].routes["Heartbeat"]
     )
 
 
