@@ -12,7 +12,16 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ocppkit.cli_help import ALL_HELP, CHARGER_HELP, DEMO_HELP, FLEET_HELP, SERVER_HELP
-from ocppkit.cli_values import grace, port, positive, seconds, url, watts
+from ocppkit.cli_values import (
+    add_memory_options,
+    grace,
+    port,
+    positive,
+    seconds,
+    url,
+    version_list,
+    watts,
+)
 from ocppkit.logs import setup_logging
 from ocppkit.protocol.errors import OCPPKitError
 
@@ -70,6 +79,14 @@ def _add_server(p: argparse.ArgumentParser) -> None:
 
     security_cli.add_server_flags(p)
     g = p.add_argument_group("station policy")
+    g.add_argument(
+        "--ocpp-versions",
+        type=version_list,
+        default=None,
+        metavar="LIST",
+        help="OCPP versions offered on the station port, comma-separated: 1.6, 2.0.1 "
+        "(default both); each station gets the first of its offered subprotocols that is listed",
+    )
     g.add_argument(
         "--boot-policy",
         choices=["accept", "known-only", "auto-register"],
@@ -129,7 +146,7 @@ def _add_server(p: argparse.ArgumentParser) -> None:
         help="answer EV charging needs (ISO 15118, K15) with a TxProfile capping the "
         "EV at this power (default: needs are answered Rejected)",
     )
-    _add_memory(p)
+    add_memory_options(p)
 
 
 def _server_options(args: argparse.Namespace) -> run.ServerOptions:
@@ -191,41 +208,8 @@ def _server_options(args: argparse.Namespace) -> run.ServerOptions:
             events=config.retention_events_days or config.retention_days,
             meter_values=config.retention_meter_values_days or config.retention_days,
         ),
+        ocpp_versions=tuple(config.ocpp_versions),
     )
-
-
-def _add_memory(p: argparse.ArgumentParser) -> None:
-    g = p.add_argument_group("memory (in total across stations; the database keeps everything)")
-    g.add_argument(
-        "--message-log-size",
-        type=positive,
-        default=None,
-        metavar="FRAMES",
-        help="frames kept in memory per station for the message log (default 200)",
-    )
-    g.add_argument(
-        "--message-log-bytes",
-        type=positive,
-        default=None,
-        metavar="BYTES",
-        help="bytes of frames kept in memory across all stations (default 33554432)",
-    )
-    g.add_argument(
-        "--history-total",
-        type=positive,
-        default=None,
-        metavar="ENTRIES",
-        help="commands, and notifications, kept in memory across all stations "
-        "(default 20000; older ones are read from the database)",
-    )
-    g = p.add_argument_group("retention (what the database keeps; default: everything)")
-    for flag, what in (
-        ("--retention-days", "every kind below"),
-        ("--retention-frames-days", "commands sent and notifications received"),
-        ("--retention-events-days", "TransactionEvents, status history, refused connections"),
-        ("--retention-meter-values-days", "sampled values"),
-    ):
-        g.add_argument(flag, type=float, default=None, metavar="DAYS", help=f"days kept: {what}")
 
 
 def _add_chargers(p: argparse.ArgumentParser, with_url: bool) -> None:

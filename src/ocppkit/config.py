@@ -177,6 +177,10 @@ class SiteConfig(BaseModel):
     strategy: Literal["equal", "first_come", "needs"] = "equal"
 
 
+OcppVersionName = Literal["1.6", "2.0.1"]
+OCPP_VERSION_NAMES: tuple[OcppVersionName, ...] = ("1.6", "2.0.1")
+
+
 class ServerConfig(BaseModel):
     """What ``ocppkit server`` (and ``all``) runs with: its command-line options, or the keys of
     a ``--config`` TOML file, named as the long options with ``_`` for ``-``.
@@ -192,6 +196,11 @@ class ServerConfig(BaseModel):
     api_port: int = Field(8080, ge=0, le=65535)
     heartbeat_interval: int = Field(30, ge=1, description="seconds, given to stations at boot")
     database_url: str | None = None
+    ocpp_versions: list[OcppVersionName] = Field(
+        default_factory=lambda: list(OCPP_VERSION_NAMES),
+        min_length=1,
+        description="OCPP versions offered on the station port, a station's preference first",
+    )
     boot_policy: Literal["accept", "known-only", "auto-register"] = "accept"
     known_stations: list[str] = Field(
         default_factory=list, description="accepted under boot_policy known-only"

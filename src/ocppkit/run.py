@@ -63,6 +63,7 @@ class ServerOptions:
     message_log_bytes: int = 32 << 20  # frames' bytes kept in memory across stations
     history_total: int = 20_000  # commands, and notifications, kept in memory in all
     retention: RetentionPolicy = field(default_factory=RetentionPolicy)  # None days: forever
+    ocpp_versions: Sequence[str] = ("1.6", "2.0.1")  # offered on the station port
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +163,7 @@ async def csms_with_api(options: ServerOptions):  # type: ignore[no-untyped-def]
         certificate_signer=options.certificate_signer,
         history_total=options.history_total,
         retention=options.retention,
+        ocpp_versions=options.ocpp_versions,
     )
     server.ev_max_power_w = options.ev_max_power_w  # K15: a cap on the default TxProfiles
     # both ports are bound before the CSMS opens (or restores) anything

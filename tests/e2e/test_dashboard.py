@@ -38,6 +38,7 @@ async def test_station_appears_live_in_the_table(page: Page, stack: Stack) -> No
         await expect(row).to_be_visible()
         await expect(row.locator(".badge.online")).to_have_text("online")
         await expect(row).to_contain_text("EVBox")
+        await expect(row.locator("td").nth(3)).to_have_text("2.0.1")  # the OCPP column
     finally:
         await sim.disconnect()
     await expect(row.locator(".badge.offline")).to_have_text("offline")

@@ -14,6 +14,7 @@ from test_csms_support import WAIT, FixedClock, RawStation
 from websockets.exceptions import ConnectionClosed
 
 from ocppkit.csms import OCPPServer
+from ocppkit.protocol.versions import OcppVersion
 
 pytest_plugins = ["test_csms_support"]
 
@@ -43,21 +44,22 @@ async def raw_handshake(
 
 
 @pytest.mark.parametrize(
-    "header",
+    ("header", "chosen"),
     [
-        ",ocpp2.0.1",
-        " ocpp2.0.1 , ocpp1.6",
-        "ocpp1.6,,ocpp2.0.1,",
-        "ocpp1.6 ocpp2.0.1",
-        "ocpp1.6; ocpp2.0.1",
+        (",ocpp2.0.1", "ocpp2.0.1"),
+        (" ocpp2.0.1 , ocpp1.6", "ocpp2.0.1"),
+        ("ocpp1.6,,ocpp2.0.1,", "ocpp1.6"),  # the station's first choice, also offered here
+        ("ocpp1.6 ocpp2.0.1", "ocpp1.6"),
+        ("ocpp1.6; ocpp2.0.1", "ocpp1.6"),
+        ("ocpp1.5; ocpp2.0.1", "ocpp2.0.1"),
     ],
 )
 async def test_stray_separators_in_the_subprotocol_list_still_match(
-    csms: OCPPServer, header: str
+    csms: OCPPServer, header: str, chosen: str
 ) -> None:
     head, _, writer = await raw_handshake(csms.port, "/CP001", header)
     assert head.startswith("HTTP/1.1 101"), head
-    assert "Sec-WebSocket-Protocol: ocpp2.0.1\r\n" in head
+    assert f"Sec-WebSocket-Protocol: {chosen}\r\n" in head
     writer.close()
 
 
@@ -106,7 +108,7 @@ async def test_reconnect_replaces_an_old_socket_that_never_closes(csms: OCPPServ
 
 async def slow_heartbeats(server: OCPPServer, seconds: float) -> None:
     """Make the Heartbeat handler take ``seconds`` (a handler still running at shutdown)."""
-    router = server._router
+    router = server._versions.routers[OcppVersion.V201]
     route = router.routes["Heartbeat"]
 
     async def slow(charger: Any, request: Any) -> Any:

@@ -197,7 +197,7 @@ async def test_command_errors(csms: OCPPServer, station: RawStation) -> None:
     ("path", "subprotocols", "needle"),
     [
         ("/CP001", [], "ocpp2.0.1"),
-        ("/CP001", ["ocpp1.6"], "ocpp2.0.1"),
+        ("/CP001", ["ocpp1.5"], "ocpp1.6, ocpp2.0.1"),  # names the configured set
         ("/", ["ocpp2.0.1"], "identity"),
         ("/bad%20id", ["ocpp2.0.1"], "identity"),
         ("/" + "x" * 49, ["ocpp2.0.1"], "identity"),

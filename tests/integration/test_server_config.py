@@ -199,3 +199,18 @@ def test_memory_bounds_come_from_the_flags_and_the_file(tmp_path: Path) -> None:
     )
     with pytest.raises(ConfigError, match="history_total"):
         options("--config", write(tmp_path, "history_total = 0\n", "bad.toml"))
+
+
+def test_the_ocpp_versions_come_from_the_flag_or_the_file(tmp_path: Path) -> None:
+    assert options().ocpp_versions == ("1.6", "2.0.1")
+    assert options("--ocpp-versions", "2.0.1, 1.6").ocpp_versions == ("2.0.1", "1.6")
+    config = write(tmp_path, 'ocpp_versions = ["1.6"]\n')
+    assert options("--config", config).ocpp_versions == ("1.6",)
+    assert options("--config", config, "--ocpp-versions", "2.0.1").ocpp_versions == ("2.0.1",)
+
+
+@pytest.mark.parametrize("text", ['ocpp_versions = ["1.5"]', "ocpp_versions = []"])
+def test_a_bad_ocpp_version_list_names_the_key(tmp_path: Path, text: str) -> None:
+    config = write(tmp_path, text + "\n")
+    with pytest.raises(ConfigError, match="ocpp_versions"):
+        options("--config", config)

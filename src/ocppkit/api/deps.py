@@ -33,6 +33,7 @@ from ocppkit.protocol.errors import (
 )
 from ocppkit.protocol.models import OcppModel
 from ocppkit.protocol.validation import to_wire_dict
+from ocppkit.protocol.versions import OcppVersion
 
 if TYPE_CHECKING:
     from ocppkit.csms import OCPPServer
@@ -138,15 +139,16 @@ def checked_payload() -> Iterator[None]:
         ) from exc
 
 
-def request_model(action: str, payload: Any) -> OcppModel:
-    """The request model of a CSMS->CS action from its wire JSON (the payload's one coercion).
+def request_model(action: str, payload: Any, version: OcppVersion = OcppVersion.V201) -> OcppModel:
+    """The request model of a CSMS->CS action of ``version`` from its wire JSON (the payload's
+    one coercion).
 
     Raises:
         ApiError: 404 unknown_action, 422 invalid_payload (with the violations).
     """
     try:
         with checked_payload():
-            return command_request(action, payload)
+            return command_request(action, payload, version)
     except InvalidCommandError as exc:
         raise ApiError(
             404,

@@ -49,6 +49,7 @@ from ocppkit.protocol.models import (
     VariableType,
 )
 from ocppkit.protocol.validation import coerce, error_from_validation, models_for, to_wire_dict
+from ocppkit.protocol.versions import OcppVersion, profile
 
 if TYPE_CHECKING:
     from ocppkit.csms.context import CsmsContext
@@ -91,24 +92,47 @@ def _wire_names(model: type[OcppModel]) -> dict[str, str]:
     return {name: info.alias or name for name, info in model.model_fields.items()}
 
 
-def command_request(action: str, payload: OcppModel | dict[str, Any]) -> OcppModel:
-    """The request model of a CSMS->CS command: a model of the action's request class as is, a
-    wire (camelCase) dict validated into one. This is the one place a command's payload is
-    coerced.
+def command_request(
+    action: str, payload: OcppModel | dict[str, Any], version: OcppVersion = OcppVersion.V201
+) -> OcppModel:
+    """The request model of a CSMS->CS command of ``version``: a model of the action's request
+    class as is, a wire (camelCase) dict validated into one. This is the one place a command's
+    payload is coerced.
 
     Raises:
         InvalidCommandError: the action is unknown, or one a station sends.
         OCPPError: the payload is invalid (nothing is sent).
     """
-    check_action(action)
-    return coerce(models_for(action)[0], payload, f"{action}Request")
+    check_action(action, version)
+    if version is OcppVersion.V201:
+        return coerce(models_for(action)[0], payload, f"{action}Request")
+    model = profile(version).models_for(action)[0]
+    if isinstance(payload, OcppModel) and type(payload) is not model:
+        raise InvalidCommandError(
+            f"a {type(payload).__name__} of another OCPP version cannot be sent to an "
+            f"{profile(version).label} station: give the {action} payload as its wire dict"
+        )
+    return coerce(model, payload, f"{action}Request")
 
 
-def check_action(action: str) -> None:
-    """Raises: InvalidCommandError when ``action`` is not one the CSMS sends to a station."""
-    if action not in CSMS_TO_CS:
-        direction = "a station sends" if action in CS_TO_CSMS else "not an OCPP 2.0.1 action"
+def check_action(action: str, version: OcppVersion = OcppVersion.V201) -> None:
+    """Raises: InvalidCommandError when ``action`` is not one the CSMS sends to a station of
+    ``version``."""
+    if version is OcppVersion.V201:
+        sent, received, label = CSMS_TO_CS, CS_TO_CSMS, "OCPP 2.0.1"
+    else:
+        prof = profile(version)
+        sent, received, label = prof.csms_to_cs, prof.cs_to_csms, prof.label
+    if action not in sent:
+        direction = "a station sends" if action in received else f"not an {label} action"
         raise InvalidCommandError(f"{action!r} cannot be sent to a station: {direction}")
+
+
+def station_version(registry: ChargerRegistry, station_id: str) -> OcppVersion:
+    """The version of the station's latest link (2.0.1 for a station never connected)."""
+    charger = registry.get(station_id)
+    found = None if charger is None else charger.ocpp_version
+    return OcppVersion.V201 if found is None else OcppVersion(found)
 
 
 def start_transaction_request(
@@ -296,7 +320,8 @@ class CommandSender:
             the station's answer (the parts' answers merged, lists in request order).
 
         Raises:
-            InvalidCommandError: the action is unknown or is one stations send.
+            InvalidCommandError: the action is unknown or is one stations send (in the
+                station's OCPP version: a 1.6 station gets 1.6 commands, not split).
             NotConnectedError: the station is not connected (or the link closed meanwhile).
             StationRejectedError: the station was Rejected at boot (B03).
             OCPPError: the payload is invalid (nothing sent), or the station answered a
@@ -304,9 +329,12 @@ class CommandSender:
                 stops the command (the parts before it were applied by the station).
             CallTimeoutError: no answer in time.
         """
-        check_action(action)
+        version = station_version(self.chargers, station_id)
+        check_action(action, version)
         self._check_station(station_id)
-        model = command_request(action, request)
+        model = command_request(action, request, version)
+        if version is not OcppVersion.V201:  # validated against the station's version
+            return cast(R, await self._send_call(station_id, action, model, timeout))
         parts = split_request(action, model, self.station_limits.limits(station_id, action))
         if len(parts) == 1:
             response = await self._send_call(station_id, action, model, timeout)

@@ -3,8 +3,10 @@ identity in the URL, the OCPP subprotocol, and its security profile (``StationGa
 
 A station connects to ``ws://host:port/<path>/<identity>`` (OCPP 2.0.1 part 4, section 3): the
 identity is the last path segment, URL-decoded, at most 48 characters of letters, digits and
-``*-_=:+|@.``. It must offer the WebSocket subprotocol ``ocpp2.0.1``. A request that fails
-either check is refused with HTTP 400 and a body that says why, and a log line.
+``*-_=:+|@.``. It must offer one of the WebSocket subprotocols the CSMS is configured for
+(``ocpp1.6``, ``ocpp2.0.1``, ``ocpp2.1``); the server then picks the first of the station's
+offers it speaks (``versions.select_version``). A request that fails either check is refused
+with HTTP 400 and a body that says why (naming the configured set), and a log line.
 
 Real stations send subprotocol lists with stray separators or spaces (``,ocpp2.0.1``,
 ``ocpp1.6 ocpp2.0.1``); the offered names are read leniently and the header is rewritten in its
@@ -32,7 +34,7 @@ import asyncio
 import binascii
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -87,8 +89,9 @@ def normalise_subprotocols(request: Request) -> None:
         request.headers[_SUBPROTOCOL_HEADER] = ", ".join(offered)
 
 
-def refusal_reason(request: Request) -> str | None:
-    """Why the handshake must be refused, or None when it may go ahead."""
+def refusal_reason(request: Request, versions: Sequence[str] = (SUBPROTOCOL,)) -> str | None:
+    """Why the handshake must be refused, or None when it may go ahead; ``versions`` are the
+    subprotocols the CSMS is configured for."""
     identity = identity_from_path(request.path)
     if not is_valid_identity(identity):
         return (
@@ -97,9 +100,9 @@ def refusal_reason(request: Request) -> str | None:
             "digits and *-_=:+|@."
         )
     offered = offered_subprotocols(request)
-    if SUBPROTOCOL not in offered:
+    if not any(name in versions for name in offered):
         return (
-            f"this CSMS requires the WebSocket subprotocol {SUBPROTOCOL} "
+            f"this CSMS requires one of the WebSocket subprotocols {', '.join(versions)} "
             f"(Sec-WebSocket-Protocol); offered: {', '.join(offered) or 'none'}"
         )
     return None
@@ -171,9 +174,10 @@ class StationGate:
         self.verifier = PasswordVerifier(limits.auth_concurrency)
         self.throttle = FailureThrottle(max_delay=limits.auth_failure_max_delay)
         self.open_links = 0  # kept by the server: links accepted and not yet closed
+        self.versions: tuple[str, ...] = (SUBPROTOCOL,)  # set by the server: its configured set
 
     async def __call__(self, connection: ServerConnection, request: Request) -> Response | None:
-        reason = refusal_reason(request)
+        reason = refusal_reason(request, self.versions)
         if reason is not None:
             self.counters.refused("bad_request")
             log.warning("refused connection from %s: %s", connection.remote_address, reason)

@@ -202,6 +202,10 @@ class DatabaseStore(Store):
         self._writer.add_deferred((snapshots.transaction_record(tx),), rows)
         await self._writer.committed()
 
+    async def transaction_changed(self, charger: Charger, tx: Transaction) -> None:
+        self._writer.add_deferred((snapshots.transaction_record(tx),), _no_rows)
+        await self._writer.committed()
+
     async def meter_values(
         self,
         charger: Charger,
@@ -327,6 +331,10 @@ async def _read_tracking(
 ) -> list[T]:
     async with db.session() as session:
         return await read(TrackingRepository(session))
+
+
+def _no_rows() -> tuple[None, tuple[()]]:
+    return None, ()
 
 
 __all__ = ["DatabaseStore"]

@@ -241,6 +241,7 @@ class Charger:
     # running transactions by transaction id, in start order
     active: dict[str, Transaction] = field(default_factory=dict)
     device_model: DeviceModel | None = None  # from the last complete NotifyReport (B07/B08)
+    ocpp_version: str | None = None  # the subprotocol of its latest link ("ocpp1.6", ...)
 
     @property
     def connected(self) -> bool:
@@ -265,6 +266,7 @@ class Charger:
         model = self.device_model
         return {
             "charger_id": self.charger_id,
+            "ocpp_version": self.ocpp_version,
             "connection": "connected" if self.connected else "disconnected",
             "connected_at": format_optional(self.connected_at),
             "disconnected_at": format_optional(self.disconnected_at),

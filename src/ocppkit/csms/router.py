@@ -31,10 +31,12 @@ from ocppkit.csms.blocks.reservation import Reservation
 from ocppkit.csms.blocks.security import Security
 from ocppkit.csms.blocks.smart_charging import SmartCharging
 from ocppkit.csms.blocks.transactions import Transactions
+from ocppkit.csms.blocks.v16 import Core16, FirmwareManagement16, Security16
 from ocppkit.csms.context import CsmsContext
 from ocppkit.csms.registry import Charger
 from ocppkit.csms.tracking import CommandRule, Tracker
 from ocppkit.protocol.models import CS_TO_CSMS, OcppModel
+from ocppkit.protocol.versions import OcppVersion, Role, check_routes, profile
 from ocppkit.transport import Handler
 
 BLOCKS: tuple[type[Block], ...] = (
@@ -55,27 +57,48 @@ BLOCKS: tuple[type[Block], ...] = (
     DataTransfer,  # P
 )
 
-TRACKED_NOTIFICATIONS = frozenset(action for block in BLOCKS for action in block.recorded())
-"""The CS->CSMS actions kept as station messages."""
+V16_BLOCKS: tuple[type[Block], ...] = (
+    Core16,
+    FirmwareManagement16,
+    Security16,
+)
+"""The OCPP 1.6J blocks, one per feature profile with CP->CS actions."""
+
+BLOCKS_BY_VERSION: Mapping[OcppVersion, tuple[type[Block], ...]] = MappingProxyType(
+    {OcppVersion.V201: BLOCKS, OcppVersion.V16: V16_BLOCKS}
+)
+"""The versions the CSMS routes, with their blocks."""
+
+TRACKED_NOTIFICATIONS = frozenset(
+    action
+    for blocks in BLOCKS_BY_VERSION.values()
+    for block in blocks
+    for action in block.recorded()
+)
+"""The CS->CSMS actions kept as station messages (of every version)."""
 OBJECT_KINDS = tuple(kind for block in BLOCKS for kind in block.object_kinds)
 """The kinds of station objects (what a station holds)."""
 
 
-def build_routes(blocks: tuple[Block, ...]) -> Mapping[str, Route]:
-    """The action -> route table of one server.
+def build_routes(
+    blocks: tuple[Block, ...], version: OcppVersion = OcppVersion.V201
+) -> Mapping[str, Route]:
+    """The action -> route table of one server for one OCPP version.
 
     Raises:
-        RuntimeError: two blocks claim an action, or the table does not cover ``CS_TO_CSMS``.
+        RuntimeError: two blocks claim an action, or the table does not cover the actions
+            stations of ``version`` send.
     """
+    expected = CS_TO_CSMS if version is OcppVersion.V201 else profile(version).cs_to_csms
     table: dict[str, Route] = {}
     for block in blocks:
         for action, route in block.routes().items():
             if action in table:
                 raise RuntimeError(f"{action} is routed twice")
             table[action] = route
-    if table.keys() != CS_TO_CSMS:
-        missing = sorted(CS_TO_CSMS - table.keys())
-        extra = sorted(table.keys() - CS_TO_CSMS)
+    if table.keys() != expected:
+        missing = sorted(expected - table.keys())
+        extra = sorted(table.keys() - expected)
         raise RuntimeError(f"routing table mismatch: missing {missing}, extra {extra}")
     return MappingProxyType(table)
 
@@ -101,19 +124,27 @@ class Router:
     Args:
         ctx: the context every block is given.
         tracker: records notifications; takes the blocks' command rules.
-        blocks: the block classes (default ``BLOCKS``).
+        blocks: the block classes (default the version's, ``BLOCKS_BY_VERSION``).
+        version: the OCPP version of the links it routes.
 
     Raises:
         RuntimeError: the table or the command rules are incomplete or doubled.
     """
 
     def __init__(
-        self, ctx: CsmsContext, tracker: Tracker, blocks: tuple[type[Block], ...] = BLOCKS
+        self,
+        ctx: CsmsContext,
+        tracker: Tracker,
+        blocks: tuple[type[Block], ...] | None = None,
+        version: OcppVersion = OcppVersion.V201,
     ) -> None:
         self.ctx = ctx
         self.tracker = tracker
-        self.blocks = tuple(block(ctx) for block in blocks)
-        self.routes = build_routes(self.blocks)
+        self.version = version
+        classes = BLOCKS_BY_VERSION[version] if blocks is None else blocks
+        self.blocks = tuple(block(ctx) for block in classes)
+        self.routes = build_routes(self.blocks, version)
+        check_routes(version, Role.CSMS, self.routes)  # the protocol core's own check
         tracker.learn(command_rules(self.blocks))
 
     def station_handler(self, charger: Charger) -> Handler:
@@ -135,4 +166,12 @@ class Router:
         return dispatch
 
 
-__all__ = ["BLOCKS", "OBJECT_KINDS", "TRACKED_NOTIFICATIONS", "Router", "build_routes"]
+__all__ = [
+    "BLOCKS",
+    "BLOCKS_BY_VERSION",
+    "OBJECT_KINDS",
+    "TRACKED_NOTIFICATIONS",
+    "V16_BLOCKS",
+    "Router",
+    "build_routes",
+]

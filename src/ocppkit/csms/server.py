@@ -1,6 +1,6 @@
 """``OCPPServer``: the central system (CSMS) that charging stations connect to.
 
-It accepts stations over WebSocket (``ws://host:port/<identity>``, subprotocol ``ocpp2.0.1``),
+It accepts stations over WebSocket (``ws://host:port/<identity>``, ``ocpp1.6`` or ``ocpp2.0.1``),
 gives each link an ``ocppkit.transport.Connection`` whose CALLs are routed to the functional
 blocks (``ocppkit.csms.blocks``), keeps the live registry (``server.chargers``), and sends typed
 CSMS->CS commands. Everything runs on one event loop; every task it starts is tracked and ended
@@ -19,7 +19,6 @@ from types import TracebackType
 from typing import Any, Literal
 
 from websockets.asyncio.server import Server, ServerConnection, serve
-from websockets.typing import Subprotocol
 
 import ocppkit.csms.commands as commands
 from ocppkit.csms.blocks.availability import default_offline_grace, watch_liveness
@@ -29,9 +28,10 @@ from ocppkit.csms.context import BootPolicy, CsmsContext, EventHub, Listener
 from ocppkit.csms.errors import NoActiveTransactionError
 from ocppkit.csms.extensions import DataTransferHandler, EvChargingNeedsPolicy
 from ocppkit.csms.handshake import identity_from_path
+from ocppkit.csms.lenient_methods import LenientMethods
+from ocppkit.csms.ocpp_versions import DEFAULT_VERSIONS, VersionRouting
 from ocppkit.csms.persistence import DatabaseStore
 from ocppkit.csms.registry import Charger, ChargerRegistry
-from ocppkit.csms.router import Router
 from ocppkit.csms.security_methods import SecurityMethods
 from ocppkit.csms.sites import SiteManager
 from ocppkit.csms.station_reads import StationReads
@@ -39,19 +39,19 @@ from ocppkit.csms.store import Store
 from ocppkit.csms.tokens import TokenStore
 from ocppkit.csms.tracking import HISTORY_TOTAL, TrackedHistory, Tracker
 from ocppkit.protocol.models import (
-    CS_TO_CSMS,
     ChargingProfileType,
     OcppModel,
     RequestStartTransactionResponse,
     RequestStopTransactionResponse,
     SetChargingProfileResponse,
 )
+from ocppkit.protocol.versions import OcppVersion
 from ocppkit.security.ca import CertificateSigner
 from ocppkit.security.limits import Limits
 from ocppkit.security.proxy import TrustedProxy
 from ocppkit.security.redact import needs_redaction, redact
 from ocppkit.storage.retention import RetentionPolicy
-from ocppkit.transport import SUBPROTOCOL, Connection
+from ocppkit.transport import Connection
 
 log = logging.getLogger("ocppkit.csms")
 
@@ -61,8 +61,8 @@ FrameObserver = Callable[[str, str, str], None]
 CLOSE_REPLACED = 1000  # a newer link of the same station took over: a normal closure for the old
 
 
-class OCPPServer(Commands, TrackedHistory, SecurityMethods, StationReads):
-    """An OCPP 2.0.1 CSMS.
+class OCPPServer(Commands, TrackedHistory, SecurityMethods, StationReads, LenientMethods):
+    """An OCPP 2.0.1 and 1.6J CSMS, the version chosen per link (``ocpp_versions``).
 
     Args:
         host: address to listen on.
@@ -114,11 +114,14 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods, StationReads):
             (besides ``tracking.HISTORY`` per station); the database keeps them all.
         retention: days the database keeps each kind of history (``storage.retention``;
             pruned in the background); None: everything is kept.
+        ocpp_versions: the versions offered on the port ("1.6", "2.0.1"; default both): see
+            ``ocppkit.csms.ocpp_versions``.
 
     Raises:
         RuntimeError: from the constructor, if the routing table does not cover every action a
             station may send (a programming error).
         DatabaseUrlError: from the constructor, for a ``database_url`` that cannot be used.
+        ValueError: from the constructor, an OCPP version not spoken or none at all.
     """
 
     def __init__(
@@ -147,6 +150,7 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods, StationReads):
         certificate_signer: CertificateSigner | None = None,
         history_total: int = HISTORY_TOTAL,
         retention: RetentionPolicy | None = None,
+        ocpp_versions: Iterable[OcppVersion | str] = DEFAULT_VERSIONS,
     ) -> None:
         self.host = host
         self.port = port
@@ -185,7 +189,8 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods, StationReads):
         self._ctx.station_objects = self.tracker.objects
         self.sites = SiteManager(self._ctx)  # K01: groups of stations under one limit
         self._init_commands()
-        self._router = Router(self._ctx, self.tracker)
+        self._versions = VersionRouting(self._ctx, self.tracker, ocpp_versions)
+        self.ocpp_versions = self._gate.versions = self._versions.offered
         self._lenient = set(lenient_stations)
         self.shutdown_grace = shutdown_grace
         self._lenient_violations: dict[str, int] = {}
@@ -233,7 +238,8 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods, StationReads):
         return await serve(
             self._serve_station,
             sock=sock,
-            subprotocols=[Subprotocol(SUBPROTOCOL)],
+            subprotocols=self._versions.subprotocols,
+            select_subprotocol=self._versions.select,
             compression=None,  # permessage-deflate triples per-connection memory
             ping_interval=self.ping_interval,
             ping_timeout=self.ping_interval,
@@ -290,17 +296,19 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods, StationReads):
     async def _serve_station(self, ws: ServerConnection) -> None:
         charger_id = identity_from_path(ws.request.path if ws.request else "")
         charger = self.chargers.ensure(charger_id)
+        version, accepts, handler = self._versions.link(ws.subprotocol, charger)
         connection = Connection(
             ws,
             charger_id,
             "SERVER",
-            CS_TO_CSMS,
-            self._router.station_handler(charger),
+            accepts,
+            handler,
             timeout=self.call_timeout,
             lenient=charger_id in self._lenient,
             rate=self._link_rate(),
             max_pending_calls=self.limits.max_pending_calls,
             on_limit=self.security_counters.limit_hit,
+            version=version,
         )
         connection.on_violations = self._violation_counter(charger_id)
         connection.observers.append(self._frame_observer(charger))
@@ -309,8 +317,9 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods, StationReads):
         if replaced is not None:
             log.info("[%s] new connection replaces the previous one", charger_id)
             self._spawn(replaced.close(CLOSE_REPLACED, "replaced by a new connection"))
-        log.info("[%s] connected from %s", charger_id, ws.remote_address)
-        self.events.emit("connected", charger_id, {"remote_address": str(ws.remote_address)})
+        log.info("[%s] connected from %s (%s)", charger_id, ws.remote_address, version.value)
+        link = {"remote_address": str(ws.remote_address), "ocpp_version": version.value}
+        self.events.emit("connected", charger_id, link)
         self._gate.open_links += 1
         try:
             await connection.run()
@@ -334,35 +343,6 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods, StationReads):
                 observer(charger.charger_id, direction, text)
 
         return observe
-
-    # --- lenient mode (real chargers break the schema) ---
-
-    def set_lenient(self, charger_id: str, lenient: bool = True) -> None:
-        """Validate this station's payloads leniently (or strictly again), from now on and on
-        its open link: an unknown enum value, an over-long string, an unknown property, a number
-        sent as a string, a null or an incomplete optional object are accepted, each logged at
-        WARNING with the field and the rule and counted (``lenient_violations`` in
-        ``get_charger_status``). Missing required fields and values that cannot be repaired
-        still get their CALLERROR."""
-        if lenient:
-            self._lenient.add(charger_id)
-        else:
-            self._lenient.discard(charger_id)
-        charger = self.chargers.get(charger_id)
-        if charger is not None and charger.connection is not None:
-            charger.connection.lenient = lenient
-
-    def is_lenient(self, charger_id: str) -> bool:
-        """Whether the station's payloads are validated leniently."""
-        return charger_id in self._lenient
-
-    def _violation_counter(self, charger_id: str) -> Callable[[str, tuple[Any, ...]], None]:
-        counts = self._lenient_violations
-
-        def count(action: str, violations: tuple[Any, ...]) -> None:
-            counts[charger_id] = counts.get(charger_id, 0) + len(violations)
-
-        return count
 
     # --- hooks ---
 

@@ -57,6 +57,7 @@ def station_record(charger: Charger, now: datetime) -> StationRecord:
         first_seen=charger.connected_at or now,
         last_seen=charger.last_seen,
         online=charger.connected,
+        ocpp_version=charger.ocpp_version,
     )
     if boot is not None:
         record.vendor, record.model = boot.vendor, boot.model
@@ -196,6 +197,7 @@ def restore(
 def _restore_station(charger: Charger, record: StationRecord) -> None:
     charger.last_seen = charger.disconnected_at = record.last_seen
     charger.firmware_status = record.firmware_status
+    charger.ocpp_version = record.ocpp_version
     if record.vendor is not None and record.model is not None and record.booted_at is not None:
         charger.boot = BootInfo(
             vendor=record.vendor,

@@ -27,7 +27,8 @@ class StationReads:
         """A station's state (a JSON-ready dict, typed: ``ocppkit.csms.views.StationView``), or
         None if it was never seen.
 
-        Keys: ``charger_id``; ``connection`` ("connected"/"disconnected"); ``connected_at``,
+        Keys: ``charger_id``; ``ocpp_version`` (its link's subprotocol, None before any);
+        ``connection`` ("connected"/"disconnected"); ``connected_at``,
         ``disconnected_at``, ``last_seen`` (RFC 3339 UTC or None); ``boot`` (None or {vendor,
         model, serial_number, firmware_version, reason, status, booted_at});
         ``registration_status`` (Accepted/Pending/Rejected, None before any boot);

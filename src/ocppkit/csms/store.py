@@ -67,6 +67,10 @@ class Store:
     ) -> None:
         """A TransactionEvent was applied to ``tx``: the event, its meter values, the new state."""
 
+    async def transaction_changed(self, charger: Charger, tx: Transaction) -> None:
+        """``tx`` changed outside a TransactionEvent (an OCPP 1.6 Start/StopTransaction or
+        MeterValues): its new state, in the same transactions table."""
+
     async def meter_values(
         self,
         charger: Charger,

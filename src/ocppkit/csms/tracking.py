@@ -35,7 +35,7 @@ from ocppkit.csms.context import EventHub
 from ocppkit.csms.history import BoundedHistory
 from ocppkit.csms.store import Store, TrackingChange
 from ocppkit.protocol.errors import CallTimeoutError, NotConnectedError, OCPPError
-from ocppkit.protocol.models import OcppModel
+from ocppkit.protocol.models import ACTIONS, OcppModel
 from ocppkit.protocol.validation import dump
 from ocppkit.storage.records import (
     CommandRecord,
@@ -310,7 +310,7 @@ class Tracker:
     async def sent(self, station_id: str, action: str, request: OcppModel) -> CommandRecord:
         """Record a command about to be sent (status "Sent"); ``answered`` or ``failed`` must
         follow."""
-        rule = self._rules.get(action)
+        rule = self._rule(action, request)
         command = CommandRecord(
             next(self._command_ids),
             station_id,
@@ -336,10 +336,18 @@ class Tracker:
         command.status = str(status) if isinstance(status, str) else "Answered"
         command.answered_at = self._clock()
         objects = self._edit(command.station_id)
-        rule = self._rules.get(command.action)
+        rule = None if request is None else self._rule(command.action, request)
         if rule is not None and rule.on_answer is not None and request is not None:
             rule.on_answer(objects, request, response)
         await self._changed(command, objects.change, "answered")
+
+    def _rule(self, action: str, request: OcppModel) -> CommandRule | None:
+        """The blocks' rule for a command: they read 2.0.1 requests, so a command of another
+        version (a 1.6 Reset) has none."""
+        rule = self._rules.get(action)
+        if rule is None or type(request) is not ACTIONS[action][0]:
+            return None
+        return rule
 
     async def failed(self, command: CommandRecord, error: BaseException) -> None:
         """Record that the command got no valid answer."""

@@ -283,6 +283,10 @@ class StationView(TypedDict):
     """A charging station's state as the CSMS knows it, connected or not."""
 
     charger_id: Annotated[str, Field(description="the station identity")]
+    ocpp_version: Annotated[
+        str | None,
+        Field(description="the subprotocol of its latest link: ocpp1.6, ocpp2.0.1 or ocpp2.1"),
+    ]
     connection: Literal["connected", "disconnected"]
     connected_at: Time | None
     disconnected_at: Time | None

@@ -44,6 +44,7 @@ class StationRecord(Record):
     first_seen: datetime | None = None
     last_seen: datetime | None = None
     online: bool = False
+    ocpp_version: str | None = None
 
 
 @dataclass(slots=True)

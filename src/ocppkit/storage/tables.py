@@ -59,6 +59,7 @@ class StationRow(Base):
     first_seen: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_seen: Mapped[datetime | None] = mapped_column(UTCDateTime())
     online: Mapped[bool] = mapped_column(Boolean, default=False)
+    ocpp_version: Mapped[str | None] = mapped_column(OcppText(16))  # subprotocol of its link
 
 
 class ConnectorStatusRow(Base):

@@ -34,6 +34,7 @@ from ocppkit.protocol.session import (
     RpcSession,
     UnexpectedReply,
 )
+from ocppkit.protocol.versions import OcppVersion
 
 log = logging.getLogger("ocppkit.transport")
 
@@ -82,6 +83,7 @@ class Connection:
             our CALLs queued towards it (more raise ``TooManyCallsError``); None: no bound.
         on_limit: called with the limit's name ("message_rate", "max_pending_calls") each time
             one is hit.
+        version: the OCPP version the link speaks (its negotiated subprotocol).
     """
 
     def __init__(
@@ -96,6 +98,7 @@ class Connection:
         rate: RateLimit | None = None,
         max_pending_calls: int | None = None,
         on_limit: LimitObserver | None = None,
+        version: OcppVersion | str = OcppVersion.V201,
     ) -> None:
         self.ws = ws
         self._rate = rate
@@ -104,7 +107,7 @@ class Connection:
         self._handling = 0
         self._limits_logged: set[str] = set()
         self.identity = identity
-        self.session = RpcSession(accepts, timeout, lenient=lenient)
+        self.session = RpcSession(accepts, timeout, lenient=lenient, version=version)
         self.on_violations: ViolationObserver | None = None
         self._handler = handler
         self._flog = FrameLogger(identity, side)

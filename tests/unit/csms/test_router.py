@@ -14,6 +14,7 @@ from ocppkit.csms.store import Store
 from ocppkit.csms.tokens import TokenStore
 from ocppkit.csms.tracking import Tracker
 from ocppkit.protocol.models import CS_TO_CSMS
+from ocppkit.protocol.versions import OcppVersion, profile
 
 
 def context() -> CsmsContext:
@@ -30,15 +31,38 @@ def test_table_covers_every_station_action() -> None:
 
 
 def test_only_station_actions_are_tracked_and_kinds_are_distinct() -> None:
-    assert TRACKED_NOTIFICATIONS <= CS_TO_CSMS
-    assert len(TRACKED_NOTIFICATIONS) == 19
+    v16 = profile(OcppVersion.V16).cs_to_csms
+    assert TRACKED_NOTIFICATIONS <= CS_TO_CSMS | v16
+    # 19 of 2.0.1, and three 1.6 ones that 2.0.1 does not record
+    assert len(TRACKED_NOTIFICATIONS) == 22
+    assert TRACKED_NOTIFICATIONS - CS_TO_CSMS == {
+        "DiagnosticsStatusNotification",
+        "SignedFirmwareStatusNotification",
+    }
     assert len(OBJECT_KINDS) == len(set(OBJECT_KINDS)) == 7
+
+
+def test_the_16_table_covers_every_16_station_action() -> None:
+    table = Router(context(), Tracker(utc_now, Store(), EventHub()), version=OcppVersion.V16).routes
+    assert set(table) == profile(OcppVersion.V16).cs_to_csms
+    assert table["BootNotification"].gated is False and table["Heartbeat"].gated is True
+
+
+def test_a_16_block_cannot_handle_a_201_only_action() -> None:
+    with pytest.raises(ValueError, match=r"not an action stations send in ocpp1\.6"):
+        handles("TransactionEvent", version=OcppVersion.V16)
 
 
 def test_each_server_has_its_own_table() -> None:
     first, second = OCPPServer(), OCPPServer()
-    assert first._router.routes is not second._router.routes
-    assert first._router.routes["Heartbeat"] != second._router.routes["Heartbeat"]
+    assert (
+        first._versions.routers[OcppVersion.V201].routes
+        is not second._versions.routers[OcppVersion.V201].routes
+    )
+    assert (
+        first._versions.routers[OcppVersion.V201].routes["Heartbeat"]
+        != second._versions.routers[OcppVersion.V201].routes["Heartbeat"]
+    )
 
 
 def test_missing_or_duplicate_routes_fail_at_build() -> None:

@@ -89,7 +89,7 @@ async def test_migrate_creates_the_models_schema_and_is_idempotent(db: Database)
         version = (await conn.execute(text("SELECT version_num FROM alembic_version"))).scalar()
     assert tables == TABLES
     assert differences == []
-    assert version == "0008"
+    assert version == "0010"
 
 
 async def test_timestamps_come_back_aware_utc(db: Database) -> None:

@@ -48,7 +48,7 @@ from ocppkit.api.schemas import (
     VariableRef,
     error_responses,
 )
-from ocppkit.csms.commands import build
+from ocppkit.csms.commands import build, station_version
 from ocppkit.protocol import models as m
 from ocppkit.protocol.models import CSMS_TO_CS, OcppModel
 from ocppkit.protocol.validation import models_for
@@ -209,7 +209,8 @@ async def send_command(
     action: Annotated[str, Path(description="e.g. Reset, GetVariables, TriggerMessage")],
     payload: Annotated[dict[str, Any], Body(openapi_examples=_COMMAND_EXAMPLES)],
 ) -> CommandResult:
-    return await _send(operator, station, action, request_model(action, payload))
+    version = station_version(operator.server.chargers, station.station_id)
+    return await _send(operator, station, action, request_model(action, payload, version))
 
 
 async def _send(

@@ -142,7 +142,7 @@ function renderFacts(dl, c) {
   const boot = c.boot || {};
   const rows = [
     ['Vendor', boot.vendor], ['Model', boot.model], ['Serial number', boot.serial_number],
-    ['Firmware', boot.firmware_version], ['Registration', c.registration_status],
+    ['Firmware', boot.firmware_version], ['Registration', c.registration_status], ['OCPP', c.ocpp_version],
     ['Connected since', c.connection === 'connected' ? fmtTime(c.connected_at) : null],
     ['Last seen', fmtTime(c.last_seen)],
     ['Lenient validation', c.lenient === undefined ? undefined : String(c.lenient)],

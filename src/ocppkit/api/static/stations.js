@@ -153,6 +153,7 @@ export function stationsPage(main, { live }) {
         { ...sortable('Station', 'id'), render: (c) => h('a', { href: `#/stations/${encodeURIComponent(c.charger_id)}` }, c.charger_id) },
         { ...sortable('Link', 'connection'), render: connectionBadge },
         { ...sortable('EVSEs', 'status'), render: evseBadges },
+        { label: 'OCPP', render: (c) => (c.ocpp_version ? c.ocpp_version.replace(/^ocpp/, '') : '—') },
         { ...sortable('Vendor / model', 'model'), render: (c) => (c.boot ? `${c.boot.vendor ?? ''} ${c.boot.model ?? ''}`.trim() : '—') },
         { ...sortable('Firmware', 'version'), render: (c) => (c.boot && c.boot.firmware_version) || '—' },
         { ...sortable('Power (kW)', 'power', true), class: 'num', render: (c) => (c.transaction ? fmtNum(activePower(c) / 1000) : '—') },

@@ -29,6 +29,7 @@ from ocppkit.csms.context import CsmsContext
 from ocppkit.csms.registry import Charger
 from ocppkit.csms.tracking import CommandRule, Notice, StationObjects
 from ocppkit.protocol.models import CS_TO_CSMS, CSMS_TO_CS, OcppModel
+from ocppkit.protocol.versions import OcppVersion, profile
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -68,10 +69,17 @@ def _mark(function: Any, kind: str, action: str, **spec: Any) -> None:
     marks.append((kind, action, spec))
 
 
-def handles(action: str, *, notice: Notice | None = None, gated: bool = True) -> Callable[[F], F]:
-    """Mark a block method as the handler of the CS->CSMS ``action``."""
-    if action not in CS_TO_CSMS:
-        raise ValueError(f"{action} is not an action stations send")
+def handles(
+    action: str,
+    *,
+    notice: Notice | None = None,
+    gated: bool = True,
+    version: OcppVersion = OcppVersion.V201,
+) -> Callable[[F], F]:
+    """Mark a block method as the handler of the CS->CSMS ``action`` of ``version``."""
+    sent = CS_TO_CSMS if version is OcppVersion.V201 else profile(version).cs_to_csms
+    if action not in sent:
+        raise ValueError(f"{action} is not an action stations send in {version.value}")
 
     def mark(function: F) -> F:
         _mark(function, "handles", action, notice=notice, gated=gated)
