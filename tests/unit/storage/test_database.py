@@ -38,6 +38,7 @@ TABLES = {
     "station_security",
     "api_keys",
     "security_events",
+    "tariffs",
     "alembic_version",
 }
 
@@ -88,7 +89,7 @@ async def test_migrate_creates_the_models_schema_and_is_idempotent(db: Database)
         version = (await conn.execute(text("SELECT version_num FROM alembic_version"))).scalar()
     assert tables == TABLES
     assert differences == []
-    assert version == "0006"
+    assert version == "0007"
 
 
 async def test_timestamps_come_back_aware_utc(db: Database) -> None:
