@@ -48,6 +48,7 @@ TABLES = {
     "station_security",
     "api_keys",
     "security_events",
+    "tariffs",
     "alembic_version",
 }
 EVSE_1 = {"evse": {"id": 1, "connectorId": 1}}

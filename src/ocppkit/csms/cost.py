@@ -23,6 +23,8 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from ocppkit.csms.views import CostView
+
 COST_QUANTUM = Decimal("0.01")
 _ZERO = Decimal(0)
 _CURRENCY = re.compile(r"^[A-Z]{3}$")  # ISO 4217 alphabetic code
@@ -151,11 +153,61 @@ def compute_cost(tariff: Tariff, usage: Usage) -> CostBreakdown:
     return CostBreakdown(tariff.currency, tariff.session_fee, energy, time, idle, total)
 
 
+IDLE_STATES = frozenset({"SuspendedEV", "EVConnected", "Idle"})
+"""Charging states that count as idle once the EV has charged (the idle fee's time)."""
+
+
+@dataclass(slots=True, eq=False)
+class TransactionCost:
+    """The cost of one transaction: the tariff it was priced with (kept even if the tariff is
+    changed or removed later), the idle time seen so far and the latest total."""
+
+    tariff: Tariff
+    total: Decimal = _ZERO
+    idle_s: float = 0.0
+    idle_since: datetime | None = None
+    charged: bool = False
+
+    def note_state(self, charging_state: str | None, at: datetime) -> None:
+        """The transaction's charging state at ``at``: idle time runs from the first idle
+        state after it was Charging until it charges again (or ends, ``close``)."""
+        if charging_state == "Charging":
+            self.close_idle(at)
+            self.charged = True
+        elif charging_state in IDLE_STATES and self.charged and self.idle_since is None:
+            self.idle_since = at
+
+    def close_idle(self, at: datetime) -> None:
+        if self.idle_since is not None:
+            self.idle_s += max(0.0, (at - self.idle_since).total_seconds())
+            self.idle_since = None
+
+    def idle_until(self, at: datetime) -> float:
+        """The idle seconds up to ``at``, the running idle period included."""
+        running = 0.0 if self.idle_since is None else (at - self.idle_since).total_seconds()
+        return self.idle_s + max(0.0, running)
+
+    def update(self, usage: Usage) -> Decimal:
+        """Price ``usage`` and keep the total."""
+        self.total = compute_cost(self.tariff, usage).total
+        return self.total
+
+    def view(self, final: bool) -> CostView:
+        return {
+            "total": float(self.total),
+            "currency": self.tariff.currency,
+            "tariff_id": self.tariff.id,
+            "final": final,
+        }
+
+
 __all__ = [
     "COST_QUANTUM",
+    "IDLE_STATES",
     "CostBreakdown",
     "Tariff",
     "TariffError",
+    "TransactionCost",
     "Usage",
     "compute_cost",
     "select_tariff",

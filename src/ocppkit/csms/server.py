@@ -23,6 +23,7 @@ from websockets.typing import Subprotocol
 
 import ocppkit.csms.commands as commands
 from ocppkit.csms.blocks.availability import default_offline_grace, watch_liveness
+from ocppkit.csms.blocks.tariff_cost import TariffCost
 from ocppkit.csms.clock import Clock, utc_now
 from ocppkit.csms.command_methods import Commands
 from ocppkit.csms.context import BootPolicy, CsmsContext, EventHub, Listener
@@ -103,6 +104,8 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
             connect with (0: none, as stations connect today); see ``set_station_security``.
         trusted_proxy: a TLS-terminating reverse proxy whose forwarded client certificates
             are believed (``ocppkit.security.proxy.TrustedProxy``).
+        cost_update_interval: seconds between the CostUpdated of each running priced
+            transaction (I02); None sends none. Tariffs are managed on ``server.tariffs``.
 
     Raises:
         RuntimeError: from the constructor, if the routing table does not cover every action a
@@ -133,6 +136,7 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
         limits: Limits | None = None,
         unknown_station_profile: int = 0,
         trusted_proxy: TrustedProxy | None = None,
+        cost_update_interval: float | None = None,
     ) -> None:
         self.host = host
         self.port = port
@@ -164,6 +168,8 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
         )
         self._ctx.send = self.call
         self._ctx.ev_charging_needs_policy = ev_charging_needs_policy
+        self._ctx.cost_update_interval = cost_update_interval
+        self.tariffs = self._ctx.tariffs
         self.tracker = Tracker(clock, self._store, self.events)
         self._init_commands()
         self._router = Router(self._ctx, self.tracker)
@@ -197,6 +203,9 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
         self.tracker.restore(self._store.tracking_state())
         try:
             await self._open_security(self._store)
+            worker = getattr(self._store, "worker", None)  # tariffs are kept where settings are
+            self.tariffs.bind(None if worker is None else worker.run)
+            await self.tariffs.load()
             self._server = await self._listen(sock)
         except BaseException:
             sock.close()
@@ -205,6 +214,9 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
         self.port = self._server.sockets[0].getsockname()[1]
         if self.offline_grace is not None:
             self._spawn(watch_liveness(self._ctx, self.offline_grace))
+        if self._ctx.cost_update_interval:
+            costs = next(b for b in self._router.blocks if isinstance(b, TariffCost))
+            self._spawn(costs.watch(self._ctx.cost_update_interval))
         log.info("CSMS listening on %s://%s:%d/<station id>", self.scheme, self.host, self.port)
 
     async def _listen(self, sock: socket.socket) -> Server:
