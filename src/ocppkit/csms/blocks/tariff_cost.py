@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from ocppkit.csms.blocks import Block, on_answer
@@ -51,6 +51,14 @@ def station_has(charger: Charger, instance: str) -> bool:
     return False  # a full report without the controller: the station has none
 
 
+def station_now(tx: Transaction, now: datetime) -> datetime:
+    """The station's time now, for a running transaction: the time of its newest event plus the
+    CSMS's time since it came, so a station clock off from the CSMS's prices no time twice."""
+    if tx.last_event_at is None or tx.updated_at is None:
+        return now
+    return tx.last_event_at + max(now - tx.updated_at, timedelta(0))
+
+
 def _usage(tx: Transaction, cost: TransactionCost, at: datetime) -> Usage:
     duration = max(0.0, (at - tx.started_at).total_seconds())
     return Usage(tx.energy_kwh * 1000.0, duration, cost.idle_until(at))
@@ -82,7 +90,7 @@ def price_event(
         total = cost.update(_usage(tx, cost, end))
         fields["total_cost"] = float(total)
     else:
-        cost.update(_usage(tx, cost, ctx.now()))
+        cost.update(_usage(tx, cost, station_now(tx, ctx.now())))
         text = cost.tariff.text
         if request.event_type == "Started" and text and station_has(charger, "Tariff"):
             fields["updated_personal_message"] = MessageContentType(format="UTF8", content=text)
@@ -123,7 +131,7 @@ class TariffCost(Block):
         for charger, tx in self.due():
             cost = tx.cost
             assert cost is not None
-            total = cost.update(_usage(tx, cost, self.ctx.now()))
+            total = cost.update(_usage(tx, cost, station_now(tx, self.ctx.now())))
             request = CostUpdatedRequest(total_cost=float(total), transaction_id=tx.transaction_id)
             try:
                 assert self.ctx.send is not None
