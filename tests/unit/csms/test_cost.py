@@ -85,3 +85,41 @@ async def test_book_keeps_puts_and_removes() -> None:
     assert await book.remove("t") is True
     assert await book.remove("t") is False
     assert book.all() == []
+
+
+def test_idle_time_runs_after_charging_until_it_charges_again() -> None:
+    from ocppkit.csms.cost import TransactionCost
+
+    cost = TransactionCost(Tariff("t", "EUR", idle_fee_hour=Decimal("3600")))
+    cost.note_state("EVConnected", T0)  # before charging: not idle
+    assert cost.idle_until(T0 + timedelta(seconds=10)) == 0
+    cost.note_state("Charging", T0 + timedelta(seconds=10))
+    cost.note_state("SuspendedEV", T0 + timedelta(seconds=20))
+    cost.note_state("Charging", T0 + timedelta(seconds=25))
+    cost.note_state("EVConnected", T0 + timedelta(seconds=30))
+    assert cost.idle_until(T0 + timedelta(seconds=32)) == 7
+    assert cost.update(Usage(0, 40, cost.idle_until(T0 + timedelta(seconds=32)))) == 7
+    assert cost.view(True) == {"total": 7.0, "currency": "EUR", "tariff_id": "t", "final": True}
+
+
+def test_station_has_follows_the_device_model() -> None:
+    from ocppkit.csms.blocks.tariff_cost import station_has
+    from ocppkit.csms.device_models import NO_REPORT, DeviceModel
+    from ocppkit.csms.registry import Charger
+
+    def entry(variable: str, instance: str, value: str) -> dict:
+        return {
+            "component": {"name": "TariffCostCtrlr"},
+            "variable": {"name": variable, "instance": instance},
+            "variableAttribute": [{"type": "Actual", "value": value}],
+        }
+
+    charger = Charger("CS1")
+    assert station_has(charger, "Cost")  # no report yet: assumed
+    data = [entry("Enabled", "Cost", "false"), entry("Available", "Tariff", "true")]
+    charger.device_model = DeviceModel(1, T0, T0, data)
+    assert not station_has(charger, "Cost") and station_has(charger, "Tariff")
+    charger.device_model = DeviceModel(1, T0, T0, [])
+    assert not station_has(charger, "Cost")  # a full report without the controller
+    charger.device_model = DeviceModel(NO_REPORT, T0, T0, [])
+    assert station_has(charger, "Cost")
