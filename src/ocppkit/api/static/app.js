@@ -6,6 +6,7 @@ import { stationsPage } from './stations.js';
 import { stationPage } from './station.js';
 import { tokensPage } from './tokens.js';
 import { transactionsPage, transactionPage } from './transactions.js';
+import { tariffsPage } from './tariffs.js';
 
 const KINDS = ['connected', 'disconnected', 'booted', 'status', 'transaction', 'meter_values',
   'unresponsive', 'command', 'notification', 'lagged', 'frame'];
@@ -59,6 +60,7 @@ const ROUTES = [
   [/^#?\/?$/, 'stations', () => stationsPage],
   [/^#\/stations\/(.+)$/, 'stations', () => stationPage],
   [/^#\/tokens$/, 'tokens', () => tokensPage],
+  [/^#\/tariffs$/, 'tariffs', () => tariffsPage],
   [/^#\/transactions$/, 'transactions', () => transactionsPage],
   [/^#\/transactions\/([^/]+)\/([^/]+)$/, 'transactions', () => transactionPage],
 ];
