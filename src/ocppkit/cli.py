@@ -180,6 +180,14 @@ def _add_server(p: argparse.ArgumentParser) -> None:
         help="answer EV charging needs (ISO 15118, K15) with a TxProfile capping the "
         "EV at this power (default: needs are answered Rejected)",
     )
+    g.add_argument(
+        "--cost-update-interval",
+        type=_seconds,
+        default=None,
+        metavar="SECONDS",
+        help="send each running priced transaction's cost (CostUpdated, I02) this often "
+        "(default: never; totalCost still ends each priced transaction)",
+    )
 
 
 def _server_options(args: argparse.Namespace) -> run.ServerOptions:
@@ -226,6 +234,7 @@ def _server_options(args: argparse.Namespace) -> run.ServerOptions:
         limits=security_cli.limits_of(config),
         unknown_station_profile=config.unknown_station_profile,
         trusted_proxy=proxy,
+        cost_update_interval=config.cost_update_interval,
     )
 
 

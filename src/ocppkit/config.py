@@ -197,6 +197,9 @@ class ServerConfig(BaseModel):
     ev_max_power: float | None = Field(
         None, gt=0, description="W: answer EV charging needs with a TxProfile capping the EV"
     )
+    cost_update_interval: float | None = Field(
+        None, gt=0, description="seconds between the CostUpdated of running transactions (I02)"
+    )
     # security (docs/security.md)
     api_host: str = Field("127.0.0.1", description="where the REST API listens")
     tls_cert: str | None = Field(None, description="PEM: serve wss:// with this certificate")

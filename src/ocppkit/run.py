@@ -53,6 +53,7 @@ class ServerOptions:
     limits: Limits = field(default_factory=Limits)
     unknown_station_profile: int = 0  # what stations without security settings must use
     trusted_proxy: TrustedProxy | None = None  # a TLS-terminating proxy (docs/security.md)
+    cost_update_interval: float | None = None  # I02: seconds between CostUpdated; None: none
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +152,7 @@ async def csms_with_api(options: ServerOptions):  # type: ignore[no-untyped-def]
         limits=options.limits,
         unknown_station_profile=options.unknown_station_profile,
         trusted_proxy=options.trusted_proxy,
+        cost_update_interval=options.cost_update_interval,
     )
     # both ports are bound before the CSMS opens (or restores) anything
     with _binding("REST API", "--api-port", options.api_host, options.api_port):
