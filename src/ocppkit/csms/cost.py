@@ -26,6 +26,7 @@ from typing import Any
 from ocppkit.csms.views import CostView
 
 COST_QUANTUM = Decimal("0.01")
+MAX_PRICE = Decimal(10) ** 9  # per unit: keeps every total a plain number on the wire
 _ZERO = Decimal(0)
 _CURRENCY = re.compile(r"^[A-Z]{3}$")  # ISO 4217 alphabetic code
 _ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
@@ -43,8 +44,8 @@ def _price(name: str, value: Any) -> Decimal:
         price = Decimal(str(value))
     except (InvalidOperation, ValueError) as error:
         raise TariffError(f"{name} must be a number, not {value!r}") from error
-    if not price.is_finite() or price < 0:
-        raise TariffError(f"{name} must be a finite number >= 0, not {value!r}")
+    if not price.is_finite() or not 0 <= price <= MAX_PRICE:
+        raise TariffError(f"{name} must be a number from 0 to {MAX_PRICE:,}, not {value!r}")
     return price
 
 

@@ -40,7 +40,8 @@ def test_rounding_is_half_up_to_the_cent() -> None:
     ("fields", "message"),
     [
         ({"currency": "euro"}, "ISO 4217"),
-        ({"currency": "EUR", "energy_price_kwh": "-1"}, ">= 0"),
+        ({"currency": "EUR", "energy_price_kwh": "-1"}, "from 0 to"),
+        ({"currency": "EUR", "time_price_hour": "1E+999999"}, "from 0 to"),
         ({"currency": "EUR", "session_fee": "abc"}, "must be a number"),
         ({"currency": "EUR", "valid_from": T0, "valid_to": T0}, "after valid_from"),
         ({"currency": "EUR", "valid_from": datetime(2026, 1, 1)}, "time zone"),
