@@ -106,6 +106,9 @@ async def test_ocpp_library_station_is_told_its_running_and_final_cost(stack) ->
                     reason="PowerUp",
                 )
             )
+            authorized = await station.call(
+                call.Authorize(id_token={"id_token": "DRIVER1", "type": "Central"})
+            )
             start = await client.post(
                 "/chargers/LIB-COST/start", json={"evse_id": 1, "id_token": "DRIVER1"}
             )
@@ -150,6 +153,7 @@ async def test_ocpp_library_station_is_told_its_running_and_final_cost(stack) ->
         reader.cancel()
         await asyncio.gather(reader, return_exceptions=True)
         await ws.close()
+    assert authorized.id_token_info["personal_message"]["content"] == TARIFF["text"]  # I01
     assert started.updated_personal_message == {"format": "UTF8", "content": TARIFF["text"]}
     assert station.costs and station.costs[0][0] == "LIB-TX-C"
     # the session fee and a few seconds at 2 EUR/h: the station's clock (a year behind the

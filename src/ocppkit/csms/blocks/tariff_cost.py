@@ -51,6 +51,17 @@ def station_has(charger: Charger, instance: str) -> bool:
     return False  # a full report without the controller: the station has none
 
 
+def tariff_message(
+    ctx: CsmsContext, charger: Charger, token_group: str | None
+) -> MessageContentType | None:
+    """I01: the text of the tariff that would price a transaction of this station and token
+    group, as the AuthorizeResponse's personalMessage; None without one (or tariffs disabled)."""
+    tariff = ctx.tariffs.tariff_for(charger.charger_id, token_group, ctx.now())
+    if tariff is None or not tariff.text or not station_has(charger, "Tariff"):
+        return None
+    return MessageContentType(format="UTF8", content=tariff.text)
+
+
 def station_now(tx: Transaction, now: datetime) -> datetime:
     """The station's time now, for a running transaction: the time of its newest event plus the
     CSMS's time since it came, so a station clock off from the CSMS's prices no time twice."""
@@ -154,4 +165,4 @@ class TariffCost(Block):
                 log.exception("sending the running costs failed")
 
 
-__all__ = ["TariffCost", "price_event", "station_has"]
+__all__ = ["TariffCost", "price_event", "station_has", "tariff_message"]
