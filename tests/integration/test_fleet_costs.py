@@ -25,7 +25,8 @@ async def test_fleet_report_sums_the_costs_the_csms_told() -> None:
         await fleet.start()
         async with asyncio.timeout(WAIT):
             await fleet.wait_ramped()
-        await until(lambda: fleet.stats.sessions_completed >= 2)
+        # completed sessions counted, then their Ended events answered with totalCost
+        await until(lambda: sum(len(sim.tariff_cost.final) for sim in fleet.sims) >= 2)
         finals = sum(len(sim.tariff_cost.final) for sim in fleet.sims)
         report = await fleet.stop()
     finally:
