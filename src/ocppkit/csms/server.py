@@ -203,9 +203,7 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods):
         self.tracker.restore(self._store.tracking_state())
         try:
             await self._open_security(self._store)
-            worker = getattr(self._store, "worker", None)  # tariffs are kept where settings are
-            self.tariffs.bind(None if worker is None else worker.run)
-            await self.tariffs.load()
+            await self.tariffs.open(self._store)
             self._server = await self._listen(sock)
         except BaseException:
             sock.close()

@@ -107,6 +107,12 @@ class TariffBook:
         """Store through ``run`` (``DatabaseWorker.run``) from now on; None: memory only."""
         self._run = run
 
+    async def open(self, store: object) -> None:
+        """Keep the tariffs in the CSMS store's database, if it has one, and read them."""
+        worker = getattr(store, "worker", None)
+        self.bind(None if worker is None else worker.run)
+        await self.load()
+
     async def load(self) -> None:
         """Read the stored tariffs (kept ones added before start are written)."""
         if self._run is None:
