@@ -146,6 +146,14 @@ def _add_server(p: argparse.ArgumentParser) -> None:
         help="answer EV charging needs (ISO 15118, K15) with a TxProfile capping the "
         "EV at this power (default: needs are answered Rejected)",
     )
+    g.add_argument(
+        "--cost-update-interval",
+        type=seconds,
+        default=None,
+        metavar="SECONDS",
+        help="send each running priced transaction's cost (CostUpdated, I02) this often "
+        "(default: never; totalCost still ends each priced transaction)",
+    )
     add_memory_options(p)
 
 
@@ -209,6 +217,7 @@ def _server_options(args: argparse.Namespace) -> run.ServerOptions:
             meter_values=config.retention_meter_values_days or config.retention_days,
         ),
         ocpp_versions=tuple(config.ocpp_versions),
+        cost_update_interval=config.cost_update_interval,
     )
 
 

@@ -220,6 +220,9 @@ class ServerConfig(BaseModel):
     sites: list[SiteConfig] = Field(
         default_factory=list, description="[[sites]]: stations sharing a power limit"
     )
+    cost_update_interval: float | None = Field(
+        None, gt=0, description="seconds between the CostUpdated of running transactions (I02)"
+    )
     # security (docs/security.md)
     api_host: str = Field("127.0.0.1", description="where the REST API listens")
     tls_cert: str | None = Field(None, description="PEM: serve wss:// with this certificate")

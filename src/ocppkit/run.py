@@ -64,6 +64,7 @@ class ServerOptions:
     history_total: int = 20_000  # commands, and notifications, kept in memory in all
     retention: RetentionPolicy = field(default_factory=RetentionPolicy)  # None days: forever
     ocpp_versions: Sequence[str] = ("1.6", "2.0.1")  # offered on the station port
+    cost_update_interval: float | None = None  # I02: seconds between CostUpdated; None: none
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +165,7 @@ async def csms_with_api(options: ServerOptions):  # type: ignore[no-untyped-def]
         history_total=options.history_total,
         retention=options.retention,
         ocpp_versions=options.ocpp_versions,
+        cost_update_interval=options.cost_update_interval,
     )
     server.ev_max_power_w = options.ev_max_power_w  # K15: a cap on the default TxProfiles
     # both ports are bound before the CSMS opens (or restores) anything

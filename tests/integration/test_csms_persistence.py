@@ -49,6 +49,7 @@ TABLES = {
     "api_keys",
     "security_events",
     "sites",
+    "tariffs",
     "alembic_version",
 }
 EVSE_1 = {"evse": {"id": 1, "connectorId": 1}}

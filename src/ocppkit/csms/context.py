@@ -18,6 +18,7 @@ from ocppkit.csms.clock import Clock, format_time
 from ocppkit.csms.extensions import DataTransferHandlers, EvChargingNeedsPolicy
 from ocppkit.csms.registry import ChargerRegistry
 from ocppkit.csms.store import Store
+from ocppkit.csms.tariffs import TariffBook
 from ocppkit.csms.tokens import TokenStore
 from ocppkit.protocol.models import OcppModel
 from ocppkit.security.ca import CertificateSigner
@@ -138,6 +139,10 @@ class CsmsContext:
     """Sends a CSMS->CS command, tracked (the server's ``call``)."""
     signer: CertificateSigner | None = None
     """Signs the stations' CSRs (SignCertificate); None: they are Rejected."""
+    tariffs: TariffBook = field(default_factory=TariffBook)
+    """The tariffs that price transactions (block I)."""
+    cost_update_interval: float | None = None
+    """Seconds between the CostUpdated of a running transaction (I02); None: none sent."""
 
     def now(self) -> datetime:
         return self.clock()

@@ -33,6 +33,7 @@ from ocppkit.csms.views import (
 from ocppkit.protocol.errors import NotConnectedError
 
 if TYPE_CHECKING:
+    from ocppkit.csms.cost import TransactionCost
     from ocppkit.transport import Connection
 
 TransactionKey = tuple[str, str]  # (charger id, transaction id)
@@ -130,6 +131,9 @@ class Transaction:
     meter_start_at: datetime | None = None
     meter_last_at: datetime | None = None
     _seq_low: int = 0  # the lowest seqNo in ``seq_nos``
+    # What the transaction costs (block I): set by ``ocppkit.csms.blocks.tariff_cost`` once a
+    # tariff prices it; in memory only.
+    cost: TransactionCost | None = None
 
     @property
     def active(self) -> bool:
@@ -218,6 +222,7 @@ class Transaction:
             "stopped_reason": self.stopped_reason,
             "updated_at": format_optional(self.updated_at),
             "ended_at": format_optional(self.ended_at),
+            "cost": None if self.cost is None else self.cost.view(not self.active),
         }
 
 

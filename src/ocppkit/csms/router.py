@@ -30,6 +30,7 @@ from ocppkit.csms.blocks.remote_control import RemoteControl
 from ocppkit.csms.blocks.reservation import Reservation
 from ocppkit.csms.blocks.security import Security
 from ocppkit.csms.blocks.smart_charging import SmartCharging
+from ocppkit.csms.blocks.tariff_cost import TariffCost
 from ocppkit.csms.blocks.transactions import Transactions
 from ocppkit.csms.blocks.v16 import Core16, FirmwareManagement16, Security16
 from ocppkit.csms.context import CsmsContext
@@ -48,6 +49,7 @@ BLOCKS: tuple[type[Block], ...] = (
     RemoteControl,  # F
     Availability,  # G
     Reservation,  # H
+    TariffCost,  # I
     Metering,  # J
     SmartCharging,  # K
     Firmware,  # L

@@ -22,6 +22,7 @@ from websockets.asyncio.server import Server, ServerConnection, serve
 
 import ocppkit.csms.commands as commands
 from ocppkit.csms.blocks.availability import default_offline_grace, watch_liveness
+from ocppkit.csms.blocks.tariff_cost import TariffCost
 from ocppkit.csms.clock import Clock, utc_now
 from ocppkit.csms.command_methods import Commands
 from ocppkit.csms.context import BootPolicy, CsmsContext, EventHub, Listener
@@ -116,6 +117,8 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods, StationReads, Lenien
             pruned in the background); None: everything is kept.
         ocpp_versions: the versions offered on the port ("1.6", "2.0.1"; default both): see
             ``ocppkit.csms.ocpp_versions``.
+        cost_update_interval: seconds between the CostUpdated of each running priced
+            transaction (I02); None sends none. Tariffs are managed on ``server.tariffs``.
 
     Raises:
         RuntimeError: from the constructor, if the routing table does not cover every action a
@@ -151,6 +154,7 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods, StationReads, Lenien
         history_total: int = HISTORY_TOTAL,
         retention: RetentionPolicy | None = None,
         ocpp_versions: Iterable[OcppVersion | str] = DEFAULT_VERSIONS,
+        cost_update_interval: float | None = None,
     ) -> None:
         self.host = host
         self.port = port
@@ -184,6 +188,8 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods, StationReads, Lenien
         )
         self._ctx.send = self.call
         self._ctx.ev_charging_needs_policy = ev_charging_needs_policy
+        self._ctx.cost_update_interval = cost_update_interval
+        self.tariffs = self._ctx.tariffs
         self._ctx.signer = certificate_signer
         self.tracker = Tracker(clock, self._store, self.events, history_total=history_total)
         self._ctx.station_objects = self.tracker.objects
@@ -224,6 +230,7 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods, StationReads, Lenien
             worker = getattr(self._store, "worker", None)
             self.sites.bind(None if worker is None else worker.run)  # K01: stored sites
             await self.sites.load()
+            await self.tariffs.open(self._store)
             self._server = await self._listen(sock)
         except BaseException:
             sock.close()
@@ -232,6 +239,10 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods, StationReads, Lenien
         self.port = self._server.sockets[0].getsockname()[1]
         if self.offline_grace is not None:
             self._spawn(watch_liveness(self._ctx, self.offline_grace))
+        if self._ctx.cost_update_interval:
+            blocks = self._versions.routers[OcppVersion.V201].blocks
+            costs = next(b for b in blocks if isinstance(b, TariffCost))
+            self._spawn(costs.watch(self._ctx.cost_update_interval))
         log.info("CSMS listening on %s://%s:%d/<station id>", self.scheme, self.host, self.port)
 
     async def _listen(self, sock: socket.socket) -> Server:

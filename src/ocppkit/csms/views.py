@@ -57,6 +57,7 @@ _TRANSACTION_EXAMPLE = {
     "stopped_reason": None,
     "updated_at": "2026-01-01T00:06:49.000Z",
     "ended_at": None,
+    "cost": None,
 }
 _CONNECTOR_EXAMPLE = {
     "connector_id": 1,
@@ -143,6 +144,16 @@ class TransactionSummaryView(TypedDict):
     started_at: Time
 
 
+@with_config(_config({"total": 2.47, "currency": "EUR", "tariff_id": "standard", "final": False}))
+class CostView(TypedDict):
+    """What a transaction costs under its tariff (block I): running, or final once ended."""
+
+    total: Annotated[float, Field(description="in the tariff's currency, rounded to the cent")]
+    currency: Annotated[str, Field(description="ISO 4217 code")]
+    tariff_id: str
+    final: Annotated[bool, Field(description="true once the transaction ended")]
+
+
 @with_config(_config(_TRANSACTION_EXAMPLE))
 class TransactionView(TransactionSummaryView):
     """A transaction as the CSMS knows it from TransactionEvent (E01-E15) and MeterValues."""
@@ -162,6 +173,7 @@ class TransactionView(TransactionSummaryView):
     stopped_reason: str | None
     updated_at: Time | None
     ended_at: Time | None
+    cost: Annotated[CostView | None, Field(description="null while no tariff prices it")]
 
 
 @with_config(
@@ -312,6 +324,7 @@ class StationView(TypedDict):
 __all__ = [
     "BootView",
     "ConnectorView",
+    "CostView",
     "DeviceModelSummaryView",
     "DeviceModelView",
     "EvseView",

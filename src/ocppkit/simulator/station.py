@@ -248,7 +248,7 @@ class ChargerSimulator:
         self.smart_charging = SmartCharging(ctx, ev_charging_needs)  # K
         self.metering = Metering(ctx, self.smart_charging)  # J
         self.engine = Transactions(  # E
-            ctx, self.reservations, self.smart_charging, self.provisioning
+            ctx, self.reservations, self.smart_charging, self.provisioning, self.tariff_cost
         )
         self.firmware = Firmware(ctx)  # L
         self.certificates = Iso15118Certificates(ctx)  # M

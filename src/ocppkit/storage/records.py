@@ -200,21 +200,6 @@ class TrackingState:
     last_message_id: int = 0
 
 
-__all__ = [
-    "CommandRecord",
-    "ConnectorStatusRecord",
-    "DeviceModelRecord",
-    "IdTokenRecord",
-    "MeterValueRecord",
-    "StationMessageRecord",
-    "StationObjectRecord",
-    "StationRecord",
-    "TrackingState",
-    "TransactionEventRecord",
-    "TransactionRecord",
-]
-
-
 @dataclass(slots=True)
 class StationSecurityRecord(Record):
     """A station's security profile (1-3, or 0: none required) and hashed passwords."""
@@ -259,3 +244,29 @@ class SiteRecord(Record):
     strategy: str
     stations: list[str]
     updated_at: datetime
+
+
+@dataclass(slots=True)
+class TariffRecord(Record):
+    """A tariff as stored: its id, its JSON document and when it last changed."""
+
+    id: str
+    document: dict[str, Any]
+    updated_at: datetime
+
+
+__all__ = [
+    "CommandRecord",
+    "ConnectorStatusRecord",
+    "DeviceModelRecord",
+    "IdTokenRecord",
+    "MeterValueRecord",
+    "SiteRecord",
+    "StationMessageRecord",
+    "StationObjectRecord",
+    "StationRecord",
+    "TariffRecord",
+    "TrackingState",
+    "TransactionEventRecord",
+    "TransactionRecord",
+]

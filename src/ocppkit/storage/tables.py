@@ -292,3 +292,14 @@ class SiteRow(Base):
     strategy: Mapped[str] = mapped_column(OcppText(32))
     stations: Mapped[list[str]] = mapped_column(JSONDocument)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class TariffRow(Base):
+    """A tariff (OCPP 2.0.1 block I): its prices, currency, validity and assignment to station
+    and id-token groups, as one JSON document (prices as decimal text, never floats)."""
+
+    __tablename__ = "tariffs"
+
+    id: Mapped[str] = mapped_column(OcppText(64), primary_key=True)
+    document: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -36,6 +36,7 @@ STANDARD = {
     "AuthCacheCtrlr", "LocalAuthListCtrlr", "SmartChargingCtrlr", "ReservationCtrlr",
     "DeviceDataCtrlr", "SecurityCtrlr", "ChargingStation", "EVSE", "Connector",
     "MonitoringCtrlr", "DisplayMessageCtrlr", "ClockCtrlr", "CustomizationCtrlr",
+    "TariffCostCtrlr",
 }  # fmt: skip
 
 

@@ -39,6 +39,7 @@ TABLES = {
     "station_security",
     "api_keys",
     "security_events",
+    "tariffs",
     "alembic_version",
 }
 

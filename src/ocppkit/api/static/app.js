@@ -7,6 +7,7 @@ import { stationPage } from './station.js';
 import { tokensPage } from './tokens.js';
 import { sitesPage } from './sites.js';
 import { transactionsPage, transactionPage } from './transactions.js';
+import { tariffsPage } from './tariffs.js';
 
 const KINDS = ['connected', 'disconnected', 'booted', 'status', 'transaction', 'meter_values',
   'unresponsive', 'command', 'notification', 'lagged', 'frame'];
@@ -61,6 +62,7 @@ const ROUTES = [
   [/^#\/stations\/(.+)$/, 'stations', () => stationPage],
   [/^#\/tokens$/, 'tokens', () => tokensPage],
   [/^#\/sites$/, 'sites', () => sitesPage],
+  [/^#\/tariffs$/, 'tariffs', () => tariffsPage],
   [/^#\/transactions$/, 'transactions', () => transactionsPage],
   [/^#\/transactions\/([^/]+)\/([^/]+)$/, 'transactions', () => transactionPage],
 ];

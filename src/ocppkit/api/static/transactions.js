@@ -7,6 +7,7 @@ import { h, clear, notice, table, badge, fmt, fmtTime, fmtNum, debounce, every }
 import { errorNotice } from './commands.js';
 import { PowerChart } from './chart.js';
 import { stateKind } from './stations.js';
+import { fmtCost } from './tariffs.js';
 
 const PAGE = 25;
 const SVG = 'http://www.w3.org/2000/svg';
@@ -80,6 +81,7 @@ export function transactionsPage(main, { live }) {
         { label: 'Energy curve', class: 'curve', render: (t) => { const cell = h('span', { class: 'muted' }, '…'); cells.set(t, cell); return cell; } },
         { label: 'Energy (kWh)', class: 'num', render: (t) => fmtNum(t.energy_kwh, 3) },
         { label: 'Peak (kW)', class: 'num', render: (t) => fmtNum(t.peak_power_w != null ? t.peak_power_w / 1000 : null) },
+        { label: 'Cost', class: 'num', render: (t) => fmtCost(t.cost) },
         { label: 'Stop reason', render: (t) => fmt(t.stopped_reason) },
       ], rows, {
         caption: 'Transactions, newest first',
@@ -146,6 +148,7 @@ export function transactionPage(main, { live, params }) {
         ['ID token', fmt(tx.id_token)], ['Charging state', tx.charging_state ? badge(tx.charging_state, stateKind(tx.charging_state)) : '—'],
         ['Started', fmtTime(tx.started_at)], ['Ended', fmtTime(tx.ended_at)],
         ['Energy', `${fmtNum(tx.energy_kwh, 3)} kWh`], ['Peak power', `${fmtNum(tx.peak_power_w != null ? tx.peak_power_w / 1000 : null)} kW`],
+        ['Cost', fmtCost(tx.cost)], ['Tariff', fmt(tx.cost ? tx.cost.tariff_id : null)],
         ['Stop reason', fmt(tx.stopped_reason)], ['Meter values from', curve.source],
       ];
       clear(facts, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 
 from ocppkit.csms.blocks import Block, handles
+from ocppkit.csms.blocks.tariff_cost import tariff_message
 from ocppkit.csms.clock import format_time
 from ocppkit.csms.context import CsmsContext
 from ocppkit.csms.registry import Charger, ChargerRegistry, Transaction
@@ -62,9 +63,13 @@ class Authorization(Block):
 
     @handles("Authorize")
     async def on_authorize(self, charger: Charger, request: AuthorizeRequest) -> AuthorizeResponse:
-        """C01: idTokenInfo with the token's status. No certificate is checked here (C07/C08
+        """C01: idTokenInfo with the token's status (and the tariff's text as personalMessage,
+        I01). No certificate is checked here (C07/C08
         would need an OCSP responder), so certificateStatus is left out."""
         info = id_token_info(self.ctx, request.id_token)
+        if info.status == "Accepted":  # I01: the driver sees the tariff before charging
+            group = None if info.group_id_token is None else info.group_id_token.id_token
+            info.personal_message = tariff_message(self.ctx, charger, group)
         log.info(
             "[%s] Authorize %s (%s): %s",
             charger.charger_id,

@@ -11,6 +11,7 @@ import logging
 from ocppkit.csms.blocks import Block, handles
 from ocppkit.csms.blocks.authorization import id_token_info
 from ocppkit.csms.blocks.metering import read_meter_values, store_reading
+from ocppkit.csms.blocks.tariff_cost import price_event
 from ocppkit.csms.clock import parse_time
 from ocppkit.csms.registry import Charger, Transaction
 from ocppkit.protocol.models import (
@@ -57,10 +58,11 @@ class Transactions(Block):
                     **tx.to_dict(),
                 },
             )
+        priced = price_event(self.ctx, charger, tx, request)  # I01/I02: totalCost, tariff text
         if request.id_token is None:
-            return TransactionEventResponse()
+            return TransactionEventResponse(**priced)
         info = id_token_info(self.ctx, request.id_token, tx)
-        return TransactionEventResponse(id_token_info=info)
+        return TransactionEventResponse(id_token_info=info, **priced)
 
     def _transaction_for(self, charger: Charger, request: TransactionEventRequest) -> Transaction:
         tx_id = request.transaction_info.transaction_id

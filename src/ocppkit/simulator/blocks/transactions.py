@@ -31,6 +31,7 @@ from ocppkit.protocol.models import (
     GetTransactionStatusRequest,
     GetTransactionStatusResponse,
     IdTokenType,
+    OcppModel,
     ReasonEnumType,
     TransactionEventRequest,
     TransactionEventResponse,
@@ -40,6 +41,7 @@ from ocppkit.simulator.blocks import Handler
 from ocppkit.simulator.blocks.provisioning import Provisioning
 from ocppkit.simulator.blocks.reservation import Reservations
 from ocppkit.simulator.blocks.smart_charging import SmartCharging
+from ocppkit.simulator.blocks.tariff_cost import TariffCost
 from ocppkit.simulator.context import StationContext
 from ocppkit.simulator.device.model import TX_ENDED_MEASURANDS as TX_ENDED
 from ocppkit.simulator.device.model import TX_STARTED_MEASURANDS as TX_STARTED
@@ -83,6 +85,7 @@ class Transactions:
         "_reservations",
         "_samplers",
         "_smart_charging",
+        "_tariff_cost",
     )
 
     def __init__(
@@ -91,8 +94,10 @@ class Transactions:
         reservations: Reservations,
         smart_charging: SmartCharging,
         provisioning: Provisioning,
+        tariff_cost: TariffCost | None = None,
     ) -> None:
         self._ctx = ctx
+        self._tariff_cost = tariff_cost
         self._reservations = reservations
         self._smart_charging = smart_charging
         self._provisioning = provisioning
@@ -150,7 +155,7 @@ class Transactions:
                 event = self.queue.peek()
                 assert event is not None
                 try:
-                    await station.call("TransactionEvent", event)
+                    self._answered(event, await station.call("TransactionEvent", event))
                 except (NotConnectedError, CallTimeoutError):
                     return  # the next link flushes again
                 except OCPPError as exc:
@@ -402,7 +407,13 @@ class Transactions:
                 "[%s] TransactionEvent %s refused: %r", station.station_id, event.event_type, exc
             )
             return None
+        self._answered(event, response)
         return response
+
+    def _answered(self, event: TransactionEventRequest, response: OcppModel) -> None:
+        """I01/I02: the cost and tariff text the CSMS answered go to block I."""
+        if self._tariff_cost is not None and isinstance(response, TransactionEventResponse):
+            self._tariff_cost.answered(event, response)
 
 
 def _reserved_for(evse: Evse, id_token: IdTokenType | None) -> bool:

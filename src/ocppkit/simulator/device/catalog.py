@@ -201,6 +201,13 @@ def _features(c: _Catalog) -> None:
     c.add(Key(k, "Phases3to1"), T.boolean, "false")
     c.add(Key(k, "ProfileStackLevel"), T.integer, "10")
     c.add(Key(k, "RateUnit"), T.MemberList, "A,W", values="A,W")
+    k = "TariffCostCtrlr"  # I01/I02: tariff texts and costs the CSMS sends are shown
+    for instance in ("Tariff", "Cost"):
+        c.add(Key(k, "Available", variable_instance=instance), T.boolean, "true")
+        c.add(Key(k, "Enabled", variable_instance=instance), T.boolean, "true", RW)
+    c.add(Key(k, "Currency"), T.string, "EUR", RW)
+    c.add(Key(k, "TariffFallbackMessage"), T.string, "", RW)
+    c.add(Key(k, "TotalCostFallbackMessage"), T.string, "", RW)
     k = "ReservationCtrlr"
     c.flags(k)
     c.add(Key(k, "NonEvseSpecific"), T.boolean, "true")

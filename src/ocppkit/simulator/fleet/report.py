@@ -215,6 +215,8 @@ class FleetReport:
     stations_never_online: int = 0
     connect_problem: str | None = None  # why the last failed connect failed
     reply_latency_ms: dict[str, dict[str, float]] = field(default_factory=dict)  # per action
+    total_cost: float = 0.0  # the sum of the costs the CSMS told the stations (block I)
+    cost_currency: str | None = None  # their currency (the stations' TariffCostCtrlr.Currency)
     record: FleetRecord = field(default_factory=FleetRecord, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -237,6 +239,11 @@ class FleetReport:
             f"the end of the run; {self.failed_starts} failed to start, "
             f"{self.turned_away} EVs turned away",
             f"  energy             {self.energy_kwh:.3f} kWh",
+            *(
+                [f"  cost               {self.total_cost:.2f} {self.cost_currency or ''}".rstrip()]
+                if self.total_cost
+                else []
+            ),
             f"  messages           {self.messages_in} in, {self.messages_out} out",
             f"  errors             {self.errors} ({self.call_errors} CALLERRORs, "
             f"{self.failed_connects} failed connects)",
@@ -284,6 +291,8 @@ def build_report(
         stations_never_online=sum(sim.charger_id not in stats.came_online for sim in sims),
         connect_problem=stats.last_connect_problem,
         reply_latency_ms={action: lat.summary_ms() for action, lat in sorted(latencies.items())},
+        total_cost=round(sum(sim.tariff_cost.total() for sim in sims), 2),
+        cost_currency=next((c for sim in sims if (c := sim.tariff_cost.currency)), None),
         record=FleetRecord(
             list(stats.timeline.points),
             list(stats.session_energy_kwh),
