@@ -265,7 +265,7 @@ class CommandSender:
 
         async def _send_call(
             self,
-            charger_id: str,
+            station_id: str,
             action: str,
             request: OcppModel,
             timeout: float | None,  # noqa: ASYNC109

@@ -48,12 +48,12 @@ class EventHub:
     def remove(self, listener: Listener) -> None:
         self._listeners.remove(listener)
 
-    def emit(self, kind: str, charger_id: str, data: dict[str, Any]) -> None:
+    def emit(self, kind: str, station_id: str, data: dict[str, Any]) -> None:
         for listener in list(self._listeners):
             try:
-                listener(kind, charger_id, data)
+                listener(kind, station_id, data)
             except Exception:
-                log.exception("event listener %r failed on %s for %s", listener, kind, charger_id)
+                log.exception("event listener %r failed on %s for %s", listener, kind, station_id)
 
 
 BOOT_POLICIES = ("accept", "known-only", "auto-register")
@@ -85,25 +85,25 @@ class BootPolicy:
         self.known = set(known)
         self.overrides: dict[str, str] = {}
 
-    def override(self, charger_id: str, status: str | None) -> None:
+    def override(self, station_id: str, status: str | None) -> None:
         """Answer ``status`` to the station's next boots (None: back to the policy).
 
         Raises:
             ValueError: ``status`` is not Accepted, Pending or Rejected.
         """
         if status is None:
-            self.overrides.pop(charger_id, None)
+            self.overrides.pop(station_id, None)
             return
         if status not in REGISTRATION_STATUSES:
             raise ValueError(f"registration status must be one of {REGISTRATION_STATUSES}")
-        self.overrides[charger_id] = status
+        self.overrides[station_id] = status
 
-    def status_for(self, charger_id: str, registered: bool) -> str:
+    def status_for(self, station_id: str, registered: bool) -> str:
         """The status for a boot of a station that was (or was not) Accepted before."""
-        override = self.overrides.get(charger_id)
+        override = self.overrides.get(station_id)
         if override is not None:
             return override
-        if self.policy == "known-only" and not (registered or charger_id in self.known):
+        if self.policy == "known-only" and not (registered or station_id in self.known):
             return "Rejected"  # B03
         return "Accepted"
 

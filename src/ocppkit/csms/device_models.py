@@ -113,13 +113,13 @@ class ReportAssembler:
 
     def add(
         self,
-        charger_id: str,
+        station_id: str,
         request: NotifyReportRequest,
         generated_at: datetime,
         now: datetime,
     ) -> DeviceModel | None:
         """Take one part; returns the device model when this part completes its report."""
-        key = (charger_id, request.request_id)
+        key = (station_id, request.request_id)
         report = self._open.get(key)
         if report is None:
             report = self._open[key] = _OpenReport(generated_at)

@@ -61,7 +61,7 @@ class DataTransferHandlers:
         if not handlers:
             self._vendors.pop(vendor_id, None)
 
-    async def dispatch(self, charger_id: str, request: DataTransferRequest) -> DataTransferResponse:
+    async def dispatch(self, station_id: str, request: DataTransferRequest) -> DataTransferResponse:
         """P02: the handler's answer; UnknownVendorId / UnknownMessageId when there is none,
         Rejected when it fails (never a CALLERROR)."""
         handlers = self._vendors.get(request.vendor_id)
@@ -71,14 +71,14 @@ class DataTransferHandlers:
         if handler is None:
             return DataTransferResponse(status="UnknownMessageId")
         try:
-            result = handler(charger_id, request.message_id, request.data)
+            result = handler(station_id, request.message_id, request.data)
             if inspect.isawaitable(result):
                 result = await result
             return _data_transfer_response(result)
         except Exception:
             log.exception(
                 "[%s] DataTransfer handler of %r/%r failed",
-                charger_id,
+                station_id,
                 request.vendor_id,
                 request.message_id,
             )

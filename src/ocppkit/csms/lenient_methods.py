@@ -17,7 +17,7 @@ class LenientMethods:
     _lenient: set[str]
     _lenient_violations: dict[str, int]
 
-    def set_lenient(self, charger_id: str, lenient: bool = True) -> None:
+    def set_lenient(self, station_id: str, lenient: bool = True) -> None:
         """Validate this station's payloads leniently (or strictly again), from now on and on
         its open link: an unknown enum value, an over-long string, an unknown property, a number
         sent as a string, a null or an incomplete optional object are accepted, each logged at
@@ -25,22 +25,22 @@ class LenientMethods:
         ``get_charger_status``). Missing required fields and values that cannot be repaired
         still get their CALLERROR."""
         if lenient:
-            self._lenient.add(charger_id)
+            self._lenient.add(station_id)
         else:
-            self._lenient.discard(charger_id)
-        charger = self.chargers.get(charger_id)
+            self._lenient.discard(station_id)
+        charger = self.chargers.get(station_id)
         if charger is not None and charger.connection is not None:
             charger.connection.lenient = lenient
 
-    def is_lenient(self, charger_id: str) -> bool:
+    def is_lenient(self, station_id: str) -> bool:
         """Whether the station's payloads are validated leniently."""
-        return charger_id in self._lenient
+        return station_id in self._lenient
 
-    def _violation_counter(self, charger_id: str) -> Callable[[str, tuple[Any, ...]], None]:
+    def _violation_counter(self, station_id: str) -> Callable[[str, tuple[Any, ...]], None]:
         counts = self._lenient_violations
 
         def count(action: str, violations: tuple[Any, ...]) -> None:
-            counts[charger_id] = counts.get(charger_id, 0) + len(violations)
+            counts[station_id] = counts.get(station_id, 0) + len(violations)
 
         return count
 

@@ -144,14 +144,14 @@ class MessageLog:
 
     # --- the hot path ---
 
-    def observe(self, charger_id: str, direction: str, text: str) -> None:
+    def observe(self, station_id: str, direction: str, text: str) -> None:
         """Record one frame (a ``FrameObserver``)."""
         now = time.monotonic()
         message_type, message_id, action, error_code = _parse(text)
         self._seq += 1
         entry = LoggedFrame(
             self._seq,
-            charger_id,
+            station_id,
             direction,
             self._clock(),
             now,
@@ -163,34 +163,34 @@ class MessageLog:
             error_code,
         )
         if message_type == CALL and message_id is not None:
-            self._remember_call(charger_id, entry)
+            self._remember_call(station_id, entry)
         elif message_id is not None and message_type in (CALLRESULT, CALLERROR):
-            self._pair_reply(charger_id, entry)
+            self._pair_reply(station_id, entry)
         key = (direction, entry.action or "unknown")
         self.frames_total[key] = self.frames_total.get(key, 0) + 1
         if error_code is not None:
             self.callerrors_total[error_code] = self.callerrors_total.get(error_code, 0) + 1
-        self.history.append(charger_id, entry)
+        self.history.append(station_id, entry)
         for subscriber in self._subscribers:
             subscriber(entry)
 
-    def _remember_call(self, charger_id: str, entry: LoggedFrame) -> None:
-        pending = self._pending.get(charger_id)
+    def _remember_call(self, station_id: str, entry: LoggedFrame) -> None:
+        pending = self._pending.get(station_id)
         if pending is None:
-            pending = self._pending[charger_id] = {}
+            pending = self._pending[station_id] = {}
         pending[(entry.direction, entry.message_id or "")] = entry
         if len(pending) > self.size:  # unanswered CALLs must not pile up
             del pending[next(iter(pending))]
 
-    def _pair_reply(self, charger_id: str, entry: LoggedFrame) -> None:
+    def _pair_reply(self, station_id: str, entry: LoggedFrame) -> None:
         call_direction = "out" if entry.direction == "in" else "in"
-        pending = self._pending.get(charger_id)
+        pending = self._pending.get(station_id)
         key = (call_direction, entry.message_id or "")
         call = None if pending is None else pending.pop(key, None)
         if call is None:
             return
         if not pending:  # per-station state stays small: no empty dict per idle station
-            del self._pending[charger_id]
+            del self._pending[station_id]
         latency = entry.monotonic - call.monotonic
         call.latency = entry.latency = latency
         entry.action = call.action
@@ -204,7 +204,7 @@ class MessageLog:
 
     def frames(
         self,
-        charger_id: str,
+        station_id: str,
         limit: int = 100,
         action: str | None = None,
         direction: str | None = None,
@@ -213,7 +213,7 @@ class MessageLog:
         if limit <= 0:
             return []
         selected = []
-        for f in self.history.newest_first(charger_id):
+        for f in self.history.newest_first(station_id):
             if (action is None or f.action == action) and (
                 direction is None or f.direction == direction
             ):

@@ -65,24 +65,24 @@ class TransactionHistory:
         self._today: tuple[date | None, float] = (None, 0.0)  # (UTC day, Wh delivered on it)
 
     def get(
-        self, charger_id: str, transaction_id: str
+        self, station_id: str, transaction_id: str
     ) -> tuple[list[TransactionEventView], list[MeterValueView]]:
         """(events, meter values) remembered for a transaction, oldest first."""
-        found = self._history.get((charger_id, transaction_id))
+        found = self._history.get((station_id, transaction_id))
         if found is None:
             return [], []
         return list(found.events), list(found.meter_values)
 
-    def on_event(self, kind: str, charger_id: str, data: dict[str, Any]) -> None:
+    def on_event(self, kind: str, station_id: str, data: dict[str, Any]) -> None:
         """The CSMS event listener."""
         if kind == "transaction":
-            self._on_transaction(charger_id, data)
+            self._on_transaction(station_id, data)
 
     def on_meter_values(
-        self, charger_id: str, transactions: list[Transaction], data: dict[str, Any]
+        self, station_id: str, transactions: list[Transaction], data: dict[str, Any]
     ) -> None:
         for tx in transactions:
-            self._entry((charger_id, tx.transaction_id)).meter_values.append(
+            self._entry((station_id, tx.transaction_id)).meter_values.append(
                 {
                     "timestamp": data.get("timestamp"),
                     "energy_wh": data.get("energy_wh"),
@@ -90,8 +90,8 @@ class TransactionHistory:
                 }
             )
 
-    def _on_transaction(self, charger_id: str, data: dict[str, Any]) -> None:
-        key = (charger_id, str(data.get("transaction_id")))
+    def _on_transaction(self, station_id: str, data: dict[str, Any]) -> None:
+        key = (station_id, str(data.get("transaction_id")))
         entry = self._entry(key)
         entry.events.append(
             {
@@ -176,21 +176,21 @@ class CsmsQueries:
         """Stop listening to the server."""
         self.server.remove_listener(self._on_event)
 
-    def _on_event(self, kind: str, charger_id: str, data: dict[str, Any]) -> None:
+    def _on_event(self, kind: str, station_id: str, data: dict[str, Any]) -> None:
         if kind == "meter_values":
-            charger = self.server.chargers.get(charger_id)
+            charger = self.server.chargers.get(station_id)
             evse_id = data.get("evse_id")
             if charger is not None and evse_id:
                 fed = [tx for tx in charger.active.values() if tx.evse_id == evse_id]
-                self.history.on_meter_values(charger_id, fed, data)
+                self.history.on_meter_values(station_id, fed, data)
         else:
-            self.history.on_event(kind, charger_id, data)
+            self.history.on_event(kind, station_id, data)
 
     # --- transactions ---
 
     def transactions(
         self,
-        charger_id: str | None = None,
+        station_id: str | None = None,
         id_token: str | None = None,
         active: bool | None = None,
         since: datetime | None = None,
@@ -202,7 +202,7 @@ class CsmsQueries:
         selected = [
             tx
             for tx in self._all_transactions()
-            if (charger_id is None or tx.charger_id == charger_id)
+            if (station_id is None or tx.charger_id == station_id)
             and (token is None or (tx.id_token or "").casefold() == token)
             and (active is None or tx.active == active)
             and (since is None or tx.started_at >= since)
@@ -215,11 +215,11 @@ class CsmsQueries:
         return list(self.server.chargers._transactions.values())  # private to the csms package
 
     async def transaction_detail(
-        self, transaction_id: str, charger_id: str | None = None
+        self, transaction_id: str, station_id: str | None = None
     ) -> TransactionDetailView | None:
         """A transaction (``get_transaction``) with ``events`` and ``meter_values``: from the
         database when one is configured, else the recent ones kept in memory. None if unknown."""
-        tx = self.server.chargers.find_transaction(transaction_id, charger_id)
+        tx = self.server.chargers.find_transaction(transaction_id, station_id)
         if tx is None:
             return None
         # The database store runs its worker as ``worker``; the memory store has none.
@@ -239,38 +239,38 @@ class CsmsQueries:
 
     # --- station settings ---
 
-    def settings(self, charger_id: str) -> dict[str, Any]:
+    def settings(self, station_id: str) -> dict[str, Any]:
         """A station's run-time settings: boot_status (the override, or None for the policy),
         lenient, items_per_message, bytes_per_message, notes."""
-        own = self._settings.get(charger_id) or StationSettings()
+        own = self._settings.get(station_id) or StationSettings()
         boot = self.server._ctx.boot  # private to the csms package
         return {
-            "boot_status": boot.overrides.get(charger_id),
-            "lenient": self.server.is_lenient(charger_id),
+            "boot_status": boot.overrides.get(station_id),
+            "lenient": self.server.is_lenient(station_id),
             "items_per_message": own.items_per_message,
             "bytes_per_message": own.bytes_per_message,
             "notes": own.notes,
         }
 
-    def update_settings(self, charger_id: str, changes: dict[str, Any]) -> dict[str, Any]:
+    def update_settings(self, station_id: str, changes: dict[str, Any]) -> dict[str, Any]:
         """Apply the given keys of ``settings`` (others untouched) and return the settings.
 
         Raises:
             ValueError: a boot status or a limit that is not allowed (nothing is changed).
         """
-        own = self._settings.setdefault(charger_id, StationSettings())
+        own = self._settings.setdefault(station_id, StationSettings())
         if "items_per_message" in changes or "bytes_per_message" in changes:
             items = changes.get("items_per_message", own.items_per_message)
             size = changes.get("bytes_per_message", own.bytes_per_message)
-            self.server.set_station_limits(charger_id, items, size)
+            self.server.set_station_limits(station_id, items, size)
             own.items_per_message, own.bytes_per_message = items, size
         if "boot_status" in changes:
-            self.server.set_boot_status(charger_id, changes["boot_status"])
+            self.server.set_boot_status(station_id, changes["boot_status"])
         if "lenient" in changes:
-            self.server.set_lenient(charger_id, bool(changes["lenient"]))
+            self.server.set_lenient(station_id, bool(changes["lenient"]))
         if "notes" in changes:
             own.notes = changes["notes"]
-        return self.settings(charger_id)
+        return self.settings(station_id)
 
     # --- metrics ---
 

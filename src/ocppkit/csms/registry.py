@@ -328,53 +328,53 @@ class ChargerRegistry:
 
     # --- stations ---
 
-    def get(self, charger_id: str) -> Charger | None:
-        return self.chargers.get(charger_id)
+    def get(self, station_id: str) -> Charger | None:
+        return self.chargers.get(station_id)
 
-    def ensure(self, charger_id: str) -> Charger:
-        charger = self.chargers.get(charger_id)
+    def ensure(self, station_id: str) -> Charger:
+        charger = self.chargers.get(station_id)
         if charger is None:
-            charger = self.chargers[charger_id] = Charger(charger_id)
+            charger = self.chargers[station_id] = Charger(station_id)
         return charger
 
-    def attach(self, charger_id: str, connection: Connection, now: datetime) -> Connection | None:
+    def attach(self, station_id: str, connection: Connection, now: datetime) -> Connection | None:
         """Make ``connection`` the station's link; returns the link it replaces, if any."""
-        charger = self.ensure(charger_id)
+        charger = self.ensure(station_id)
         old, charger.connection = charger.connection, connection
         charger.connected_at = charger.last_seen = now
         return old
 
-    def detach(self, charger_id: str, connection: Connection, now: datetime) -> bool:
+    def detach(self, station_id: str, connection: Connection, now: datetime) -> bool:
         """Forget ``connection``; False when it had already been replaced by a newer link."""
-        charger = self.chargers.get(charger_id)
+        charger = self.chargers.get(station_id)
         if charger is None or charger.connection is not connection:
             return False
         charger.connection = None
         charger.disconnected_at = now
         return True
 
-    def connection(self, charger_id: str) -> Connection:
+    def connection(self, station_id: str) -> Connection:
         """The station's open link.
 
         Raises:
             NotConnectedError: the station is unknown or not connected.
         """
-        charger = self.chargers.get(charger_id)
+        charger = self.chargers.get(station_id)
         if charger is None or charger.connection is None or charger.connection.closed:
-            raise NotConnectedError(f"charging station {charger_id!r} is not connected")
+            raise NotConnectedError(f"charging station {station_id!r} is not connected")
         return charger.connection
 
     # --- transactions ---
 
-    def transaction(self, charger_id: str, transaction_id: str) -> Transaction | None:
-        return self._transactions.get((charger_id, transaction_id))
+    def transaction(self, station_id: str, transaction_id: str) -> Transaction | None:
+        return self._transactions.get((station_id, transaction_id))
 
     def find_transaction(
-        self, transaction_id: str, charger_id: str | None = None
+        self, transaction_id: str, station_id: str | None = None
     ) -> Transaction | None:
         """A transaction by id; without ``charger_id`` the most recent one with that id."""
-        if charger_id is not None:
-            return self._transactions.get((charger_id, transaction_id))
+        if station_id is not None:
+            return self._transactions.get((station_id, transaction_id))
         for (_, tx_id), tx in reversed(self._transactions.items()):
             if tx_id == transaction_id:
                 return tx

@@ -305,41 +305,41 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods, StationReads, Lenien
     # --- station links ---
 
     async def _serve_station(self, ws: ServerConnection) -> None:
-        charger_id = identity_from_path(ws.request.path if ws.request else "")
-        charger = self.chargers.ensure(charger_id)
+        station_id = identity_from_path(ws.request.path if ws.request else "")
+        charger = self.chargers.ensure(station_id)
         version, accepts, handler = self._versions.link(ws.subprotocol, charger)
         connection = Connection(
             ws,
-            charger_id,
+            station_id,
             "SERVER",
             accepts,
             handler,
             timeout=self.call_timeout,
-            lenient=charger_id in self._lenient,
+            lenient=station_id in self._lenient,
             rate=self._link_rate(),
             max_pending_calls=self.limits.max_pending_calls,
             on_limit=self.security_counters.limit_hit,
             version=version,
         )
-        connection.on_violations = self._violation_counter(charger_id)
+        connection.on_violations = self._violation_counter(station_id)
         connection.observers.append(self._frame_observer(charger))
-        replaced = self.chargers.attach(charger_id, connection, self._ctx.now())
+        replaced = self.chargers.attach(station_id, connection, self._ctx.now())
         self._store.station_link_changed(charger)
         if replaced is not None:
-            log.info("[%s] new connection replaces the previous one", charger_id)
+            log.info("[%s] new connection replaces the previous one", station_id)
             self._spawn(replaced.close(CLOSE_REPLACED, "replaced by a new connection"))
-        log.info("[%s] connected from %s (%s)", charger_id, ws.remote_address, version.value)
+        log.info("[%s] connected from %s (%s)", station_id, ws.remote_address, version.value)
         link = {"remote_address": str(ws.remote_address), "ocpp_version": version.value}
-        self.events.emit("connected", charger_id, link)
+        self.events.emit("connected", station_id, link)
         self._gate.open_links += 1
         try:
             await connection.run()
         finally:
             self._gate.open_links -= 1
-            if self.chargers.detach(charger_id, connection, self._ctx.now()):
+            if self.chargers.detach(station_id, connection, self._ctx.now()):
                 self._store.station_link_changed(charger)
-                log.info("[%s] disconnected (code %s)", charger_id, ws.close_code)
-                self.events.emit("disconnected", charger_id, {"close_code": ws.close_code})
+                log.info("[%s] disconnected (code %s)", station_id, ws.close_code)
+                self.events.emit("disconnected", station_id, {"close_code": ws.close_code})
 
     def _frame_observer(self, charger: Charger) -> Callable[[str, str], None]:
         clock, observers, seen = self._ctx.clock, self._frame_observers, self._store.station_seen
@@ -418,15 +418,15 @@ class OCPPServer(Commands, TrackedHistory, SecurityMethods, StationReads, Lenien
 
     async def _send_call(
         self,
-        charger_id: str,
+        station_id: str,
         action: str,
         request: OcppModel,
         timeout: float | None,  # noqa: ASYNC109 (a per-CALL deadline, as Connection.call)
     ) -> OcppModel:
         """One CALL of a validated request on the station's link, recorded with its answer or
         failure: the command pipeline's last step (``CommandSender.send_command``)."""
-        connection = self.chargers.connection(charger_id)
-        command = await self.tracker.sent(charger_id, action, request)
+        connection = self.chargers.connection(station_id)
+        command = await self.tracker.sent(station_id, action, request)
         try:
             response = await connection.call(action, request, timeout)
         except BaseException as exc:

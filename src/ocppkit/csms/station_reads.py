@@ -23,7 +23,7 @@ class StationReads:
             station_id in self._lenient, self._lenient_violations.get(station_id, 0)
         )
 
-    def get_charger_status(self, charger_id: str) -> StationView | None:
+    def get_charger_status(self, station_id: str) -> StationView | None:
         """A station's state (a JSON-ready dict, typed: ``ocppkit.csms.views.StationView``), or
         None if it was never seen.
 
@@ -42,7 +42,7 @@ class StationReads:
         started_at}; ``active_transactions``: all active ones, in start order; ``lenient``
         (bool) and ``lenient_violations`` (schema violations accepted so far, see ``set_lenient``).
         """
-        charger = self.chargers.get(charger_id)
+        charger = self.chargers.get(station_id)
         return None if charger is None else self._status(charger)
 
     def list_chargers(self) -> list[StationView]:
@@ -50,7 +50,7 @@ class StationReads:
         return [self._status(self.chargers.chargers[cid]) for cid in sorted(self.chargers.chargers)]
 
     def get_transaction(
-        self, transaction_id: str, charger_id: str | None = None
+        self, transaction_id: str, station_id: str | None = None
     ) -> TransactionView | None:
         """A transaction (a JSON-ready dict: ``ocppkit.csms.views.TransactionView``), or None if
         unknown.
@@ -61,21 +61,21 @@ class StationReads:
         (last seen), meter_start_wh, meter_last_wh, meter_stop_wh, stopped_reason, updated_at,
         ended_at.
         """
-        tx = self.chargers.find_transaction(transaction_id, charger_id)
+        tx = self.chargers.find_transaction(transaction_id, station_id)
         return None if tx is None else tx.to_dict()
 
-    def get_device_model(self, charger_id: str) -> DeviceModelView | None:
+    def get_device_model(self, station_id: str) -> DeviceModelView | None:
         """The station's device model from its last complete report (B07/B08), or None
         (``ocppkit.csms.views.DeviceModelView``).
 
         Keys: request_id, generated_at, received_at, components, variables (counts) and
         report_data (the reportData entries as sent, camelCase).
         """
-        charger = self.chargers.get(charger_id)
+        charger = self.chargers.get(station_id)
         model = None if charger is None else charger.device_model
         return None if model is None else cast(DeviceModelView, model.to_dict())
 
-    def is_connected(self, charger_id: str) -> bool:
+    def is_connected(self, station_id: str) -> bool:
         """Whether the station has an open link."""
-        charger = self.chargers.get(charger_id)
+        charger = self.chargers.get(station_id)
         return charger is not None and charger.connected

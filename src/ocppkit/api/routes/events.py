@@ -45,8 +45,8 @@ QUEUE_SIZE = 1000
 class Subscription:
     """One client's bounded queue of (kind, data); data is a dict or a ``LoggedFrame``."""
 
-    def __init__(self, charger_id: str | None, kinds: frozenset[str], size: int = QUEUE_SIZE):
-        self.charger_id, self.kinds, self.size = charger_id, kinds, size
+    def __init__(self, station_id: str | None, kinds: frozenset[str], size: int = QUEUE_SIZE):
+        self.charger_id, self.kinds, self.size = station_id, kinds, size
         self.queue: deque[tuple[str, Any]] = deque()
         self.ready = asyncio.Event()
         self.dropped = 0
@@ -58,9 +58,9 @@ class Subscription:
         self.queue.append((kind, data))
         self.ready.set()
 
-    def on_event(self, kind: str, charger_id: str, data: dict[str, Any]) -> None:
-        if kind in self.kinds and self.charger_id in (None, charger_id):
-            self._push(kind, {"charger_id": charger_id, **data})
+    def on_event(self, kind: str, station_id: str, data: dict[str, Any]) -> None:
+        if kind in self.kinds and self.charger_id in (None, station_id):
+            self._push(kind, {"charger_id": station_id, **data})
 
     def on_frame(self, frame: LoggedFrame) -> None:
         if self.charger_id in (None, frame.charger_id):

@@ -78,9 +78,9 @@ class ApiKeyCreate(BaseModel):
     name: str | None = Field(None, max_length=200)
 
 
-def _valid_id(charger_id: str) -> None:
-    if not is_valid_identity(charger_id):
-        raise ApiError(422, "invalid_charger_id", f"{charger_id!r} is not a station identity")
+def _valid_id(station_id: str) -> None:
+    if not is_valid_identity(station_id):
+        raise ApiError(422, "invalid_charger_id", f"{station_id!r} is not a station identity")
 
 
 @router.get(
@@ -134,13 +134,13 @@ class RotationResult(BaseModel):
 async def rotate_password(
     operator: OperatorDep, station: ConnectedStationDep, body: PasswordRotation
 ) -> RotationResult:
-    server, charger_id = operator.server, station.station_id
+    server, station_id = operator.server, station.station_id
 
     async def rotate() -> RotationResult:
-        return RotationResult(**await server.rotate_station_password(charger_id, body.password))
+        return RotationResult(**await server.rotate_station_password(station_id, body.password))
 
     try:
-        return RotationResult(**await await_command(charger_id, rotate()))  # type: ignore[arg-type]
+        return RotationResult(**await await_command(station_id, rotate()))  # type: ignore[arg-type]
     except SecuritySettingError as exc:
         raise ApiError(422, "invalid_security_settings", str(exc)) from exc
 
@@ -174,16 +174,16 @@ class UpgradeResult(BaseModel):
 async def upgrade_profile(
     operator: OperatorDep, station: ConnectedStationDep, body: ProfileUpgrade
 ) -> UpgradeResult:
-    server, charger_id = operator.server, station.station_id
+    server, station_id = operator.server, station.station_id
 
     async def upgrade() -> UpgradeResult:
         result = await server.upgrade_station_profile(
-            charger_id, body.profile, body.csms_url, body.slot
+            station_id, body.profile, body.csms_url, body.slot
         )
         return UpgradeResult(**result)
 
     try:
-        return UpgradeResult(**await await_command(charger_id, upgrade()))  # type: ignore[arg-type]
+        return UpgradeResult(**await await_command(station_id, upgrade()))  # type: ignore[arg-type]
     except SecuritySettingError as exc:
         raise ApiError(422, "invalid_security_settings", str(exc)) from exc
 
