@@ -44,7 +44,8 @@ PUBLIC_CLASSES = {"OCPPServer", "Commands", "CommandSender", "TrackedHistory", "
 PUBLIC_INIT_CLASSES = {"ChargerSimulator"}
 ROUTE_VERBS = {"get", "post", "put", "delete", "patch", "head", "options", "websocket", "api_route"}
 PARAM_MARKERS = ("Query(", "Path(", "PathParam(", "Header(", "Cookie(", "Form(", "Body(")
-_NAME_IN_FIELD = re.compile(r"(?<![\w.])charger_id\b")
+# a name in a replacement field, not an attribute and not a quoted key (``c['charger_id']``)
+_NAME_IN_FIELD = re.compile(r"(?<![\w.'\"])charger_id\b(?!['\"])")
 
 
 @dataclass

@@ -50,7 +50,7 @@ def _charger_line(c: dict[str, Any]) -> str:
     evses = ", ".join(f"EVSE {e['evse_id']}: {e['status']}" for e in c.get("evses", []))
     boot = c.get("boot") or {}
     return (
-        f"  {c['station_id']:<12} {c['connection']:<12} {boot.get('vendor', '?')} "
+        f"  {c['charger_id']:<12} {c['connection']:<12} {boot.get('vendor', '?')} "
         f"{boot.get('model', '?')}  [{evses}]"
     )
 

@@ -30,7 +30,7 @@ class Charger:
 def lookup(registry, charger_id: str) -> Charger:
     """The station (keeps the "charger_id" text)."""
     charger = registry[charger_id]
-    log(f"{charger_id!r} is {charger.charger_id} {{charger_id}}", key="charger_id")
+    log(f"{charger_id!r} {charger.charger_id} {{charger_id}} {c['charger_id']}", key="x")
     return Charger(charger_id=charger_id)
 
 
@@ -62,7 +62,9 @@ def test_renames_private_names_and_keeps_the_public_ones() -> None:
     assert "def lookup(registry, station_id: str) -> Charger:" in out
     assert "charger = registry[station_id]" in out
     # f-string fields renamed, attribute, escaped braces and string literals kept
-    assert 'f"{station_id!r} is {charger.charger_id} {{charger_id}}", key="charger_id"' in out
+    assert (
+        'f"{station_id!r} {charger.charger_id} {{charger_id}} {c[\'charger_id\']}", key="x"' in out
+    )
     assert '"""The station (keeps the "charger_id" text)."""' in out
     assert "return Charger(charger_id=station_id)" in out  # a field keyword keeps its name
     assert "class Charger:\n    charger_id: str" in out  # a field declaration
