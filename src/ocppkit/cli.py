@@ -143,8 +143,8 @@ def _add_server(p: argparse.ArgumentParser) -> None:
         type=watts,
         default=None,
         metavar="WATTS",
-        help="answer EV charging needs (ISO 15118, K15) with a TxProfile capping the "
-        "EV at this power (default: needs are answered Rejected)",
+        help="cap the TxProfiles that answer EV charging needs (ISO 15118, K15) at this "
+        "power (default: the lowest limit the CSMS knows of the EVSE, station and site)",
     )
     g.add_argument(
         "--cost-update-interval",
