@@ -69,7 +69,10 @@ def server_command(name: str, port: int, api_port: int) -> list[str]:
         return [PY, str(BENCH / "servers" / "floor.py"), *addr]
     if name == "ocpp-lib":
         return [PY, str(BENCH / "servers" / "ocpp_lib.py"), *addr]
-    kit = [*addr, "--api-port", str(api_port)]
+    # A closed-loop bench station sends hundreds of CALLs a second, far above any real station:
+    # the per-station rate limit (50/s by default) and pending-CALL bound would measure
+    # themselves, so they are off here, as in bench_persistence.py.
+    kit = [*addr, "--api-port", str(api_port), "--message-rate", "0", "--max-pending-calls", "0"]
     if name == "ocppkit":  # its default SQLite file, ./ocppkit.db in the run's temp directory
         return [_ocppkit_bin(), "server", *kit]
     if name == "ocppkit-mem":
